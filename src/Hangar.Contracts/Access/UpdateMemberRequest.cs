@@ -1,0 +1,3 @@
+namespace Hangar.Contracts.Access;
+
+public sealed record UpdateMemberRequest(string Role);

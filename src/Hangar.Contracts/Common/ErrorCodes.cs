@@ -1,0 +1,32 @@
+namespace Hangar.Contracts.Common;
+
+/// <summary>
+/// The stable machine-readable <c>code</c> of every error the API answers. Clients branch on these, never on titles
+/// or details, so a code is never renamed once released.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string InvalidJson = "invalid_json";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string InvalidSearch = "invalid_search";
+    public const string InvalidCursor = "invalid_cursor";
+    public const string InvalidParameter = "invalid_parameter";
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string AntiforgeryFailed = "antiforgery_failed";
+    public const string NotFound = "not_found";
+    public const string Conflict = "conflict";
+    public const string AlreadyExists = "already_exists";
+    public const string RoleTooHigh = "role_too_high";
+    public const string LastOwner = "last_owner";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string AccountLocked = "account_locked";
+    public const string InvalidInvitation = "invalid_invitation";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyRequestInProgress = "idempotency_request_in_progress";
+    public const string RateLimited = "rate_limited";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,20 @@
+namespace Hangar.Contracts.Common;
+
+/// <summary>HTTP headers with a meaning in the Hangar API.</summary>
+public static class HangarHeaders
+{
+    /// <summary>Set on every response; also recorded in logs and audit rows.</summary>
+    public const string RequestId = "X-Request-Id";
+
+    /// <summary>Makes a create call safe to retry: a repeat with the same key returns the first result.</summary>
+    public const string IdempotencyKey = "Idempotency-Key";
+
+    /// <summary>Set to <c>true</c> on a response replayed for a repeated <see cref="IdempotencyKey"/>.</summary>
+    public const string IdempotentReplayed = "Idempotent-Replayed";
+
+    /// <summary>Cookie-authenticated mutations must echo the session's anti-forgery token in this header.</summary>
+    public const string CsrfToken = "X-CSRF-Token";
+
+    /// <summary>The console's session cookie.</summary>
+    public const string SessionCookie = "hangar_session";
+}

@@ -1,0 +1,3 @@
+namespace Hangar.Contracts.Organizations;
+
+public sealed record UpdateOrganizationRequest(string? Name);

@@ -1,0 +1,33 @@
+namespace Hangar.Core.Access;
+
+/// <summary>
+/// The single place that decides which role may do what. Each permission has a minimum role;
+/// roles are ordered, so a role holds every permission of the roles below it.
+/// </summary>
+public static class PermissionMatrix
+{
+    private static readonly Dictionary<Permission, Role> MinimumRole = new()
+    {
+        [Permission.SelfRead] = Role.Viewer,
+        [Permission.SelfManage] = Role.Viewer,
+        [Permission.OrganizationRead] = Role.Viewer,
+        [Permission.OrganizationUpdate] = Role.Owner,
+        [Permission.OrganizationCreate] = Role.Owner,
+        [Permission.MemberRead] = Role.Viewer,
+        [Permission.MemberManage] = Role.Admin,
+        // Operators automate (CI pipelines upload firmware), so they may mint keys up to their own role.
+        [Permission.ApiKeyRead] = Role.Operator,
+        [Permission.ApiKeyManage] = Role.Operator,
+        [Permission.AuditRead] = Role.Admin,
+    };
+
+    public static bool Allows(Role role, Permission permission) =>
+        MinimumRole.TryGetValue(permission, out var minimum)
+            ? role >= minimum
+            : throw new ArgumentOutOfRangeException(nameof(permission), permission, "permission has no entry in the matrix");
+
+    public static Role MinimumRoleFor(Permission permission) => MinimumRole[permission];
+
+    /// <summary>A caller may grant a role (to a member or an API key) only up to their own.</summary>
+    public static bool MayGrant(Role grantor, Role granted) => granted <= grantor;
+}

@@ -1,0 +1,7 @@
+namespace Hangar.Core.Pagination;
+
+public enum SortOrder
+{
+    Ascending,
+    Descending,
+}

@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Hangar.Data.Access;
+using Hangar.Data.Audit;
+using Hangar.Data.Conventions;
+using Hangar.Data.Idempotency;
+using Hangar.Data.Organizations;
+using Hangar.Data.System;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hangar.Data;
+
+/// <summary>
+/// The one model of Hangar, shared by the SQLite and PostgreSQL providers. Rows owned by an organization are
+/// filtered to <see cref="CurrentOrganizationId"/> in every query; with no organization set they are invisible.
+/// Code that must cross organizations (authentication, bootstrap) says so with <c>IgnoreQueryFilters()</c>.
+/// </summary>
+public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) : DbContext(options)
+{
+    public Guid? CurrentOrganizationId { get; set; }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HangarDbContext).Assembly);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            if (typeof(IOrganizationOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                ApplyOrganizationFilterMethod.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
+            }
+        }
+    }
+
+    private static readonly MethodInfo ApplyOrganizationFilterMethod =
+        typeof(HangarDbContext).GetMethod(nameof(ApplyOrganizationFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private void ApplyOrganizationFilter<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, IOrganizationOwned
+    {
+        Expression<Func<TEntity, bool>> filter = e => e.OrganizationId == CurrentOrganizationId;
+        modelBuilder.Entity<TEntity>().HasQueryFilter(filter);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hangar.Contracts.Common;
+using Hangar.Data;
+using Hangar.Server.Hosting.Problems;
+
+namespace Hangar.Server.Hosting.Authentication;
+
+/// <summary>
+/// Authenticates Admin API requests. A presented but invalid API key is a 401 right here (a typo'd key must not
+/// silently act anonymous); a stale session cookie just leaves the request anonymous. Cookie-authenticated
+/// mutations must echo the session's anti-forgery token, which a cross-site form cannot read.
+/// </summary>
+internal sealed class CallerAuthenticationMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, CallerAuthenticator authenticator, HangarDbContext db)
+    {
+        var cancellationToken = context.RequestAborted;
+        Caller? caller = null;
+        var token = BearerToken(context.Request);
+        if (token is not null)
+        {
+            caller = await authenticator.ApiKeyAsync(token, cancellationToken);
+            if (caller is null)
+            {
+                await ProblemWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
+                    "Unauthenticated", "The API key is invalid, expired or revoked.");
+                return;
+            }
+        }
+        else if (context.Request.Cookies.TryGetValue(HangarHeaders.SessionCookie, out var sessionToken))
+        {
+            caller = await authenticator.SessionAsync(sessionToken, cancellationToken);
+            if (caller is not null && IsMutation(context.Request) && !CsrfTokenMatches(context.Request, caller.CsrfToken!))
+            {
+                await ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.AntiforgeryFailed,
+                    "Forbidden", $"Cookie-authenticated changes must send the session's anti-forgery token in {HangarHeaders.CsrfToken}.");
+                return;
+            }
+        }
+
+        if (caller is not null)
+        {
+            context.Features.Set(caller);
+            db.CurrentOrganizationId = caller.OrganizationId;
+        }
+
+        await next(context);
+    }
+
+    public static bool IsMutation(HttpRequest request) =>
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        // "Token" is what older Peridio-style SDKs send; both mean the same here.
+        foreach (var scheme in (ReadOnlySpan<string>)["Bearer ", "Token "])
+        {
+            if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return header[scheme.Length..].Trim();
+            }
+        }
+
+        return string.IsNullOrEmpty(header) ? null : header;
+    }
+
+    private static bool CsrfTokenMatches(HttpRequest request, string expected)
+    {
+        var sent = request.Headers[HangarHeaders.CsrfToken].ToString();
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected));
+    }
+}

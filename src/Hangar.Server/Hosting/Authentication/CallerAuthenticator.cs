@@ -1,0 +1,66 @@
+using Hangar.Core.Access;
+using Hangar.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hangar.Server.Hosting.Authentication;
+
+/// <summary>
+/// Turns a presented API key or session token into a <see cref="Caller"/>, in one indexed query that also reads
+/// the creator's current membership (removing a member or lowering their role takes effect at once).
+/// </summary>
+internal sealed class CallerAuthenticator(HangarDbContext db, TimeProvider time)
+{
+    /// <summary>Writing last-used on every call would turn reads into writes; once a minute is enough to be useful.</summary>
+    private static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
+
+    public async Task<Caller?> ApiKeyAsync(string token, CancellationToken cancellationToken)
+    {
+        var prefix = SecretTokens.ApiKeyPrefix(token);
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var found = await db.ApiKeys.IgnoreQueryFilters()
+            .Where(k => k.Prefix == prefix)
+            .Join(db.Memberships.IgnoreQueryFilters(), k => new { k.OrganizationId, k.UserId }, m => new { m.OrganizationId, m.UserId },
+                (k, m) => new { Key = k, MemberRole = m.Role, m.User!.Email })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null
+            || !SecretTokens.Matches(token, found.Key.SecretHash)
+            || found.Key.RevokedAt is not null
+            || found.Key.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt > LastUsedGranularity)
+        {
+            await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == found.Key.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        }
+
+        var role = (Role)Math.Min((int)found.Key.Role, (int)found.MemberRole);
+        return new Caller(found.Key.OrganizationId, found.Key.UserId, found.Email, role, CallerKind.ApiKey, found.Key.Id, null);
+    }
+
+    public async Task<Caller?> SessionAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = SecretTokens.Hash(token);
+        var now = time.GetUtcNow().UtcDateTime;
+        var found = await db.UserSessions
+            .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
+            .Join(db.Memberships.IgnoreQueryFilters(), s => new { s.OrganizationId, s.UserId }, m => new { m.OrganizationId, m.UserId },
+                (s, m) => new { Session = s, m.Role, m.User!.Email })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null
+            ? null
+            : new Caller(found.Session.OrganizationId, found.Session.UserId, found.Email, found.Role, CallerKind.Session, found.Session.Id, found.Session.CsrfToken);
+    }
+}

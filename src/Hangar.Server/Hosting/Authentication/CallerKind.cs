@@ -1,0 +1,7 @@
+namespace Hangar.Server.Hosting.Authentication;
+
+internal enum CallerKind
+{
+    ApiKey,
+    Session,
+}

@@ -1,0 +1,40 @@
+using Hangar.Contracts.Common;
+using Hangar.Core.Access;
+using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Problems;
+
+namespace Hangar.Server.Hosting.Authorization;
+
+/// <summary>
+/// Decides every routed request from endpoint metadata and the <see cref="PermissionMatrix"/>. An endpoint that
+/// declares neither a permission nor <see cref="AnonymousAttribute"/> is refused: forgetting is never open access.
+/// </summary>
+internal sealed class PermissionGuardMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || endpoint.Metadata.GetMetadata<AnonymousAttribute>() is not null)
+        {
+            return next(context);
+        }
+
+        var required = endpoint.Metadata.GetMetadata<RequiresPermissionAttribute>();
+        var caller = context.GetCaller();
+        if (caller is null)
+        {
+            return ProblemWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
+                "Unauthenticated", "Send an API key as 'Authorization: Bearer <key>' or sign in.");
+        }
+
+        if (required is null || !PermissionMatrix.Allows(caller.Role, required.Permission))
+        {
+            var detail = required is null
+                ? "This route declares no permission."
+                : $"Role '{caller.Role.ToWire()}' may not do this; it needs '{PermissionMatrix.MinimumRoleFor(required.Permission).ToWire()}' or higher.";
+            return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden", detail);
+        }
+
+        return next(context);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Hangar.Server.Hosting.Database;
+
+internal enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Hangar.Core.Search;
+
+namespace Hangar.Server.Hosting.Lists;
+
+/// <summary>
+/// Builds the WHERE clause for one search clause. Case-insensitive substring uses lower() on both sides, which both
+/// SQLite and PostgreSQL translate; string ordering uses string.Compare, which both translate to plain comparison.
+/// </summary>
+internal static class SearchPredicate
+{
+    private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    public static Expression<Func<T, bool>> Build<T>(LambdaExpression column, SearchClause clause)
+    {
+        var body = column.Body;
+        var constant = Value(clause.Value, body.Type);
+        var predicate = body.Type == typeof(string) ? StringPredicate(body, clause.Operator, constant) : Compare(body, clause.Operator, constant);
+        if (body.Type == typeof(string) || Nullable.GetUnderlyingType(body.Type) is not null)
+        {
+            predicate = Expression.AndAlso(Expression.NotEqual(body, Expression.Constant(null, body.Type)), predicate);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(predicate, column.Parameters);
+    }
+
+    private static Expression StringPredicate(Expression column, SearchOperator op, Expression value) => op switch
+    {
+        SearchOperator.Equals => Expression.Equal(column, value),
+        SearchOperator.Contains => Expression.Call(column, StringContains, value),
+        SearchOperator.ContainsIgnoreCase => Expression.Call(Expression.Call(column, StringToLower), StringContains, Expression.Call(value, StringToLower)),
+        _ => Compare(Expression.Call(StringCompare, column, value), op, Expression.Constant(0)),
+    };
+
+    private static BinaryExpression Compare(Expression left, SearchOperator op, Expression right) => op switch
+    {
+        SearchOperator.Equals => Expression.Equal(left, right),
+        SearchOperator.LessThan => Expression.LessThan(left, right),
+        SearchOperator.LessThanOrEqual => Expression.LessThanOrEqual(left, right),
+        SearchOperator.GreaterThan => Expression.GreaterThan(left, right),
+        SearchOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(left, right),
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "substring operators apply to strings only"),
+    };
+
+    // Values are captured in a closure object rather than inlined so EF sends them as parameters.
+    private static Expression Value(SearchValue value, Type columnType)
+    {
+        var type = Nullable.GetUnderlyingType(columnType) ?? columnType;
+        object boxed = value.Kind switch
+        {
+            SearchValueKind.String when type == typeof(Guid) => Guid.Parse(value.Text!),
+            SearchValueKind.String => value.Text!,
+            SearchValueKind.Boolean => value.Boolean,
+            SearchValueKind.Number => Convert.ChangeType(value.Number, type, System.Globalization.CultureInfo.InvariantCulture),
+            SearchValueKind.DateTime => value.DateTime,
+            _ => throw new ArgumentOutOfRangeException(nameof(value), value.Kind, null),
+        };
+        var holder = Activator.CreateInstance(typeof(Parameter<>).MakeGenericType(type), boxed)!;
+        Expression parameter = Expression.Property(Expression.Constant(holder), "Value");
+        return parameter.Type == columnType ? parameter : Expression.Convert(parameter, columnType);
+    }
+
+    private sealed class Parameter<TValue>(TValue value)
+    {
+        public TValue Value { get; } = value;
+    }
+}

@@ -1,0 +1,33 @@
+using Hangar.Contracts.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace Hangar.Server.Hosting.Problems;
+
+/// <summary>Every problem carries the request id and a code, even those produced by the framework itself.</summary>
+internal static class ProblemDetailsDefaults
+{
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Extensions["request_id"] = context.HttpContext.TraceIdentifier;
+        if (!problem.Extensions.ContainsKey("code"))
+        {
+            problem.Extensions["code"] = problem.Status switch
+            {
+                StatusCodes.Status400BadRequest => ErrorCodes.InvalidParameter,
+                StatusCodes.Status401Unauthorized => ErrorCodes.Unauthenticated,
+                StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+                StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+                StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
+                StatusCodes.Status409Conflict => ErrorCodes.Conflict,
+                StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
+                StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+                _ => ErrorCodes.InternalError,
+            };
+        }
+
+        // The framework fills "type" with RFC section links and "traceId"; request_id is the one correlation id.
+        problem.Extensions.Remove("traceId");
+    }
+}

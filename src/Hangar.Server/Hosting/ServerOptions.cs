@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hangar.Server.Hosting;
+
+/// <summary>Where the server listens and keeps its files. Section <c>Server</c>; flags <c>--admin-url</c>, <c>--device-url</c>, <c>--data</c>.</summary>
+internal sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    [Required]
+    public string AdminUrl { get; set; } = "http://127.0.0.1:4000";
+
+    [Required]
+    public string DeviceUrl { get; set; } = "https://0.0.0.0:4001";
+
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Extra DNS names or addresses for the self-generated server certificate (devices check it).</summary>
+    public List<string> TlsSubjectNames { get; set; } = [];
+
+    /// <summary>Largest request body the admin listener reads; bigger bodies get 413 before they are read.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>How long a stopping server lets in-flight requests finish.</summary>
+    [Range(1, 600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    public string DataPath(params string[] parts) => Path.Combine([Path.GetFullPath(DataDirectory), .. parts]);
+}
