@@ -1,0 +1,5 @@
+using System.Collections.Frozen;
+
+namespace Hangar.Core.Search;
+
+internal sealed record SearchFieldDefinition(string Name, SearchFieldType Type, FrozenSet<SearchOperator> Operators);
