@@ -24,5 +24,8 @@ public static class RoleNames
         }
     }
 
+    public static Role Parse(string text) =>
+        TryParse(text, out var role) ? role : throw new FormatException($"'{text}' is not a role");
+
     public static IReadOnlyList<string> All { get; } = ["viewer", "operator", "admin", "owner"];
 }

@@ -1,3 +1,4 @@
+using Hangar.Core.Access;
 using Hangar.Data.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,7 +14,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Prefix).HasMaxLength(32);
         builder.HasIndex(k => k.Prefix).IsUnique();
         builder.Property(k => k.SecretHash).HasMaxLength(32);
-        builder.Property(k => k.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(k => k.Role).HasConversion(r => r.ToWire(), s => RoleNames.Parse(s)).HasMaxLength(16);
         builder.HasIndex(k => new { k.OrganizationId, k.Id });
         builder.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -27,6 +27,12 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time, I
             await next(context);
             status = context.Response.StatusCode;
         }
+        catch (BadHttpRequestException bad)
+        {
+            // Malformed or oversized bodies surface as exceptions that the outer handler turns into 4xx.
+            status = bad.StatusCode;
+            throw;
+        }
         finally
         {
             if (!scope.IsWritten)

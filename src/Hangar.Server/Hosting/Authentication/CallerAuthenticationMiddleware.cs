@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hangar.Contracts.Common;
 using Hangar.Data;
 using Hangar.Server.Hosting.Problems;
@@ -8,8 +6,7 @@ namespace Hangar.Server.Hosting.Authentication;
 
 /// <summary>
 /// Authenticates Admin API requests. A presented but invalid API key is a 401 right here (a typo'd key must not
-/// silently act anonymous); a stale session cookie just leaves the request anonymous. Cookie-authenticated
-/// mutations must echo the session's anti-forgery token, which a cross-site form cannot read.
+/// silently act anonymous); a stale session cookie just leaves the request anonymous.
 /// </summary>
 internal sealed class CallerAuthenticationMiddleware(RequestDelegate next)
 {
@@ -31,12 +28,6 @@ internal sealed class CallerAuthenticationMiddleware(RequestDelegate next)
         else if (context.Request.Cookies.TryGetValue(HangarHeaders.SessionCookie, out var sessionToken))
         {
             caller = await authenticator.SessionAsync(sessionToken, cancellationToken);
-            if (caller is not null && IsMutation(context.Request) && !CsrfTokenMatches(context.Request, caller.CsrfToken!))
-            {
-                await ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.AntiforgeryFailed,
-                    "Forbidden", $"Cookie-authenticated changes must send the session's anti-forgery token in {HangarHeaders.CsrfToken}.");
-                return;
-            }
         }
 
         if (caller is not null)
@@ -64,11 +55,5 @@ internal sealed class CallerAuthenticationMiddleware(RequestDelegate next)
         }
 
         return string.IsNullOrEmpty(header) ? null : header;
-    }
-
-    private static bool CsrfTokenMatches(HttpRequest request, string expected)
-    {
-        var sent = request.Headers[HangarHeaders.CsrfToken].ToString();
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected));
     }
 }

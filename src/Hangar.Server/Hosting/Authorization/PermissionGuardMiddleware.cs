@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Hangar.Contracts.Common;
 using Hangar.Core.Access;
 using Hangar.Server.Hosting.Authentication;
@@ -8,6 +10,7 @@ namespace Hangar.Server.Hosting.Authorization;
 /// <summary>
 /// Decides every routed request from endpoint metadata and the <see cref="PermissionMatrix"/>. An endpoint that
 /// declares neither a permission nor <see cref="AnonymousAttribute"/> is refused: forgetting is never open access.
+/// Cookie-authenticated mutations must also echo the session's anti-forgery token, which a cross-site page cannot read.
 /// </summary>
 internal sealed class PermissionGuardMiddleware(RequestDelegate next)
 {
@@ -35,6 +38,18 @@ internal sealed class PermissionGuardMiddleware(RequestDelegate next)
             return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden", detail);
         }
 
+        if (caller.Kind == CallerKind.Session && CallerAuthenticationMiddleware.IsMutation(context.Request) && !CsrfTokenMatches(context.Request, caller.CsrfToken!))
+        {
+            return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.AntiforgeryFailed, "Forbidden",
+                $"Cookie-authenticated changes must send the session's anti-forgery token in {HangarHeaders.CsrfToken}.");
+        }
+
         return next(context);
+    }
+
+    private static bool CsrfTokenMatches(HttpRequest request, string expected)
+    {
+        var sent = request.Headers[HangarHeaders.CsrfToken].ToString();
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected));
     }
 }

@@ -3,7 +3,6 @@ using Hangar.Data.Postgres;
 using Hangar.Data.Sqlite;
 using Hangar.Server.Features.Audit;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting.Database;

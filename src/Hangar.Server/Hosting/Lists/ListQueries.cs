@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using Hangar.Contracts.Common;
 using Hangar.Core.Pagination;
 using Hangar.Core.Search;
-using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -30,6 +30,11 @@ internal sealed class SearchFields<T>
 
     public SearchFields<T> Uuid(string name, Expression<Func<T, Guid?>> column) => Add(name, SearchFieldType.Uuid, column, []);
 
+    /// <summary>An enum column searched by its wire name with <c>:</c>; an unknown name matches nothing.</summary>
+    public SearchFields<T> Enum<TEnum>(string name, Expression<Func<T, TEnum>> column)
+        where TEnum : struct, System.Enum =>
+        Add(name, SearchFieldType.String, column, [SearchOperator.Equals]);
+
     public IQueryable<T> Apply(IQueryable<T> query, SearchQuery search)
     {
         foreach (var clause in search.Clauses)

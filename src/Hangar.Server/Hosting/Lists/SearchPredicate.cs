@@ -17,6 +17,11 @@ internal static class SearchPredicate
     public static Expression<Func<T, bool>> Build<T>(LambdaExpression column, SearchClause clause)
     {
         var body = column.Body;
+        if (body.Type.IsEnum)
+        {
+            return Expression.Lambda<Func<T, bool>>(EnumEquals(body, clause.Value.Text!), column.Parameters);
+        }
+
         var constant = Value(clause.Value, body.Type);
         var predicate = body.Type == typeof(string) ? StringPredicate(body, clause.Operator, constant) : Compare(body, clause.Operator, constant);
         if (body.Type == typeof(string) || Nullable.GetUnderlyingType(body.Type) is not null)
@@ -44,6 +49,20 @@ internal static class SearchPredicate
         SearchOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(left, right),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "substring operators apply to strings only"),
     };
+
+    // Enums are stored by their wire names (lowercase words), which is also how clients spell them.
+    private static Expression EnumEquals(Expression column, string text)
+    {
+        var value = System.Enum.GetValues(column.Type).Cast<object>()
+            .FirstOrDefault(v => string.Equals(v.ToString(), text, StringComparison.OrdinalIgnoreCase) && text.All(char.IsLower));
+        if (value is null)
+        {
+            return Expression.Constant(false);
+        }
+
+        var holder = Activator.CreateInstance(typeof(Parameter<>).MakeGenericType(column.Type), value)!;
+        return Expression.Equal(column, Expression.Property(Expression.Constant(holder), "Value"));
+    }
 
     // Values are captured in a closure object rather than inlined so EF sends them as parameters.
     private static Expression Value(SearchValue value, Type columnType)

@@ -1,5 +1,4 @@
 using Hangar.Contracts.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace Hangar.Server.Hosting.Problems;
 
@@ -26,8 +25,5 @@ internal static class ProblemDetailsDefaults
                 _ => ErrorCodes.InternalError,
             };
         }
-
-        // The framework fills "type" with RFC section links and "traceId"; request_id is the one correlation id.
-        problem.Extensions.Remove("traceId");
     }
 }

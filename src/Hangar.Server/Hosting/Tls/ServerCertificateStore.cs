@@ -84,12 +84,14 @@ internal sealed class ServerCertificateStore(IOptions<ServerOptions> options, Ti
     private static void WriteAtomically(string path, string content, bool secret = false)
     {
         var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, new FileStreamOptions
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (secret && !OperatingSystem.IsWindows())
         {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = secret ? UnixFileMode.UserRead | UnixFileMode.UserWrite : null,
-        }))
+            // Created private, not chmod-ed afterwards: no moment where another user could read the key.
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temporary, fileOptions))
         {
             using var writer = new StreamWriter(stream);
             writer.Write(content);

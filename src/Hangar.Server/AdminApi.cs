@@ -1,0 +1,24 @@
+using Hangar.Server.Features.Access;
+using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Health;
+using Hangar.Server.Features.Organizations;
+using Hangar.Server.Hosting.Authorization;
+
+namespace Hangar.Server;
+
+internal static class AdminApi
+{
+    public const string BasePath = "/api/v1";
+
+    /// <summary>Every Admin API feature, under <c>/api/v1</c> on the admin listener.</summary>
+    public static WebApplication MapAdminApi(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapOpenApi($"/openapi/{{documentName}}.json").WithMetadata(new AnonymousAttribute()).ExcludeFromDescription();
+        var api = app.MapGroup(BasePath);
+        api.MapOrganizations();
+        api.MapAccess();
+        api.MapAudit();
+        return app;
+    }
+}

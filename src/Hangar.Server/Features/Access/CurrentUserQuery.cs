@@ -1,0 +1,25 @@
+using Hangar.Contracts.Access;
+using Hangar.Core.Access;
+using Hangar.Core.Resources;
+using Hangar.Data;
+using Hangar.Server.Hosting.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hangar.Server.Features.Access;
+
+internal static class CurrentUserQuery
+{
+    public static async Task<CurrentUserResponse> LoadAsync(HangarDbContext db, Caller caller, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == caller.UserId, cancellationToken);
+        return new CurrentUserResponse(
+            user.Id,
+            user.Email,
+            user.Name,
+            caller.OrganizationId,
+            ResourceName.ForOrganization(caller.OrganizationId),
+            caller.Role.ToWire(),
+            caller.Kind == CallerKind.ApiKey ? "api_key" : "session",
+            caller.Kind == CallerKind.ApiKey ? caller.CredentialId : null);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Hangar.Server.Features.Audit;
+
+internal static class AuditModule
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddScoped<AuditScope>();
+        services.AddScoped<AuditSaveChangesInterceptor>();
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hangar.Server.Features.Access;
+using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Bootstrap;
+using Hangar.Server.Features.Idempotency;
+using Hangar.Server.Hosting;
+using Hangar.Server.Hosting.Database;
+
+namespace Hangar.Server;
+
+/// <summary>The table of contents of the server: what it is made of and how requests flow. Tests build the same app.</summary>
+internal static class HangarServer
+{
+    public static WebApplicationBuilder AddHangarServer(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.AddHangarConfiguration(args);
+        builder.Services
+            .AddHangarHosting()
+            .AddHangarDatabase()
+            .AddBootstrap()
+            .AddAudit()
+            .AddAccess();
+        builder.Services.AddHostedService<IdempotencyCleanup>();
+        if (IsGeneratingOpenApiDocument)
+        {
+            // The build runs the app to read its endpoints; it must not touch a database or print credentials.
+            builder.Services.RemoveAll<IHostedService>();
+        }
+
+        return builder;
+    }
+
+    private static bool IsGeneratingOpenApiDocument =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+    public static WebApplication UseHangarServer(this WebApplication app)
+    {
+        app.UseHangarPipeline();
+        app.MapAdminApi();
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+using Hangar.Contracts.Common;
+using Hangar.Server.Features.Idempotency;
+using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Listeners;
+using Microsoft.OpenApi;
+
+namespace Hangar.Server.Hosting.OpenApi;
+
+/// <summary>
+/// The Admin API's OpenAPI document. It is also generated at build time into <c>docs/openapi/</c> and committed, so
+/// every API change shows in review; a test checks the committed file matches the running server.
+/// </summary>
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddHangarOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.ShouldInclude = description =>
+                description.ActionDescriptor.EndpointMetadata.OfType<ListenerAttribute>().All(l => l.Kind == ListenerKind.Admin);
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Hangar Admin API",
+                    Version = "v1",
+                    Description = "Fleet management: organizations, access, firmware, devices, releases. Conventions: docs/api.md.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["api_key"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An API key: 'Authorization: Bearer hgr_...'.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("api_key", document)] = [] }];
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<AnonymousAttribute>().Any())
+                {
+                    operation.Security = [];
+                }
+
+                if (metadata.OfType<RequiresPermissionAttribute>().FirstOrDefault() is { } permission)
+                {
+                    operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                    operation.Extensions["x-hangar-permission"] = new JsonNodeExtension(permission.Permission.ToString());
+                }
+
+                if (metadata.OfType<IdempotentAttribute>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = HangarHeaders.IdempotencyKey,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "Makes the call safe to retry: a repeat with the same key (within 24 h) returns the first response.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+                    });
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+}

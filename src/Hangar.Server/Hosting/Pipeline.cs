@@ -1,0 +1,28 @@
+using Hangar.Server.Features.Audit;
+using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.RequestIds;
+
+namespace Hangar.Server.Hosting;
+
+internal static class Pipeline
+{
+    /// <summary>
+    /// The middleware order is the security model: ids first (so every error carries one), then routing, the
+    /// listener check, rate limits, authentication, audit (so denied calls are audited), and the permission check.
+    /// </summary>
+    public static WebApplication UseHangarPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<ListenerGuardMiddleware>();
+        app.UseRateLimiter();
+        app.UseMiddleware<CallerAuthenticationMiddleware>();
+        app.UseMiddleware<AuditMiddleware>();
+        app.UseMiddleware<PermissionGuardMiddleware>();
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Hangar.Server.Hosting.RateLimiting;
+
+internal static class RateLimitPolicies
+{
+    public const string SignIn = "sign-in";
+}

@@ -1,0 +1,28 @@
+using Hangar.Server.Hosting.Listeners;
+using Microsoft.Extensions.Options;
+
+namespace Hangar.Server.Hosting;
+
+/// <summary>Readable start-up errors for listener URLs, instead of a bind failure deep inside Kestrel.</summary>
+internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ServerOptions options)
+    {
+        var errors = new List<string>();
+        if (!ListenerAddress.TryParse(options.AdminUrl, out _, out var adminError))
+        {
+            errors.Add($"Server:AdminUrl (--admin-url): {adminError}");
+        }
+
+        if (!ListenerAddress.TryParse(options.DeviceUrl, out var device, out var deviceError))
+        {
+            errors.Add($"Server:DeviceUrl (--device-url): {deviceError}");
+        }
+        else if (!device.Https)
+        {
+            errors.Add("Server:DeviceUrl (--device-url) must be https: devices authenticate with client certificates.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
