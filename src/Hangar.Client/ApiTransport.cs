@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hangar.Contracts;
+using Hangar.Contracts.Common;
+
+namespace Hangar.Client;
+
+/// <summary>JSON over HTTP with Hangar's conventions; every non-success answer becomes a <see cref="HangarApiException"/>.</summary>
+public sealed class ApiTransport(HttpClient http)
+{
+    /// <summary>Responses may carry fields this client does not know yet (a newer server); they are ignored, not errors.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();
+
+    public HttpClient Http { get; } = http;
+
+    public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+
+    public Task<T> PostAsync<T>(string path, object? body, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendAsync<T>(WithBody(HttpMethod.Post, path, body, options), cancellationToken);
+
+    public Task PostAsync(string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync<object?>(WithBody(HttpMethod.Post, path, body, null), cancellationToken);
+
+    public Task<T> PatchAsync<T>(string path, object body, CancellationToken cancellationToken) =>
+        SendAsync<T>(WithBody(HttpMethod.Patch, path, body, null), cancellationToken);
+
+    public Task PutAsync(string path, object body, CancellationToken cancellationToken) =>
+        SendAsync<object?>(WithBody(HttpMethod.Put, path, body, null), cancellationToken);
+
+    public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync<object?>(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
+
+    public static string Segment(string idOrHrn) => Uri.EscapeDataString(idOrHrn);
+
+    private static HttpRequestMessage WithBody(HttpMethod method, string path, object? body, RequestOptions? options)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: JsonOptions);
+        }
+
+        if (options?.IdempotencyKey is { } key)
+        {
+            request.Headers.Add(HangarHeaders.IdempotencyKey, key);
+        }
+
+        return request;
+    }
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await Http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ErrorAsync(response, cancellationToken);
+            }
+
+            if (response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(object))
+            {
+                return default!;
+            }
+
+            return await response.Content.ReadFromJsonAsync<T>(JsonOptions, cancellationToken)
+                ?? throw new HangarApiException(response.StatusCode, null);
+        }
+    }
+
+    private static async Task<HangarApiException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ProblemResponse? problem = null;
+        try
+        {
+            problem = await response.Content.ReadFromJsonAsync<ProblemResponse>(JsonOptions, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            // Not a ProblemDetails body (a proxy's error page, say): the status code alone must do.
+        }
+
+        TimeSpan? retryAfter = response.Headers.RetryAfter?.Delta
+            ?? (int.TryParse(response.Headers.RetryAfter?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null);
+        return new HangarApiException(response.StatusCode, problem, retryAfter);
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = HangarJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        options.RespectRequiredConstructorParameters = false;
+        return options;
+    }
+}

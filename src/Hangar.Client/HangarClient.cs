@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using Hangar.Contracts.Common;
+
+namespace Hangar.Client;
+
+/// <summary>
+/// The typed Admin API client used by the CLI, the console and the tests. One instance per base address and credential.
+/// </summary>
+public sealed class HangarClient
+{
+    public HangarClient(HttpClient http)
+    {
+        Transport = new ApiTransport(http);
+        Organizations = new OrganizationsClient(Transport);
+        Members = new MembersClient(Transport);
+        ApiKeys = new ApiKeysClient(Transport);
+        Audit = new AuditClient(Transport);
+        Users = new UsersClient(Transport);
+        Session = new SessionClient(Transport);
+    }
+
+    public ApiTransport Transport { get; }
+    public OrganizationsClient Organizations { get; }
+    public MembersClient Members { get; }
+    public ApiKeysClient ApiKeys { get; }
+    public AuditClient Audit { get; }
+    public UsersClient Users { get; }
+    public SessionClient Session { get; }
+
+    /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
+    public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)
+    {
+        // A long-lived client must notice DNS changes, so pooled connections are recycled.
+        var http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true);
+        http.BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        http.Timeout = TimeSpan.FromSeconds(100);
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("hangar-client/1");
+        return http;
+    }
+
+    public Task<HealthResponse> HealthAsync(CancellationToken cancellationToken = default) =>
+        Transport.GetAsync<HealthResponse>("healthz", cancellationToken);
+}

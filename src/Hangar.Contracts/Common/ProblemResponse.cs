@@ -1,0 +1,11 @@
+namespace Hangar.Contracts.Common;
+
+/// <summary>An error answer (RFC 9457 ProblemDetails) as clients read it. <see cref="Code"/> is stable; see <see cref="ErrorCodes"/>.</summary>
+public sealed record ProblemResponse(
+    string? Type,
+    string? Title,
+    int? Status,
+    string? Detail,
+    string? Code,
+    string? RequestId,
+    IReadOnlyDictionary<string, string[]>? Errors);
