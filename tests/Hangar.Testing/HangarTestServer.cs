@@ -1,0 +1,99 @@
+using Hangar.Client;
+using Hangar.Server;
+using Hangar.Server.Features.Bootstrap;
+using Hangar.Server.Hosting.Listeners;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Hangar.Testing;
+
+/// <summary>
+/// The real server, in process, on real Kestrel listeners bound to 127.0.0.1:0, with its own data directory and
+/// (for PostgreSQL) its own database. The bootstrap credentials it printed are captured for the tests.
+/// </summary>
+public sealed class HangarTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _dataDirectory;
+
+    private HangarTestServer(WebApplication app, string dataDirectory, DatabaseKind database, BootstrapCredentials credentials)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        Database = database;
+        Bootstrap = credentials;
+        var listeners = app.Services.GetRequiredService<ListenerRegistry>();
+        AdminBaseAddress = listeners.BaseAddress(ListenerKind.Admin);
+        DeviceBaseAddress = listeners.BaseAddress(ListenerKind.Device);
+    }
+
+    public DatabaseKind Database { get; }
+    public Uri AdminBaseAddress { get; }
+    public Uri DeviceBaseAddress { get; }
+    public BootstrapCredentials Bootstrap { get; }
+    public IServiceProvider Services => _app.Services;
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Starts a server. <paramref name="settings"/> override configuration keys such as <c>RateLimits:PerApiKeyPerMinute</c>.</summary>
+    public static async Task<HangarTestServer> StartAsync(
+        DatabaseKind database, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("hangar-test-").FullName;
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Server:AdminUrl"] = "http://127.0.0.1:0",
+            ["Server:DeviceUrl"] = "https://127.0.0.1:0",
+            ["Server:DataDirectory"] = dataDirectory,
+            // Tests sign in often; production strength is checked by its own test through the hasher.
+            ["Access:PasswordIterations"] = "1000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        };
+        if (database == DatabaseKind.Postgres)
+        {
+            var cluster = await SharedPostgres.GetAsync(cancellationToken);
+            configuration["Database:Provider"] = "Postgres";
+            configuration["Database:ConnectionString"] = await cluster.CreateDatabaseAsync(cancellationToken);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var output = new StringWriter();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, EnvironmentName = "Testing" });
+        builder.AddHangarServer([]);
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.ClearProviders();
+        builder.Services.RemoveAll<BootstrapOutput>();
+        builder.Services.AddSingleton(new BootstrapOutput(output));
+        var app = builder.Build();
+        app.UseHangarServer();
+        await app.StartAsync(cancellationToken);
+        return new HangarTestServer(app, dataDirectory, database, BootstrapCredentials.Parse(output.ToString()));
+    }
+
+    /// <summary>A typed client on the admin listener; without a key it is anonymous.</summary>
+    public HangarClient CreateClient(string? apiKey) => new(CreateHttpClient(apiKey));
+
+    public HttpClient CreateHttpClient(string? apiKey, HttpMessageHandler? handler = null) =>
+        HangarClient.CreateHttpClient(AdminBaseAddress, apiKey, handler);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled SQLite connection; the temp directory is cleaned by the OS.
+        }
+    }
+}
