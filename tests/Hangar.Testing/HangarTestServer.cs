@@ -18,11 +18,13 @@ public sealed class HangarTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
 
-    private HangarTestServer(WebApplication app, string dataDirectory, DatabaseKind database, BootstrapCredentials credentials)
+    private HangarTestServer(WebApplication app, string dataDirectory, bool ownsDataDirectory, DatabaseKind database, BootstrapCredentials? credentials)
     {
         _app = app;
         _dataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
         Database = database;
         Bootstrap = credentials;
         var listeners = app.Services.GetRequiredService<ListenerRegistry>();
@@ -33,7 +35,14 @@ public sealed class HangarTestServer : IAsyncDisposable
     public DatabaseKind Database { get; }
     public Uri AdminBaseAddress { get; }
     public Uri DeviceBaseAddress { get; }
-    public BootstrapCredentials Bootstrap { get; }
+    /// <summary>What the first start printed; null when the data directory was already set up (nothing is printed twice).</summary>
+    public BootstrapCredentials? Bootstrap { get; }
+
+    /// <summary>The configuration the server was started with (data directory, connection string...), to start it again.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; private init; } = new Dictionary<string, string?>();
+
+    /// <summary>Everything the server wrote to its bootstrap output.</summary>
+    public string BootstrapOutput { get; private init; } = "";
     public IServiceProvider Services => _app.Services;
     public string DataDirectory => _dataDirectory;
 
@@ -41,7 +50,8 @@ public sealed class HangarTestServer : IAsyncDisposable
     public static async Task<HangarTestServer> StartAsync(
         DatabaseKind database, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("hangar-test-").FullName;
+        var ownsDataDirectory = settings?.ContainsKey("Server:DataDirectory") != true;
+        var dataDirectory = ownsDataDirectory ? Directory.CreateTempSubdirectory("hangar-test-").FullName : settings!["Server:DataDirectory"]!;
         var configuration = new Dictionary<string, string?>
         {
             ["Server:AdminUrl"] = "http://127.0.0.1:0",
@@ -53,6 +63,11 @@ public sealed class HangarTestServer : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };
         if (database == DatabaseKind.Postgres)
+        {
+            configuration["Database:Provider"] = "Postgres";
+        }
+
+        if (database == DatabaseKind.Postgres && settings?.ContainsKey("Database:ConnectionString") != true)
         {
             var cluster = await SharedPostgres.GetAsync(cancellationToken);
             configuration["Database:Provider"] = "Postgres";
@@ -74,7 +89,9 @@ public sealed class HangarTestServer : IAsyncDisposable
         var app = builder.Build();
         app.UseHangarServer();
         await app.StartAsync(cancellationToken);
-        return new HangarTestServer(app, dataDirectory, database, BootstrapCredentials.Parse(output.ToString()));
+        var printed = output.ToString();
+        var credentials = printed.Contains("api key:", StringComparison.Ordinal) ? BootstrapCredentials.Parse(printed) : null;
+        return new HangarTestServer(app, dataDirectory, ownsDataDirectory, database, credentials) { BootstrapOutput = printed, Settings = configuration };
     }
 
     /// <summary>A typed client on the admin listener; without a key it is anonymous.</summary>
@@ -87,6 +104,11 @@ public sealed class HangarTestServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

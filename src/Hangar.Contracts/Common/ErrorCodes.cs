@@ -15,6 +15,7 @@ public static class ErrorCodes
     public const string InvalidParameter = "invalid_parameter";
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
+    public const string InsufficientRole = "insufficient_role";
     public const string AntiforgeryFailed = "antiforgery_failed";
     public const string NotFound = "not_found";
     public const string Conflict = "conflict";

@@ -35,7 +35,7 @@ internal sealed class PermissionGuardMiddleware(RequestDelegate next)
             var detail = required is null
                 ? "This route declares no permission."
                 : $"Role '{caller.Role.ToWire()}' may not do this; it needs '{PermissionMatrix.MinimumRoleFor(required.Permission).ToWire()}' or higher.";
-            return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden", detail);
+            return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCodes.InsufficientRole, "Forbidden", detail);
         }
 
         if (caller.Kind == CallerKind.Session && CallerAuthenticationMiddleware.IsMutation(context.Request) && !CsrfTokenMatches(context.Request, caller.CsrfToken!))

@@ -1,0 +1,4 @@
+using Hangar.Server.Tests.Fixtures;
+
+[assembly: AssemblyFixture(typeof(SqliteServer))]
+[assembly: AssemblyFixture(typeof(PostgresServer))]

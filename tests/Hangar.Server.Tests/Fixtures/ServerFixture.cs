@@ -1,0 +1,42 @@
+using Hangar.Client;
+using Hangar.Contracts.Organizations;
+using Hangar.Testing;
+
+namespace Hangar.Server.Tests.Fixtures;
+
+/// <summary>
+/// One running server per provider for the whole test assembly. Tests never share data: each creates its own
+/// organization with <see cref="NewTenantAsync"/>, which is also what makes org-isolation tests meaningful.
+/// </summary>
+public abstract class ServerFixture(DatabaseKind database) : IAsyncLifetime
+{
+    private HangarTestServer? _server;
+
+    public HangarTestServer Server => _server ?? throw new InvalidOperationException("fixture not initialized");
+
+    public DatabaseKind Database => database;
+
+    /// <summary>The owner key of the bootstrap organization.</summary>
+    public HangarClient BootstrapClient => Server.CreateClient(Server.Bootstrap!.ApiKey);
+
+    public async ValueTask InitializeAsync() => _server = await HangarTestServer.StartAsync(database);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A fresh organization with an owner API key (owned by the bootstrap user).</summary>
+    public async Task<Tenant> NewTenantAsync(string? name = null)
+    {
+        var created = await BootstrapClient.Organizations.CreateAsync(
+            new CreateOrganizationRequest(name ?? $"tenant {Guid.CreateVersion7():N}", CreateApiKey: true),
+            cancellationToken: TestContext.Current.CancellationToken);
+        return new Tenant(Server, created.Organization.Id, created.ApiKey!.Secret, created.ApiKey.Key.CreatedBy);
+    }
+}

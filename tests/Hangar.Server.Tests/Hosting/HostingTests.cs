@@ -1,0 +1,53 @@
+using System.Net;
+using Hangar.Contracts.Common;
+using Hangar.Server.Tests.Fixtures;
+
+namespace Hangar.Server.Tests.Hosting;
+
+public abstract class HostingTests(ServerFixture fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Healthz_DatabaseReachable_AnswersOk()
+    {
+        var health = await fixture.Server.CreateClient(null).HealthAsync(Cancel);
+        Assert.Equal("ok", health.Status);
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesAFreshRequestId()
+    {
+        using var http = fixture.Server.CreateHttpClient(null);
+        using var first = await http.GetAsync("healthz", Cancel);
+        using var second = await http.GetAsync("api/v1/users/me", Cancel);
+        var firstId = Assert.Single(first.Headers.GetValues(HangarHeaders.RequestId));
+        var secondId = Assert.Single(second.Headers.GetValues(HangarHeaders.RequestId));
+        Assert.NotEqual(firstId, secondId);
+        Assert.Equal(secondId, (await second.ProblemAsync()).RequestId);
+    }
+
+    [Fact]
+    public async Task AdminRoute_OnDeviceListener_IsNotFound()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+        using var http = Hangar.Client.HangarClient.CreateHttpClient(fixture.Server.DeviceBaseAddress, tenant.OwnerKey, handler);
+        using var response = await http.GetAsync("api/v1/users/me", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ErrorCodes.NotFound, (await response.ProblemAsync()).Code);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_AnswersProblemDetails404()
+    {
+        using var http = fixture.Server.CreateHttpClient(null);
+        using var response = await http.GetAsync("api/v1/no-such-thing", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ErrorCodes.NotFound, (await response.ProblemAsync()).Code);
+    }
+
+    public sealed class OnSqlite(SqliteServer fixture) : HostingTests(fixture);
+
+    public sealed class OnPostgres(PostgresServer fixture) : HostingTests(fixture);
+}
