@@ -1,0 +1,74 @@
+using System.Net;
+using Hangar.Contracts.Access;
+using Hangar.Core.Resources;
+using Hangar.Server.Tests.Fixtures;
+
+namespace Hangar.Server.Tests.Organizations;
+
+/// <summary>
+/// Organization A's owner, pointed at organization B's ids (bare or as resource names) on every route that takes an
+/// id, gets 404, never 403 or data; and A's lists never contain B's rows.
+/// </summary>
+public abstract class OrganizationIsolationTests(ServerFixture fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OtherOrganizationsIds_OnEveryRoute_AreNotFound()
+    {
+        var a = await fixture.NewTenantAsync();
+        var b = await fixture.NewTenantAsync();
+        var bIds = await SeedAsync(b);
+
+        var routes = RouteCatalog.AdminApi(fixture.Server.Services).Where(r => r.Pattern.Contains("{id}", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            var (type, id) = bIds.Single(entry => route.Pattern.StartsWith(entry.Key, StringComparison.Ordinal)).Value;
+            foreach (var reference in new[] { id.ToString(), ResourceName.Format(b.OrganizationId, type, id) })
+            {
+                using var response = await a.OwnerHttp.SendAsync(RouteCatalog.Request(route, reference), Cancel);
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{route} with {reference}: expected 404, got {(int)response.StatusCode}");
+            }
+        }
+
+        // B's data is untouched by all of that.
+        Assert.Null((await b.Owner.ApiKeys.GetAsync(bIds["/api/v1/api_keys"].Id.ToString(), Cancel)).RevokedAt);
+        Assert.Equal("viewer", (await b.Owner.Members.GetAsync(bIds["/api/v1/members"].Id.ToString(), Cancel)).Role);
+    }
+
+    [Fact]
+    public async Task Lists_NeverContainOtherOrganizationsRows()
+    {
+        var a = await fixture.NewTenantAsync();
+        var b = await fixture.NewTenantAsync();
+        var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
+
+        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations" })
+        {
+            using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
+            var json = await response.JsonAsync();
+            var ids = json.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+            Assert.DoesNotContain(ids, bIds.Contains);
+        }
+    }
+
+    /// <summary>Creates one resource of each kind in <paramref name="tenant"/>; keys are the route prefixes that address them.</summary>
+    private static async Task<Dictionary<string, (string Type, Guid Id)>> SeedAsync(Tenant tenant)
+    {
+        var key = await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("b key", "viewer"), cancellationToken: Cancel);
+        var member = await tenant.Owner.Members.AddAsync(new AddMemberRequest($"b-{Guid.CreateVersion7():N}@example.com", "viewer"), cancellationToken: Cancel);
+        var audit = (await tenant.Owner.Audit.ListAsync(cancellationToken: Cancel)).Data[0];
+        return new()
+        {
+            ["/api/v1/api_keys"] = (ResourceTypes.ApiKey, key.Key.Id),
+            ["/api/v1/members"] = (ResourceTypes.Member, member.Member.Id),
+            ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
+            ["/api/v1/organizations"] = (ResourceTypes.Organization, tenant.OrganizationId),
+        };
+    }
+
+    public sealed class OnSqlite(SqliteServer fixture) : OrganizationIsolationTests(fixture);
+
+    public sealed class OnPostgres(PostgresServer fixture) : OrganizationIsolationTests(fixture);
+}
