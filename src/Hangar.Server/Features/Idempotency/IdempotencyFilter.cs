@@ -5,6 +5,7 @@ using Hangar.Contracts.Common;
 using Hangar.Data;
 using Hangar.Data.Idempotency;
 using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -59,15 +60,34 @@ internal sealed class IdempotencyFilter(HangarDbContext db, TimeProvider time, I
         };
         db.IdempotencyRecords.Add(record);
 
-        var result = await next(context);
-        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
+        {
+            // Possibly a concurrent call with the same key that committed first: answer with its result if so.
+            db.ChangeTracker.Clear();
+            var first = await FindAsync(caller, key, http.RequestAborted);
+            if (first is null)
+            {
+                throw;
+            }
+
+            return Replay(first, requestHash, http);
+        }
+
+        // Typed handlers return Results<A, B>, which wraps the actual result.
+        var outcome = result is INestedHttpResult nested ? nested.Result : result;
+        var status = (outcome as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         if (status is >= 200 and < 300 && db.Entry(record).State == EntityState.Unchanged)
         {
             record.StatusCode = status;
-            record.ResponseBody = (result as IValueHttpResult)?.Value is { } value
+            record.ResponseBody = (outcome as IValueHttpResult)?.Value is { } value
                 ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)
                 : null;
-            record.Location = LocationOf(result);
+            record.Location = LocationOf(outcome);
             await db.SaveChangesAsync(CancellationToken.None);
             return result;
         }

@@ -17,7 +17,7 @@ internal sealed class PermissionGuardMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint is null || endpoint.Metadata.GetMetadata<AnonymousAttribute>() is not null)
+        if (endpoint is null || endpoint.Metadata.GetMetadata<AnonymousAttribute>() is not null || IsFrameworkRejection(endpoint))
         {
             return next(context);
         }
@@ -46,6 +46,11 @@ internal sealed class PermissionGuardMiddleware(RequestDelegate next)
 
         return next(context);
     }
+
+    /// <summary>Routing's own 405/415 endpoints (wrong method or content type) carry no handler method; they only answer the error.</summary>
+    private static bool IsFrameworkRejection(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is null
+        && endpoint.Metadata.GetMetadata<RequiresPermissionAttribute>() is null;
 
     private static bool CsrfTokenMatches(HttpRequest request, string expected)
     {
