@@ -19,7 +19,15 @@ public abstract class ServerFixture(DatabaseKind database) : IAsyncLifetime
     /// <summary>The owner key of the bootstrap organization.</summary>
     public HangarClient BootstrapClient => Server.CreateClient(Server.Bootstrap!.ApiKey);
 
-    public async ValueTask InitializeAsync() => _server = await HangarTestServer.StartAsync(database);
+    /// <summary>Every test talks from 127.0.0.1, so the shared servers lift the limits; RateLimitTests runs its own strict server.</summary>
+    private static readonly Dictionary<string, string?> UnlimitedRates = new()
+    {
+        ["RateLimits:PerAddressPerMinute"] = "1000000",
+        ["RateLimits:PerApiKeyPerMinute"] = "1000000",
+        ["RateLimits:SignInPerAddressPerMinute"] = "10000",
+    };
+
+    public async ValueTask InitializeAsync() => _server = await HangarTestServer.StartAsync(database, UnlimitedRates);
 
     public async ValueTask DisposeAsync()
     {
