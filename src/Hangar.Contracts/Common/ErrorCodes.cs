@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string InternalError = "internal_error";
     public const string DatabaseUnavailable = "database_unavailable";
+    public const string Unavailable = "unavailable";
 }

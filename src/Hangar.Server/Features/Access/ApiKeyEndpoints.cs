@@ -29,10 +29,10 @@ internal static class ApiKeyEndpoints
     public static void MapApiKeys(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/api_keys").WithTags("API keys");
-        group.MapGet("/", ListAsync).Requires(Permission.ApiKeyRead)
+        group.MapGet("", ListAsync).Requires(Permission.ApiKeyRead)
             .WithSummary("List API keys").WithDescription("Search fields: name, prefix, role, created_by, revoked, created_at, expires_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.ApiKeyRead).WithSummary("Get an API key");
-        group.MapPost("/", CreateAsync).Requires(Permission.ApiKeyManage).Audited("api_key.create").Idempotent()
+        group.MapPost("", CreateAsync).Requires(Permission.ApiKeyManage).Audited("api_key.create").Idempotent()
             .WithSummary("Create an API key").WithDescription("The secret is in the response only; store it now.");
         group.MapDelete("/{id}", RevokeAsync).Requires(Permission.ApiKeyManage).Audited("api_key.revoke")
             .WithSummary("Revoke an API key").WithDescription("The key stops working at once; its record stays for the audit trail.");

@@ -27,10 +27,10 @@ internal static class MemberEndpoints
     public static void MapMembers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/members").WithTags("Members");
-        group.MapGet("/", ListAsync).Requires(Permission.MemberRead)
+        group.MapGet("", ListAsync).Requires(Permission.MemberRead)
             .WithSummary("List members").WithDescription("Search fields: email, name, role, created_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.MemberRead).WithSummary("Get a member");
-        group.MapPost("/", AddAsync).Requires(Permission.MemberManage).Audited("member.add").Idempotent()
+        group.MapPost("", AddAsync).Requires(Permission.MemberManage).Audited("member.add").Idempotent()
             .WithSummary("Add or invite a member")
             .WithDescription("An unknown email creates an invited user; the one-time invitation token is in the response.");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.MemberManage).Audited("member.update")

@@ -22,10 +22,10 @@ internal static class SessionEndpoints
     public static void MapSessions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/session").WithTags("Session");
-        group.MapPost("/", SignInAsync).Anonymous().Audited("session.create").RequireRateLimiting(RateLimitPolicies.SignIn)
+        group.MapPost("", SignInAsync).Anonymous().Audited("session.create").RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Sign in").WithDescription("Sets the session cookie. Send the returned csrf_token in X-CSRF-Token on every change.");
-        group.MapGet("/", GetAsync).Requires(Permission.SelfRead).WithSummary("The current console session");
-        group.MapDelete("/", SignOutAsync).Requires(Permission.SelfManage).Audited("session.delete").WithSummary("Sign out");
+        group.MapGet("", GetAsync).Requires(Permission.SelfRead).WithSummary("The current console session");
+        group.MapDelete("", SignOutAsync).Requires(Permission.SelfManage).Audited("session.delete").WithSummary("Sign out");
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SignInAsync(

@@ -33,7 +33,7 @@ internal static class AuditEndpoints
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/audit").WithTags("Audit");
-        group.MapGet("/", ListAsync).Requires(Permission.AuditRead).WithSummary("List audit entries")
+        group.MapGet("", ListAsync).Requires(Permission.AuditRead).WithSummary("List audit entries")
             .WithDescription("Search fields: action, actor_type, actor_id, actor_name, resource_type, resource_id, outcome, status_code, request_id, client_address, time.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.AuditRead).WithSummary("Get an audit entry");
         return api;

@@ -31,10 +31,10 @@ internal static class OrganizationEndpoints
     public static RouteGroupBuilder MapOrganizations(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/organizations").WithTags("Organizations");
-        group.MapGet("/", ListAsync).Requires(Permission.OrganizationRead)
+        group.MapGet("", ListAsync).Requires(Permission.OrganizationRead)
             .WithSummary("List organizations").WithDescription("Search fields: name, created_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.OrganizationRead).WithSummary("Get an organization");
-        group.MapPost("/", CreateAsync).Requires(Permission.OrganizationCreate).Audited("organization.create").Idempotent()
+        group.MapPost("", CreateAsync).Requires(Permission.OrganizationCreate).Audited("organization.create").Idempotent()
             .WithSummary("Create an organization")
             .WithDescription("Owners may create further organizations; the caller's user becomes their owner. Set create_api_key for an owner key in the new organization (shown once).");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.OrganizationUpdate).Audited("organization.update")

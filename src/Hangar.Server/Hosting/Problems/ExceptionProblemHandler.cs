@@ -13,7 +13,7 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, title, detail) = Classify(exception);
-        if (status >= 500)
+        if (status >= 500 && status != StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogError(exception, "Unhandled exception");
         }
@@ -38,6 +38,9 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
             (400, ErrorCodes.InvalidJson, "Invalid request body", "The request body is missing or is not valid JSON."),
         BadHttpRequestException bad =>
             (bad.StatusCode, ErrorCodes.InvalidParameter, "Bad request", bad.Message),
+        // The client went away or the server is stopping while the request body was still arriving.
+        OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionAbortedException =>
+            (503, ErrorCodes.Unavailable, "Service unavailable", "The request was interrupted (the server may be restarting); retry."),
         _ => (500, ErrorCodes.InternalError, "Internal server error", "The server failed; quote the request id when reporting it."),
     };
 

@@ -13,7 +13,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, TimeProvider tim
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         context.TraceIdentifier = id;
         context.Response.Headers[HangarHeaders.RequestId] = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
+        using (logger.BeginScope("RequestId:{RequestId}", id))
         {
             await next(context);
         }

@@ -1,0 +1,100 @@
+using System.Net;
+using Hangar.Server.Tests.Fixtures;
+using Hangar.Data;
+using Hangar.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hangar.Server.Tests.Hosting;
+
+/// <summary>First start, restart and shutdown, each on a server of its own.</summary>
+public abstract class LifecycleTests(DatabaseKind database)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FirstStart_PrintsCredentialsOnce_AndARestartPrintsNothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("hangar-restart-").FullName;
+        try
+        {
+            IReadOnlyDictionary<string, string?> settings;
+            string apiKey;
+            await using (var first = await HangarTestServer.StartAsync(database, new Dictionary<string, string?> { ["Server:DataDirectory"] = directory }, Cancel))
+            {
+                Assert.NotNull(first.Bootstrap);
+                Assert.Equal("owner@hangar.local", first.Bootstrap.OwnerEmail);
+                Assert.True(first.Bootstrap.OwnerPassword.Length >= 20);
+                apiKey = first.Bootstrap.ApiKey;
+                settings = first.Settings;
+                Assert.True(File.Exists(Path.Combine(directory, "tls", "server-ca.crt")));
+            }
+
+            await using var second = await HangarTestServer.StartAsync(database, settings, Cancel);
+            Assert.Null(second.Bootstrap);
+            Assert.Equal("", second.BootstrapOutput);
+            // Same database, same key: the installation survived the restart.
+            Assert.Equal("owner", (await second.CreateClient(apiKey).Users.MeAsync(Cancel)).Role);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Shutdown_LetsAnInFlightRequestFinish()
+    {
+        var server = await HangarTestServer.StartAsync(database, cancellationToken: Cancel);
+        using var http = server.CreateHttpClient(server.Bootstrap!.ApiKey);
+        await http.GetAsync("api/v1/users/me", Cancel);
+
+        // Hold the database's write lock so the next create is genuinely in flight when shutdown begins.
+        await using var scope = server.Services.CreateAsyncScope();
+        var blocker = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        await using var transaction = await blocker.Database.BeginTransactionAsync(Cancel);
+        if (database == DatabaseKind.Postgres)
+        {
+            await blocker.Database.ExecuteSqlRawAsync("LOCK TABLE api_keys IN EXCLUSIVE MODE", Cancel);
+        }
+
+        var request = http.PostAsync("api/v1/api_keys", Api.Json("""{"name":"in flight","role":"viewer"}"""), Cancel);
+        await Task.Delay(300, Cancel);
+        var stopping = server.DisposeAsync().AsTask();
+        await Task.Delay(300, Cancel);
+        Assert.False(request.IsCompleted, "the request finished before the lock was released");
+        Assert.False(stopping.IsCompleted, "the server stopped with a request in flight");
+
+        await transaction.RollbackAsync(Cancel);
+        using var response = await request;
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await stopping;
+    }
+
+    public sealed class OnSqlite() : LifecycleTests(DatabaseKind.Sqlite)
+    {
+        [Fact]
+        public async Task Sqlite_RunsInWalWithFullSyncAndForeignKeys()
+        {
+            await using var server = await HangarTestServer.StartAsync(DatabaseKind.Sqlite, cancellationToken: Cancel);
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+            await db.Database.OpenConnectionAsync(Cancel);
+            var connection = db.Database.GetDbConnection();
+
+            Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
+            Assert.Equal("2", await PragmaAsync(connection, "synchronous"));
+            Assert.Equal("1", await PragmaAsync(connection, "foreign_keys"));
+            Assert.Equal("30000", await PragmaAsync(connection, "busy_timeout"));
+        }
+
+        private static async Task<string?> PragmaAsync(System.Data.Common.DbConnection connection, string name)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return Convert.ToString(await command.ExecuteScalarAsync(Cancel), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public sealed class OnPostgres() : LifecycleTests(DatabaseKind.Postgres);
+}
