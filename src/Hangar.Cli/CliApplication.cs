@@ -37,7 +37,13 @@ internal sealed class CliApplication(TimeProvider? time = null)
 
             return await parseResult.InvokeAsync(configuration, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: System.CommandLine cancelled the action's token. A create may or may not have happened.
+            stderr.WriteLine("interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception exception)
         {
             return ErrorReporter.Unexpected(exception, stderr);
         }

@@ -41,6 +41,9 @@ internal static class ExitCodes
     /// <summary>HTTP 5xx, or the server could not be reached or did not answer in time.</summary>
     public const int ServerError = 10;
 
+    /// <summary>Stopped by Ctrl+C or SIGTERM before finishing (the shell convention, 128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
     public static int FromStatus(HttpStatusCode status) => (int)status switch
     {
         400 => ValidationFailed,

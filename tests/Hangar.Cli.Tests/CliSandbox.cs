@@ -23,11 +23,14 @@ public sealed class CliSandbox : IDisposable
 
     public Dictionary<string, string?> Environment { get; }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(TestContext.Current.CancellationToken, args);
+
+    /// <summary>Runs with <paramref name="cancellationToken"/> standing in for Ctrl+C.</summary>
+    public async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await new CliApplication().RunAsync(args, stdout, stderr, Environment, TestContext.Current.CancellationToken);
+        var exitCode = await new CliApplication().RunAsync(args, stdout, stderr, Environment, cancellationToken);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -99,6 +99,19 @@ public sealed class ErrorExitCodeTests(CliServerFixture fixture) : IClassFixture
         Assert.Contains("could not reach the server at http://127.0.0.1:1/", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Command_Interrupted_ExitsInterruptedWithoutStackTrace()
+    {
+        using var cli = fixture.Cli(await fixture.NewOrganizationAsync("interrupted org"));
+        using var interrupt = new CancellationTokenSource();
+        await interrupt.CancelAsync();
+
+        var result = await cli.RunAsync(interrupt.Token, "api-keys", "list");
+
+        Assert.Equal(ExitCodes.Interrupted, result.ExitCode);
+        Assert.Equal("interrupted.", result.Stderr.Trim());
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("orgs")]

@@ -32,6 +32,11 @@ internal sealed class LoginCommand : Command
             }
 
             session.Output.Note($"Saved profile '{session.Connection.ProfileName}' in {store.FilePath}.");
+            if (session.Connection.Url.Scheme == Uri.UriSchemeHttp && !session.Connection.Url.IsLoopback)
+            {
+                session.Output.Note("warning: this profile sends its API key over plain http://; use https:// outside local development.");
+            }
+
             return ExitCodes.Success;
         }, cancellationToken, connect: parseResult => Connect(cli, parseResult)));
     }
