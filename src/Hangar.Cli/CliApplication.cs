@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Hangar.Cli.Commands;
+using Hangar.Cli.Output;
+
+namespace Hangar.Cli;
+
+/// <summary>
+/// The <c>hangar</c> command tree and its entry point. Writers and environment are parameters, so tests run the
+/// exact CLI in process.
+/// </summary>
+internal sealed class CliApplication(TimeProvider? time = null)
+{
+    private const string ExecutableName = "hangar";
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<int> RunAsync(
+        string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default)
+    {
+        var isTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        var cli = new CliContext(stdout, stderr, environment, _time, isTerminal);
+        var parseResult = BuildCommands(cli).Parse(args);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            if (parseResult.Action is ParseErrorAction parseError)
+            {
+                // Everything about a usage error (typo suggestions included) goes to stderr, where a script won't
+                // mistake it for data; a pointer to the help is shorter than the help itself.
+                parseError.ShowHelp = false;
+                await parseResult.InvokeAsync(new InvocationConfiguration { Output = stderr, Error = stderr }, cancellationToken);
+                stderr.WriteLine($"Run '{CommandPath(parseResult.CommandResult.Command)} --help' for usage.");
+                return ExitCodes.UsageError;
+            }
+
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: System.CommandLine cancelled the action's token. A create may or may not have happened.
+            stderr.WriteLine("interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception exception)
+        {
+            return ErrorReporter.Unexpected(exception, stderr);
+        }
+    }
+
+    /// <summary>The whole command tree; each leaf is one class under Commands/.</summary>
+    public static RootCommand BuildCommands(CliContext cli)
+    {
+        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit) from the command line.")
+        {
+            new LoginCommand(cli),
+            new LogoutCommand(cli),
+            new WhoamiCommand(cli, "whoami"),
+            new Command("profiles", "Saved connection profiles in the config file.") { new ProfilesListCommand(cli) },
+            new Command("orgs", "Organizations: the tenant boundary every resource belongs to.")
+            {
+                new OrgsListCommand(cli), new OrgsGetCommand(cli), new OrgsCreateCommand(cli), new OrgsUpdateCommand(cli),
+            },
+            new Command("users", "The calling user.") { new WhoamiCommand(cli, "me") },
+            new Command("members", "Users of the organization and their roles.")
+            {
+                new MembersListCommand(cli), new MembersGetCommand(cli), new MembersAddCommand(cli),
+                new MembersUpdateCommand(cli), new MembersRemoveCommand(cli),
+            },
+            new Command("api-keys", "API keys of the organization, for scripts and CI.")
+            {
+                new ApiKeysListCommand(cli), new ApiKeysGetCommand(cli), new ApiKeysCreateCommand(cli), new ApiKeysRevokeCommand(cli),
+            },
+            new Command("audit", "The audit trail of changes made through the Admin API.") { new AuditListCommand(cli), new AuditGetCommand(cli) },
+        };
+        foreach (var option in cli.Options.All)
+        {
+            root.Add(option);
+        }
+
+        return root;
+    }
+
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? symbol = command; symbol is Command current; symbol = current.Parents.FirstOrDefault())
+        {
+            names.Add(current is RootCommand ? ExecutableName : current.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+}

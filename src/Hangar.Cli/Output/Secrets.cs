@@ -1,0 +1,11 @@
+namespace Hangar.Cli.Output;
+
+/// <summary>The warnings printed next to secrets the server reveals only once.</summary>
+internal static class Secrets
+{
+    public const string ApiKeyWarning =
+        "Store this API key secret now: it is shown only this once and cannot be retrieved later (the server keeps only a hash).";
+
+    public const string InvitationWarning =
+        "Send this invitation token to the new member now: it is shown only this once. They use it to choose a password.";
+}

@@ -1,0 +1,69 @@
+using Hangar.Contracts.Access;
+using Hangar.Contracts.Audit;
+using Hangar.Contracts.Organizations;
+
+namespace Hangar.Cli.Output;
+
+/// <summary>The table layout of each resource the CLI shows.</summary>
+internal static class Views
+{
+    public static ResourceView<OrganizationResponse> Organization { get; } = new ResourceView<OrganizationResponse>()
+        .Add("ID", o => o.Id)
+        .Add("HRN", o => o.Hrn, inList: false)
+        .Add("NAME", o => o.Name)
+        .Add("CREATED", o => o.CreatedAt)
+        .Add("UPDATED", o => o.UpdatedAt, inList: false);
+
+    public static ResourceView<MemberResponse> Member { get; } = new ResourceView<MemberResponse>()
+        .Add("ID", m => m.Id)
+        .Add("HRN", m => m.Hrn, inList: false)
+        .Add("EMAIL", m => m.Email)
+        .Add("NAME", m => m.Name)
+        .Add("ROLE", m => m.Role)
+        .Add("STATUS", m => m.Status)
+        .Add("CREATED", m => m.CreatedAt)
+        .Add("UPDATED", m => m.UpdatedAt, inList: false);
+
+    public static ResourceView<ApiKeyResponse> ApiKey { get; } = new ResourceView<ApiKeyResponse>()
+        .Add("ID", k => k.Id)
+        .Add("HRN", k => k.Hrn, inList: false)
+        .Add("NAME", k => k.Name)
+        .Add("PREFIX", k => k.Prefix)
+        .Add("ROLE", k => k.Role)
+        .Add("CREATED BY", k => k.CreatedBy, inList: false)
+        .Add("CREATED", k => k.CreatedAt)
+        .Add("EXPIRES", k => k.ExpiresAt)
+        .Add("REVOKED", k => k.RevokedAt)
+        .Add("LAST USED", k => k.LastUsedAt);
+
+    public static ResourceView<AuditEntryResponse> AuditEntry { get; } = new ResourceView<AuditEntryResponse>()
+        .Add("ID", a => a.Id)
+        .Add("HRN", a => a.Hrn, inList: false)
+        .Add("TIME", a => a.Time)
+        .Add("ACTOR TYPE", a => a.ActorType, inList: false)
+        .Add("ACTOR ID", a => a.ActorId, inList: false)
+        .Add("ACTOR", a => a.ActorName)
+        .Add("ACTION", a => a.Action)
+        .Add("RESOURCE TYPE", a => a.ResourceType, inList: false)
+        .Add("RESOURCE ID", a => a.ResourceId)
+        .Add("OUTCOME", a => a.Outcome)
+        .Add("STATUS", a => a.StatusCode)
+        .Add("REQUEST ID", a => a.RequestId, inList: false)
+        .Add("CLIENT ADDRESS", a => a.ClientAddress, inList: false);
+
+    public static ResourceView<CurrentUserResponse> CurrentUser { get; } = new ResourceView<CurrentUserResponse>()
+        .Add("USER ID", u => u.Id)
+        .Add("EMAIL", u => u.Email)
+        .Add("NAME", u => u.Name)
+        .Add("ORGANIZATION ID", u => u.OrganizationId)
+        .Add("ORGANIZATION", u => u.OrganizationHrn)
+        .Add("ROLE", u => u.Role)
+        .Add("AUTHENTICATED BY", u => u.AuthenticatedBy)
+        .Add("API KEY ID", u => u.ApiKeyId);
+
+    public static ResourceView<ProfileSummary> Profile { get; } = new ResourceView<ProfileSummary>()
+        .Add("", p => p.Current ? "*" : "")
+        .Add("NAME", p => p.Name)
+        .Add("URL", p => p.Url)
+        .Add("API KEY", p => p.ApiKey);
+}
