@@ -34,7 +34,7 @@ public sealed class CliServerFixture : IAsyncLifetime
     /// <summary>A new organization owned by the bootstrap user; returns the secret of its owner key.</summary>
     public async Task<string> NewOrganizationAsync(string name)
     {
-        var created = await WithClientAsync(Server.Bootstrap.ApiKey, client =>
+        var created = await WithClientAsync(Server.Bootstrap!.ApiKey, client =>
             client.Organizations.CreateAsync(new CreateOrganizationRequest(name, CreateApiKey: true), cancellationToken: TestContext.Current.CancellationToken));
         return created.ApiKey!.Secret;
     }

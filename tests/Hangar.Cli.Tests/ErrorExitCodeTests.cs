@@ -29,7 +29,7 @@ public sealed class ErrorExitCodeTests(CliServerFixture fixture) : IClassFixture
 
         Assert.Equal(ExitCodes.Forbidden, result.ExitCode);
         Assert.Empty(result.Stdout);
-        Assert.StartsWith("error: forbidden:", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: insufficient_role:", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class ProfileTests(CliServerFixture fixture) : IClassFixture<CliSe
 
         var login = (await cli.RunAsync("login", "--url", fixture.Url.ToString(), "--api-key", key)).Succeeded();
 
-        Assert.Contains(fixture.Server.Bootstrap.OwnerEmail, login.Stdout, StringComparison.Ordinal);
+        Assert.Contains(fixture.Server.Bootstrap!.OwnerEmail, login.Stdout, StringComparison.Ordinal);
         Assert.Contains("Saved profile 'default'", login.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(cli.ConfigFile));
         if (!OperatingSystem.IsWindows())

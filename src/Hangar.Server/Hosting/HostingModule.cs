@@ -5,6 +5,10 @@ using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Server.Hosting.Tls;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting;
@@ -42,6 +46,10 @@ internal static class HostingModule
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddScoped<CallerAuthenticator>();
+        services.AddDataProtection().SetApplicationName("hangar");
+        // Keys live in the data directory; nodes of one installation share them through a shared data directory.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>>((keys, server) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(server.Value.DataPath("keys")), NullLoggerFactory.Instance));
         services.AddHangarRateLimiting();
         services.AddHangarOpenApi();
         return services;

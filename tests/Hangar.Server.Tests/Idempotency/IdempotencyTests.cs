@@ -1,5 +1,8 @@
 using System.Net;
 using Hangar.Contracts.Common;
+using Hangar.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Hangar.Server.Tests.Fixtures;
 
 namespace Hangar.Server.Tests.Idempotency;
@@ -24,6 +27,21 @@ public abstract class IdempotencyTests(ServerFixture fixture)
         Assert.False(first.Headers.Contains(HangarHeaders.IdempotentReplayed));
         Assert.Equal("true", Assert.Single(second.Headers.GetValues(HangarHeaders.IdempotentReplayed)));
         Assert.Single((await tenant.Owner.ApiKeys.ListAsync(new(Search: "name:'once'"), Cancel)).Data);
+    }
+
+    [Fact]
+    public async Task StoredResponses_DoNotHoldSecretsInClear()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        using var created = await PostAsync(tenant, Guid.CreateVersion7().ToString(), """{"name":"stored","role":"viewer"}""");
+        var secret = (await created.JsonAsync()).GetProperty("secret").GetString()!;
+
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        var bodies = await db.IdempotencyRecords.IgnoreQueryFilters().Where(r => r.OrganizationId == tenant.OrganizationId)
+            .Select(r => r.ResponseBody).ToListAsync(Cancel);
+        Assert.NotEmpty(bodies);
+        Assert.All(bodies, body => Assert.DoesNotContain(secret[^20..], body ?? "", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -18,8 +19,11 @@ namespace Hangar.Server.Features.Idempotency;
 /// created resource (the record rides along on the handler's save); a retry with the same key and body gets that
 /// response back, marked <c>Idempotent-Replayed: true</c>. Keys are private to their sender and kept 24 hours.
 /// </summary>
-internal sealed class IdempotencyFilter(HangarDbContext db, TimeProvider time, IOptions<JsonOptions> json) : IEndpointFilter
+internal sealed class IdempotencyFilter(HangarDbContext db, TimeProvider time, IOptions<JsonOptions> json, IDataProtectionProvider protection) : IEndpointFilter
 {
+    // Create responses can carry secrets shown once (API keys, invitation tokens): stored encrypted, never in clear.
+    private readonly IDataProtector _protector = protection.CreateProtector("Hangar.Idempotency.Response.v1");
+
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     private const int MaxKeyLength = 255;
 
@@ -85,7 +89,7 @@ internal sealed class IdempotencyFilter(HangarDbContext db, TimeProvider time, I
         {
             record.StatusCode = status;
             record.ResponseBody = (outcome as IValueHttpResult)?.Value is { } value
-                ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)
+                ? _protector.Protect(JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions))
                 : null;
             record.Location = LocationOf(outcome);
             await db.SaveChangesAsync(CancellationToken.None);
@@ -104,7 +108,7 @@ internal sealed class IdempotencyFilter(HangarDbContext db, TimeProvider time, I
             .Where(r => r.Principal == caller.Principal && r.Key == key && r.ExpiresAt > time.GetUtcNow().UtcDateTime)
             .SingleOrDefaultAsync(cancellationToken);
 
-    private static object Replay(IdempotencyRecord record, string requestHash, HttpContext http)
+    private object Replay(IdempotencyRecord record, string requestHash, HttpContext http)
     {
         if (record.RequestHash != requestHash || record.Path != http.Request.Path.Value || record.Method != http.Request.Method)
         {
@@ -119,15 +123,27 @@ internal sealed class IdempotencyFilter(HangarDbContext db, TimeProvider time, I
                 "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
 
+        string? body;
+        try
+        {
+            body = record.ResponseBody is null ? null : _protector.Unprotect(record.ResponseBody);
+        }
+        catch (CryptographicException)
+        {
+            // The data-protection keys were lost or not shared between nodes: the first answer cannot be reproduced.
+            return Problems.Conflict(ErrorCodes.IdempotencyKeyReused,
+                "The original response for this Idempotency-Key can no longer be read; check whether the resource exists before retrying with a new key.");
+        }
+
         http.Response.Headers[HangarHeaders.IdempotentReplayed] = "true";
         if (record.Location is not null)
         {
             http.Response.Headers.Location = record.Location;
         }
 
-        return record.ResponseBody is null
+        return body is null
             ? Results.StatusCode(record.StatusCode)
-            : Results.Text(record.ResponseBody, "application/json", Encoding.UTF8, record.StatusCode);
+            : Results.Text(body, "application/json", Encoding.UTF8, record.StatusCode);
     }
 
     private static string? LocationOf(object? result) =>
