@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hangar.Server;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Hangar.Server.Tests.Fixtures;
 using Hangar.Data;
+using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Net;
 using Hangar.Contracts.Common;
 using Hangar.Data;
+using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Hangar.Server.Tests.Fixtures;
 
 namespace Hangar.Server.Tests.Idempotency;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using Hangar.Data.Idempotency;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Problems;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
