@@ -32,6 +32,9 @@ public sealed class VersionRequirement
     public bool IsSatisfiedBy(SemanticVersion version) =>
         _alternatives.Any(all => all.All(clause => Holds(clause.Operator, version, clause.Version)));
 
+    public static VersionRequirement Parse(string text) =>
+        TryParse(text, out var requirement, out var error) ? requirement : throw new FormatException(error);
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out VersionRequirement? requirement, [NotNullWhen(false)] out string? error)
     {
         requirement = null;
