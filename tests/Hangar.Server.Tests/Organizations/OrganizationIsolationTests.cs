@@ -48,7 +48,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var b = await fixture.NewTenantAsync();
         var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
 
-        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates" })
+        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates" })
         {
             using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
             var json = await response.JsonAsync();
@@ -68,8 +68,10 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var device = await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest("b-device", product.Id.ToString(), cohort.Id.ToString()), cancellationToken: Cancel);
         var certificate = await tenant.Owner.DeviceCertificates.CreateAsync(
             new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(TestPki.Leaf(TestPki.Root(), "b-device"))), cancellationToken: Cancel);
+        var ca = await Devices.CaRegistrar.RegisterAsync(tenant.Owner, TestPki.Root());
         return new()
         {
+            ["/api/v1/ca_certificates"] = (ResourceTypes.CaCertificate, ca.Id),
             ["/api/v1/products"] = (ResourceTypes.Product, product.Id),
             ["/api/v1/cohorts"] = (ResourceTypes.Cohort, cohort.Id),
             ["/api/v1/devices"] = (ResourceTypes.Device, device.Id),

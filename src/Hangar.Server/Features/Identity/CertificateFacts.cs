@@ -72,7 +72,10 @@ internal static class CertificateFacts
         return ecdsa is not null;
     }
 
-    /// <summary>Whether <paramref name="issuer"/>'s key signed <paramref name="subject"/>, by a one-step chain build with only it trusted.</summary>
+    /// <summary>
+    /// Whether <paramref name="issuer"/>'s key made <paramref name="subject"/>'s signature, checked directly on the
+    /// TBS bytes: a chain build cannot answer this for an intermediate issuer (.NET only anchors on self-signed roots).
+    /// </summary>
     public static bool SignedBy(X509Certificate2 subject, X509Certificate2 issuer)
     {
         if (!subject.IssuerName.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData))
@@ -80,30 +83,38 @@ internal static class CertificateFacts
             return false;
         }
 
-        using var chain = new X509Chain();
-        var policy = chain.ChainPolicy;
-        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        policy.CustomTrustStore.Add(issuer);
-        policy.RevocationMode = X509RevocationMode.NoCheck;
-        policy.DisableCertificateDownloads = true;
-        // Only the signature is in question here; validity and usage are checked separately with clear messages.
-        policy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid | X509VerificationFlags.IgnoreWrongUsage
-            | X509VerificationFlags.IgnoreInvalidBasicConstraints | X509VerificationFlags.IgnoreInvalidPolicy;
         try
         {
-            chain.Build(subject);
-            return chain.ChainElements.Count >= 2
-                && chain.ChainElements[1].Certificate.RawData.AsSpan().SequenceEqual(issuer.RawData)
-                && chain.ChainStatus.All(s => s.Status is X509ChainStatusFlags.NoError or X509ChainStatusFlags.NotTimeValid
-                    or X509ChainStatusFlags.NotValidForUsage or X509ChainStatusFlags.InvalidBasicConstraints)
-                || (subject.RawData.AsSpan().SequenceEqual(issuer.RawData) && chain.ChainStatus.All(s => s.Status is X509ChainStatusFlags.NoError or X509ChainStatusFlags.NotTimeValid));
-        }
-        finally
-        {
-            foreach (var element in chain.ChainElements)
+            var reader = new AsnReader(subject.RawData, AsnEncodingRules.DER).ReadSequence();
+            var tbs = reader.ReadEncodedValue();
+            var algorithm = reader.ReadSequence().ReadObjectIdentifier();
+            var signature = reader.ReadBitString(out _);
+            HashAlgorithmName? hash = algorithm switch
             {
-                element.Certificate.Dispose();
+                "1.2.840.10045.4.3.2" or "1.2.840.113549.1.1.11" => HashAlgorithmName.SHA256,
+                "1.2.840.10045.4.3.3" or "1.2.840.113549.1.1.12" => HashAlgorithmName.SHA384,
+                "1.2.840.10045.4.3.4" or "1.2.840.113549.1.1.13" => HashAlgorithmName.SHA512,
+                _ => null,
+            };
+            if (hash is null)
+            {
+                return false;
             }
+
+            using var ecdsa = issuer.GetECDsaPublicKey();
+            if (ecdsa is not null)
+            {
+                return algorithm.StartsWith("1.2.840.10045", StringComparison.Ordinal)
+                    && ecdsa.VerifyData(tbs.Span, signature, hash.Value, DSASignatureFormat.Rfc3279DerSequence);
+            }
+
+            using var rsa = issuer.GetRSAPublicKey();
+            return rsa is not null && algorithm.StartsWith("1.2.840.113549", StringComparison.Ordinal)
+                && rsa.VerifyData(tbs.Span, signature, hash.Value, RSASignaturePadding.Pkcs1);
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException)
+        {
+            return false;
         }
     }
 }

@@ -13,6 +13,7 @@ internal static class IdentityModule
     public static RouteGroupBuilder MapDeviceIdentity(this RouteGroupBuilder api)
     {
         api.MapDeviceCertificates();
+        api.MapCaCertificates();
         return api;
     }
 }
