@@ -39,6 +39,7 @@ internal static class HangarServer
     {
         app.UseHangarPipeline();
         app.MapAdminApi();
+        app.MapDeviceApi();
         return app;
     }
 }

@@ -5,8 +5,12 @@ internal static class IdentityModule
 {
     public static IServiceCollection AddDeviceIdentity(this IServiceCollection services)
     {
-        services.AddOptions<DeviceIdentityOptions>().BindConfiguration(DeviceIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeviceIdentityOptions>().BindConfiguration(DeviceIdentityOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "DeviceIdentity:TrustedProxies must list IP addresses.")
+            .ValidateOnStart();
         services.AddSingleton<DeviceAuthenticationCache>();
+        services.AddScoped<DeviceAuthenticator>();
+        services.AddScoped<JitProvisioner>();
         return services;
     }
 
@@ -14,6 +18,7 @@ internal static class IdentityModule
     {
         api.MapDeviceCertificates();
         api.MapCaCertificates();
+        api.MapServerCa();
         return api;
     }
 }
