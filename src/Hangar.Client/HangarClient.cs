@@ -17,6 +17,11 @@ public sealed class HangarClient
         Audit = new AuditClient(Transport);
         Users = new UsersClient(Transport);
         Session = new SessionClient(Transport);
+        Products = new ProductsClient(Transport);
+        Cohorts = new CohortsClient(Transport);
+        Devices = new DevicesClient(Transport);
+        DeviceCertificates = new DeviceCertificatesClient(Transport);
+        CaCertificates = new CaCertificatesClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -26,6 +31,11 @@ public sealed class HangarClient
     public AuditClient Audit { get; }
     public UsersClient Users { get; }
     public SessionClient Session { get; }
+    public ProductsClient Products { get; }
+    public CohortsClient Cohorts { get; }
+    public DevicesClient Devices { get; }
+    public DeviceCertificatesClient DeviceCertificates { get; }
+    public CaCertificatesClient CaCertificates { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

@@ -3,6 +3,7 @@ using System.Reflection;
 using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
+using Hangar.Data.Devices;
 using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.System;
@@ -27,6 +28,13 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<DeviceTag> DeviceTags => Set<DeviceTag>();
+    public DbSet<DeviceCertificate> DeviceCertificates => Set<DeviceCertificate>();
+    public DbSet<CaCertificate> CaCertificates => Set<CaCertificate>();
+    public DbSet<CaVerificationCode> CaVerificationCodes => Set<CaVerificationCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,6 +1,8 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Health;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
 using Hangar.Server.Hosting.Authorization;
 
@@ -19,6 +21,8 @@ internal static class AdminApi
         api.MapOrganizations();
         api.MapAccess();
         api.MapAudit();
+        api.MapFleet();
+        api.MapDeviceIdentity();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Features.Idempotency;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,8 @@ internal static class HangarServer
             .AddHangarDatabase()
             .AddBootstrap()
             .AddAudit()
-            .AddAccess();
+            .AddAccess()
+            .AddDeviceIdentity();
         builder.Services.AddHostedService<IdempotencyCleanup>();
         if (IsGeneratingOpenApiDocument)
         {
@@ -37,6 +39,7 @@ internal static class HangarServer
     {
         app.UseHangarPipeline();
         app.MapAdminApi();
+        app.MapDeviceApi();
         return app;
     }
 }

@@ -32,4 +32,12 @@ public static class ErrorCodes
     public const string InternalError = "internal_error";
     public const string DatabaseUnavailable = "database_unavailable";
     public const string Unavailable = "unavailable";
+    public const string ProductHasDevices = "product_has_devices";
+    public const string ProductArchived = "product_archived";
+    public const string InUse = "in_use";
+    public const string InvalidCertificate = "invalid_certificate";
+    public const string InvalidVerificationCode = "invalid_verification_code";
+    public const string ImportFailed = "import_failed";
+    public const string TooManyMatches = "too_many_matches";
+    public const string DeviceUnauthenticated = "device_unauthenticated";
 }

@@ -15,4 +15,16 @@ public enum Permission
     ApiKeyRead,
     ApiKeyManage,
     AuditRead,
+    ProductRead,
+    ProductManage,
+    CohortRead,
+    CohortManage,
+    DeviceRead,
+    DeviceManage,
+    /// <summary>Upload or revoke device certificates: they grant a device identity.</summary>
+    DeviceCertificateRead,
+    DeviceCertificateManage,
+    CaCertificateRead,
+    /// <summary>Register CAs and configure just-in-time provisioning: a CA can create devices on its own.</summary>
+    CaCertificateManage,
 }

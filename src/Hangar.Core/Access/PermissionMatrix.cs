@@ -19,6 +19,17 @@ public static class PermissionMatrix
         [Permission.ApiKeyRead] = Role.Operator,
         [Permission.ApiKeyManage] = Role.Operator,
         [Permission.AuditRead] = Role.Admin,
+        [Permission.ProductRead] = Role.Viewer,
+        [Permission.ProductManage] = Role.Operator,
+        [Permission.CohortRead] = Role.Viewer,
+        [Permission.CohortManage] = Role.Operator,
+        [Permission.DeviceRead] = Role.Viewer,
+        [Permission.DeviceManage] = Role.Operator,
+        // Certificates and CAs decide who may speak as a device: security configuration, so admins.
+        [Permission.DeviceCertificateRead] = Role.Viewer,
+        [Permission.DeviceCertificateManage] = Role.Admin,
+        [Permission.CaCertificateRead] = Role.Viewer,
+        [Permission.CaCertificateManage] = Role.Admin,
     };
 
     public static bool Allows(Role role, Permission permission) =>

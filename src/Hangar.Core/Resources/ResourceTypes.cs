@@ -8,8 +8,14 @@ public static class ResourceTypes
     public const string Member = "member";
     public const string ApiKey = "api_key";
     public const string AuditEntry = "audit_entry";
+    public const string Product = "product";
+    public const string Cohort = "cohort";
+    public const string Device = "device";
+    public const string DeviceCertificate = "device_certificate";
+    public const string CaCertificate = "ca_certificate";
+    public const string CaVerificationCode = "ca_verification_code";
 
-    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry];
+    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry, Product, Cohort, Device, DeviceCertificate, CaCertificate, CaVerificationCode];
 
     public static bool IsKnown(string type) => Known.Contains(type);
 }

@@ -42,6 +42,10 @@ internal static class RouteCatalog
     {
         ["PATCH /api/v1/organizations/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/members/{id}"] = """{"role":"viewer"}""",
+        ["PATCH /api/v1/products/{id}"] = """{"name":"renamed"}""",
+        ["PATCH /api/v1/cohorts/{id}"] = """{"name":"renamed"}""",
+        ["PATCH /api/v1/devices/{id}"] = """{"description":"changed"}""",
+        ["PATCH /api/v1/ca_certificates/{id}"] = """{"description":"changed"}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

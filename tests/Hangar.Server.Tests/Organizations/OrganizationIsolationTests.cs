@@ -1,7 +1,9 @@
 using System.Net;
 using Hangar.Contracts.Access;
+using Hangar.Contracts.Devices;
 using Hangar.Core.Resources;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Testing.Pki;
 
 namespace Hangar.Server.Tests.Organizations;
 
@@ -35,6 +37,8 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         // B's data is untouched by all of that.
         Assert.Null((await b.Owner.ApiKeys.GetAsync(bIds["/api/v1/api_keys"].Id.ToString(), Cancel)).RevokedAt);
         Assert.Equal("viewer", (await b.Owner.Members.GetAsync(bIds["/api/v1/members"].Id.ToString(), Cancel)).Role);
+        Assert.Equal("b-device", (await b.Owner.Devices.GetAsync(bIds["/api/v1/devices"].Id.ToString(), Cancel)).Identifier);
+        Assert.Equal("active", (await b.Owner.DeviceCertificates.GetAsync(bIds["/api/v1/device_certificates"].Id.ToString(), Cancel)).Status);
     }
 
     [Fact]
@@ -44,7 +48,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var b = await fixture.NewTenantAsync();
         var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
 
-        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations" })
+        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates" })
         {
             using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
             var json = await response.JsonAsync();
@@ -59,8 +63,19 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var key = await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("b key", "viewer"), cancellationToken: Cancel);
         var member = await tenant.Owner.Members.AddAsync(new AddMemberRequest($"b-{Guid.CreateVersion7():N}@example.com", "viewer"), cancellationToken: Cancel);
         var audit = (await tenant.Owner.Audit.ListAsync(cancellationToken: Cancel)).Data[0];
+        var product = await tenant.Owner.Products.CreateAsync(new CreateProductRequest("b product"), cancellationToken: Cancel);
+        var cohort = await tenant.Owner.Cohorts.CreateAsync(new CreateCohortRequest("b cohort", product.Id.ToString()), cancellationToken: Cancel);
+        var device = await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest("b-device", product.Id.ToString(), cohort.Id.ToString()), cancellationToken: Cancel);
+        var certificate = await tenant.Owner.DeviceCertificates.CreateAsync(
+            new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(TestPki.Leaf(TestPki.Root(), "b-device"))), cancellationToken: Cancel);
+        var ca = await Devices.CaRegistrar.RegisterAsync(tenant.Owner, TestPki.Root());
         return new()
         {
+            ["/api/v1/ca_certificates"] = (ResourceTypes.CaCertificate, ca.Id),
+            ["/api/v1/products"] = (ResourceTypes.Product, product.Id),
+            ["/api/v1/cohorts"] = (ResourceTypes.Cohort, cohort.Id),
+            ["/api/v1/devices"] = (ResourceTypes.Device, device.Id),
+            ["/api/v1/device_certificates"] = (ResourceTypes.DeviceCertificate, certificate.Id),
             ["/api/v1/api_keys"] = (ResourceTypes.ApiKey, key.Key.Id),
             ["/api/v1/members"] = (ResourceTypes.Member, member.Member.Id),
             ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
