@@ -39,16 +39,9 @@ internal static class CohortEndpoints
             .WithSummary("Delete a cohort").WithDescription("Only a cohort without devices and not used by CA provisioning settings can be deleted (409 in_use).");
     }
 
-    private static async Task<Results<Ok<ListResponse<CohortResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.Cohorts.AsNoTracking().ToPageAsync(spec, Search, c => c.Id, c => c.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<CohortResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.Cohorts.AsNoTracking().ListAsync(request, Search, c => c.Id, c => c.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<CohortResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

@@ -57,17 +57,9 @@ internal static class DeviceEndpoints
             .WithDescription("Every row is validated first; any error imports nothing and answers 400 import_failed with errors keyed 'row N.field'. Rows with certificates need the admin role.");
     }
 
-    private static async Task<Results<Ok<ListResponse<DeviceResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.Devices.AsNoTracking().Include(d => d.Tags).AsSplitQuery()
-            .ToPageAsync(spec, Search, d => d.Id, d => d.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<DeviceResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.Devices.AsNoTracking().Include(d => d.Tags).AsSplitQuery().ListAsync(request, Search, d => d.Id, d => d.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

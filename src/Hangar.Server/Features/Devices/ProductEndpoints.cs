@@ -38,16 +38,9 @@ internal static class ProductEndpoints
             .WithSummary("Delete a product").WithDescription("Only a product without devices, cohorts or CA provisioning settings can be deleted (409 in_use).");
     }
 
-    private static async Task<Results<Ok<ListResponse<ProductResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.Products.AsNoTracking().ToPageAsync(spec, Search, p => p.Id, p => p.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<ProductResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.Products.AsNoTracking().ListAsync(request, Search, p => p.Id, p => p.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

@@ -48,16 +48,9 @@ internal static class CaCertificateEndpoints
             .WithSummary("Delete a CA certificate").WithDescription("Device certificates it signed stay registered and keep working until revoked.");
     }
 
-    private static async Task<Results<Ok<ListResponse<CaCertificateResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.CaCertificates.AsNoTracking().ToPageAsync(spec, Search, c => c.Id, c => c.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<CaCertificateResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.CaCertificates.AsNoTracking().ListAsync(request, Search, c => c.Id, c => c.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<CaCertificateResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

@@ -43,16 +43,9 @@ internal static class DeviceCertificateEndpoints
             .WithSummary("Revoke a device certificate").WithDescription("The certificate stops authenticating at once; the record stays, with status revoked.");
     }
 
-    private static async Task<Results<Ok<ListResponse<DeviceCertificateResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.DeviceCertificates.AsNoTracking().ToPageAsync(spec, Search, c => c.Id, c => c.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<DeviceCertificateResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.DeviceCertificates.AsNoTracking().ListAsync(request, Search, c => c.Id, c => c.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<DeviceCertificateResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
