@@ -17,6 +17,7 @@ internal static class HangarServer
         builder.Services
             .AddHangarHosting()
             .AddHangarDatabase()
+            .AddHangarBlobStorage()
             .AddBootstrap()
             .AddAudit()
             .AddAccess();
