@@ -17,6 +17,11 @@ public sealed class HangarClient
         Audit = new AuditClient(Transport);
         Users = new UsersClient(Transport);
         Session = new SessionClient(Transport);
+        Artifacts = new ArtifactsClient(Transport);
+        ArtifactVersions = new ArtifactVersionsClient(Transport);
+        Binaries = new BinariesClient(Transport);
+        SigningKeys = new SigningKeysClient(Transport);
+        BinarySignatures = new BinarySignaturesClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -26,6 +31,11 @@ public sealed class HangarClient
     public AuditClient Audit { get; }
     public UsersClient Users { get; }
     public SessionClient Session { get; }
+    public ArtifactsClient Artifacts { get; }
+    public ArtifactVersionsClient ArtifactVersions { get; }
+    public BinariesClient Binaries { get; }
+    public SigningKeysClient SigningKeys { get; }
+    public BinarySignaturesClient BinarySignatures { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

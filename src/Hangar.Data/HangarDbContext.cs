@@ -3,6 +3,7 @@ using System.Reflection;
 using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
+using Hangar.Data.Firmware;
 using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.System;
@@ -27,6 +28,14 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<ArtifactVersion> ArtifactVersions => Set<ArtifactVersion>();
+    public DbSet<Binary> Binaries => Set<Binary>();
+    public DbSet<BinaryPart> BinaryParts => Set<BinaryPart>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<BinarySignature> BinarySignatures => Set<BinarySignature>();
+    public DbSet<Bundle> Bundles => Set<Bundle>();
+    public DbSet<BundleEntry> BundleEntries => Set<BundleEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

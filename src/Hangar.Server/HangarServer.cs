@@ -1,6 +1,7 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
+using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
@@ -20,7 +21,8 @@ internal static class HangarServer
             .AddHangarBlobStorage()
             .AddBootstrap()
             .AddAudit()
-            .AddAccess();
+            .AddAccess()
+            .AddFirmware();
         builder.Services.AddHostedService<IdempotencyCleanup>();
         if (IsGeneratingOpenApiDocument)
         {
@@ -38,6 +40,7 @@ internal static class HangarServer
     {
         app.UseHangarPipeline();
         app.MapAdminApi();
+        app.MapSignedBinaryDownloads();
         return app;
     }
 }

@@ -108,11 +108,9 @@ public sealed class FileSystemBlobStore : IBlobStore
 
             var target = ObjectPath(result.Sha256);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (!File.Exists(target))
-            {
-                // Same name means same bytes, so losing a race to an identical upload is harmless.
-                File.Move(temporary, target, overwrite: true);
-            }
+            // Same name means same bytes, so replacing an existing copy is harmless, and always renaming means an
+            // object whose deletion raced with this upload is back when this call returns.
+            File.Move(temporary, target, overwrite: true);
 
             return result;
         }

@@ -32,4 +32,15 @@ public static class ErrorCodes
     public const string InternalError = "internal_error";
     public const string DatabaseUnavailable = "database_unavailable";
     public const string Unavailable = "unavailable";
+    public const string InvalidStateTransition = "invalid_state_transition";
+    public const string InvalidState = "invalid_state";
+    public const string UploadIncomplete = "upload_incomplete";
+    public const string PartHashMismatch = "part_hash_mismatch";
+    public const string PartSizeMismatch = "part_size_mismatch";
+    public const string InvalidSignature = "invalid_signature";
+    public const string InvalidPublicKey = "invalid_public_key";
+    public const string InUse = "in_use";
+    public const string DownloadUrlExpired = "download_url_expired";
+    public const string DownloadUrlInvalid = "download_url_invalid";
+    public const string ContentGone = "content_gone";
 }

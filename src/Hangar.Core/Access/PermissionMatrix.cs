@@ -19,6 +19,9 @@ public static class PermissionMatrix
         [Permission.ApiKeyRead] = Role.Operator,
         [Permission.ApiKeyManage] = Role.Operator,
         [Permission.AuditRead] = Role.Admin,
+        [Permission.FirmwareRead] = Role.Viewer,
+        [Permission.FirmwareManage] = Role.Operator,
+        [Permission.SigningKeyManage] = Role.Admin,
     };
 
     public static bool Allows(Role role, Permission permission) =>

@@ -8,8 +8,15 @@ public static class ResourceTypes
     public const string Member = "member";
     public const string ApiKey = "api_key";
     public const string AuditEntry = "audit_entry";
+    public const string Artifact = "artifact";
+    public const string ArtifactVersion = "artifact_version";
+    public const string Binary = "binary";
+    public const string BinaryPart = "binary_part";
+    public const string BinarySignature = "binary_signature";
+    public const string SigningKey = "signing_key";
+    public const string Bundle = "bundle";
 
-    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry];
+    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry, Artifact, ArtifactVersion, Binary, BinaryPart, BinarySignature, SigningKey, Bundle];
 
     public static bool IsKnown(string type) => Known.Contains(type);
 }
