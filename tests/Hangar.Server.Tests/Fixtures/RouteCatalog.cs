@@ -42,6 +42,7 @@ internal static class RouteCatalog
     {
         ["PATCH /api/v1/organizations/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/members/{id}"] = """{"role":"viewer"}""",
+        ["PATCH /api/v1/signing_keys/{id}"] = """{"name":"renamed"}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

@@ -1,6 +1,7 @@
 using System.Net;
 using Hangar.Contracts.Access;
 using Hangar.Core.Resources;
+using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
 
 namespace Hangar.Server.Tests.Organizations;
@@ -35,6 +36,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         // B's data is untouched by all of that.
         Assert.Null((await b.Owner.ApiKeys.GetAsync(bIds["/api/v1/api_keys"].Id.ToString(), Cancel)).RevokedAt);
         Assert.Equal("viewer", (await b.Owner.Members.GetAsync(bIds["/api/v1/members"].Id.ToString(), Cancel)).Role);
+        Assert.Equal("signed", (await b.Owner.Binaries.GetAsync(bIds["/api/v1/binaries"].Id.ToString(), Cancel)).State);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var b = await fixture.NewTenantAsync();
         var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
 
-        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations" })
+        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/artifacts", "api/v1/artifact_versions", "api/v1/binaries", "api/v1/binary_signatures", "api/v1/signing_keys" })
         {
             using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
             var json = await response.JsonAsync();
@@ -59,12 +61,20 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var key = await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("b key", "viewer"), cancellationToken: Cancel);
         var member = await tenant.Owner.Members.AddAsync(new AddMemberRequest($"b-{Guid.CreateVersion7():N}@example.com", "viewer"), cancellationToken: Cancel);
         var audit = (await tenant.Owner.Audit.ListAsync(cancellationToken: Cancel)).Data[0];
+        var binary = await FirmwareBuilder.SignedAsync(tenant.Owner, FirmwareBuilder.Bytes(1100));
+        var version = await tenant.Owner.ArtifactVersions.GetAsync(binary.ArtifactVersionId.ToString(), Cancel);
+        var signature = Assert.Single((await tenant.Owner.BinarySignatures.ListAsync(cancellationToken: Cancel)).Data);
         return new()
         {
             ["/api/v1/api_keys"] = (ResourceTypes.ApiKey, key.Key.Id),
             ["/api/v1/members"] = (ResourceTypes.Member, member.Member.Id),
             ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
             ["/api/v1/organizations"] = (ResourceTypes.Organization, tenant.OrganizationId),
+            ["/api/v1/artifacts"] = (ResourceTypes.Artifact, version.ArtifactId),
+            ["/api/v1/artifact_versions"] = (ResourceTypes.ArtifactVersion, version.Id),
+            ["/api/v1/binaries"] = (ResourceTypes.Binary, binary.Id),
+            ["/api/v1/binary_signatures"] = (ResourceTypes.BinarySignature, signature.Id),
+            ["/api/v1/signing_keys"] = (ResourceTypes.SigningKey, signature.SigningKeyId),
         };
     }
 

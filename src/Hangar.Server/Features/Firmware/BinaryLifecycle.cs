@@ -44,7 +44,8 @@ internal sealed class BinaryLifecycle(HangarDbContext db, BinaryContent content,
                 {
                     signal.Notify();
                     return Task.CompletedTask;
-                });
+                }
+                );
             case BinaryState.Uploadable:
                 var generation = binary.UploadGeneration;
                 binary.UploadGeneration++;
@@ -57,7 +58,8 @@ internal sealed class BinaryLifecycle(HangarDbContext db, BinaryContent content,
                     {
                         await content.ReleaseObjectAsync(binary.Sha256, binary.Id, token);
                     }
-                });
+                }
+                );
             case BinaryState.Destroyed:
                 return (null, token => content.ReleaseObjectAsync(binary.Sha256, binary.Id, token));
             default:

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using Hangar.Server.Hosting;
 using Microsoft.Extensions.Options;
