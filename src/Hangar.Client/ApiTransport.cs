@@ -52,7 +52,8 @@ public sealed class ApiTransport(HttpClient http)
         return request;
     }
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends a request built by the caller (e.g. a raw part upload) with the same error handling as every other call.</summary>
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
         {

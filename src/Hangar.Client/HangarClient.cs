@@ -22,6 +22,11 @@ public sealed class HangarClient
         Devices = new DevicesClient(Transport);
         DeviceCertificates = new DeviceCertificatesClient(Transport);
         CaCertificates = new CaCertificatesClient(Transport);
+        Artifacts = new ArtifactsClient(Transport);
+        ArtifactVersions = new ArtifactVersionsClient(Transport);
+        Binaries = new BinariesClient(Transport);
+        SigningKeys = new SigningKeysClient(Transport);
+        BinarySignatures = new BinarySignaturesClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -36,6 +41,11 @@ public sealed class HangarClient
     public DevicesClient Devices { get; }
     public DeviceCertificatesClient DeviceCertificates { get; }
     public CaCertificatesClient CaCertificates { get; }
+    public ArtifactsClient Artifacts { get; }
+    public ArtifactVersionsClient ArtifactVersions { get; }
+    public BinariesClient Binaries { get; }
+    public SigningKeysClient SigningKeys { get; }
+    public BinarySignaturesClient BinarySignatures { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

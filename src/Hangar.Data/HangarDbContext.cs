@@ -4,6 +4,7 @@ using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
 using Hangar.Data.Devices;
+using Hangar.Data.Firmware;
 using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.System;
@@ -35,6 +36,14 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<DeviceCertificate> DeviceCertificates => Set<DeviceCertificate>();
     public DbSet<CaCertificate> CaCertificates => Set<CaCertificate>();
     public DbSet<CaVerificationCode> CaVerificationCodes => Set<CaVerificationCode>();
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<ArtifactVersion> ArtifactVersions => Set<ArtifactVersion>();
+    public DbSet<Binary> Binaries => Set<Binary>();
+    public DbSet<BinaryPart> BinaryParts => Set<BinaryPart>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<BinarySignature> BinarySignatures => Set<BinarySignature>();
+    public DbSet<Bundle> Bundles => Set<Bundle>();
+    public DbSet<BundleEntry> BundleEntries => Set<BundleEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

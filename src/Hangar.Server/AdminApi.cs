@@ -1,6 +1,7 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
+using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
@@ -23,6 +24,7 @@ internal static class AdminApi
         api.MapAudit();
         api.MapFleet();
         api.MapDeviceIdentity();
+        api.MapFirmware();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
+using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting;
@@ -18,10 +19,12 @@ internal static class HangarServer
         builder.Services
             .AddHangarHosting()
             .AddHangarDatabase()
+            .AddHangarBlobStorage()
             .AddBootstrap()
             .AddAudit()
             .AddAccess()
-            .AddDeviceIdentity();
+            .AddDeviceIdentity()
+            .AddFirmware();
         builder.Services.AddHostedService<IdempotencyCleanup>();
         if (IsGeneratingOpenApiDocument)
         {
@@ -40,6 +43,7 @@ internal static class HangarServer
         app.UseHangarPipeline();
         app.MapAdminApi();
         app.MapDeviceApi();
+        app.MapSignedBinaryDownloads();
         return app;
     }
 }

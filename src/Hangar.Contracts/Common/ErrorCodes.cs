@@ -40,4 +40,14 @@ public static class ErrorCodes
     public const string ImportFailed = "import_failed";
     public const string TooManyMatches = "too_many_matches";
     public const string DeviceUnauthenticated = "device_unauthenticated";
+    public const string InvalidStateTransition = "invalid_state_transition";
+    public const string InvalidState = "invalid_state";
+    public const string UploadIncomplete = "upload_incomplete";
+    public const string PartHashMismatch = "part_hash_mismatch";
+    public const string PartSizeMismatch = "part_size_mismatch";
+    public const string InvalidSignature = "invalid_signature";
+    public const string InvalidPublicKey = "invalid_public_key";
+    public const string DownloadUrlExpired = "download_url_expired";
+    public const string DownloadUrlInvalid = "download_url_invalid";
+    public const string ContentGone = "content_gone";
 }

@@ -30,6 +30,9 @@ public static class PermissionMatrix
         [Permission.DeviceCertificateManage] = Role.Admin,
         [Permission.CaCertificateRead] = Role.Viewer,
         [Permission.CaCertificateManage] = Role.Admin,
+        [Permission.FirmwareRead] = Role.Viewer,
+        [Permission.FirmwareManage] = Role.Operator,
+        [Permission.SigningKeyManage] = Role.Admin,
     };
 
     public static bool Allows(Role role, Permission permission) =>

@@ -15,7 +15,20 @@ public static class ResourceTypes
     public const string CaCertificate = "ca_certificate";
     public const string CaVerificationCode = "ca_verification_code";
 
-    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry, Product, Cohort, Device, DeviceCertificate, CaCertificate, CaVerificationCode];
+    public const string Artifact = "artifact";
+    public const string ArtifactVersion = "artifact_version";
+    public const string Binary = "binary";
+    public const string BinaryPart = "binary_part";
+    public const string BinarySignature = "binary_signature";
+    public const string SigningKey = "signing_key";
+    public const string Bundle = "bundle";
+
+    private static readonly HashSet<string> Known =
+    [
+        Organization, User, Member, ApiKey, AuditEntry,
+        Product, Cohort, Device, DeviceCertificate, CaCertificate, CaVerificationCode,
+        Artifact, ArtifactVersion, Binary, BinaryPart, BinarySignature, SigningKey, Bundle,
+    ];
 
     public static bool IsKnown(string type) => Known.Contains(type);
 }

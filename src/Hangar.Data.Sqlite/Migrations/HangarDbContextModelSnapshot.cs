@@ -782,6 +782,394 @@ namespace Hangar.Data.Sqlite.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Hangar.Data.Firmware.Artifact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_artifacts");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_artifacts_organization_id_name");
+
+                    b.ToTable("artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.ArtifactVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArtifactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("artifact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_artifact_versions");
+
+                    b.HasIndex("ArtifactId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_artifact_versions_artifact_id_version");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_artifact_versions_organization_id_id");
+
+                    b.ToTable("artifact_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Binary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArtifactVersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("artifact_version_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UploadGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upload_generation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_binaries");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_binaries_organization_id");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_binaries_sha256");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_binaries_state");
+
+                    b.HasIndex("ArtifactVersionId", "Target")
+                        .IsUnique()
+                        .HasDatabaseName("ix_binaries_artifact_version_id_target")
+                        .HasFilter("state <> 'destroyed'");
+
+                    b.ToTable("binaries", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinaryPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BinaryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binary_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_binary_parts");
+
+                    b.HasIndex("BinaryId", "Index")
+                        .IsUnique()
+                        .HasDatabaseName("ix_binary_parts_binary_id_index");
+
+                    b.ToTable("binary_parts", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinarySignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BinaryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binary_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
+
+                    b.Property<Guid>("SigningKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signing_key_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_binary_signatures");
+
+                    b.HasIndex("SigningKeyId")
+                        .HasDatabaseName("ix_binary_signatures_signing_key_id");
+
+                    b.HasIndex("BinaryId", "SigningKeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_binary_signatures_binary_id_signing_key_id");
+
+                    b.ToTable("binary_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Bundle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bundles");
+
+                    b.HasIndex("OrganizationId", "Hash")
+                        .HasDatabaseName("ix_bundles_organization_id_hash");
+
+                    b.ToTable("bundles", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BundleEntry", b =>
+                {
+                    b.Property<Guid>("BundleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("BinaryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binary_id");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("BundleId", "Position")
+                        .HasName("pk_bundle_entries");
+
+                    b.HasIndex("BinaryId")
+                        .HasDatabaseName("ix_bundle_entries_binary_id");
+
+                    b.ToTable("bundle_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("public_key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_keys");
+
+                    b.HasIndex("OrganizationId", "KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_keys_organization_id_key_id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_keys_organization_id_name");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Hangar.Data.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1090,6 +1478,114 @@ namespace Hangar.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_products_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Artifact", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifacts_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.ArtifactVersion", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Artifact", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifact_versions_artifacts_artifact_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifact_versions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Binary", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.ArtifactVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binaries_artifact_versions_artifact_version_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binaries_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinaryPart", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Binary", null)
+                        .WithMany()
+                        .HasForeignKey("BinaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_binary_parts_binaries_binary_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinarySignature", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Binary", null)
+                        .WithMany()
+                        .HasForeignKey("BinaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binary_signatures_binaries_binary_id");
+
+                    b.HasOne("Hangar.Data.Firmware.SigningKey", null)
+                        .WithMany()
+                        .HasForeignKey("SigningKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binary_signatures_signing_keys_signing_key_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Bundle", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundles_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BundleEntry", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Binary", null)
+                        .WithMany()
+                        .HasForeignKey("BinaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_entries_binaries_binary_id");
+
+                    b.HasOne("Hangar.Data.Firmware.Bundle", null)
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_entries_bundles_bundle_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.SigningKey", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signing_keys_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Hangar.Data.Idempotency.IdempotencyRecord", b =>

@@ -46,6 +46,7 @@ internal static class RouteCatalog
         ["PATCH /api/v1/cohorts/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/devices/{id}"] = """{"description":"changed"}""",
         ["PATCH /api/v1/ca_certificates/{id}"] = """{"description":"changed"}""",
+        ["PATCH /api/v1/signing_keys/{id}"] = """{"name":"renamed"}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

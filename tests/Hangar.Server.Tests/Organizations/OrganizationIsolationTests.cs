@@ -2,6 +2,7 @@ using System.Net;
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Devices;
 using Hangar.Core.Resources;
+using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing.Pki;
 
@@ -39,6 +40,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         Assert.Equal("viewer", (await b.Owner.Members.GetAsync(bIds["/api/v1/members"].Id.ToString(), Cancel)).Role);
         Assert.Equal("b-device", (await b.Owner.Devices.GetAsync(bIds["/api/v1/devices"].Id.ToString(), Cancel)).Identifier);
         Assert.Equal("active", (await b.Owner.DeviceCertificates.GetAsync(bIds["/api/v1/device_certificates"].Id.ToString(), Cancel)).Status);
+        Assert.Equal("signed", (await b.Owner.Binaries.GetAsync(bIds["/api/v1/binaries"].Id.ToString(), Cancel)).State);
     }
 
     [Fact]
@@ -48,7 +50,13 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var b = await fixture.NewTenantAsync();
         var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
 
-        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates" })
+        string[] paths =
+        [
+            "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations",
+            "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates",
+            "api/v1/artifacts", "api/v1/artifact_versions", "api/v1/binaries", "api/v1/binary_signatures", "api/v1/signing_keys",
+        ];
+        foreach (var path in paths)
         {
             using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
             var json = await response.JsonAsync();
@@ -69,6 +77,9 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var certificate = await tenant.Owner.DeviceCertificates.CreateAsync(
             new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(TestPki.Leaf(TestPki.Root(), "b-device"))), cancellationToken: Cancel);
         var ca = await Devices.CaRegistrar.RegisterAsync(tenant.Owner, TestPki.Root());
+        var binary = await FirmwareBuilder.SignedAsync(tenant.Owner, FirmwareBuilder.Bytes(1100));
+        var version = await tenant.Owner.ArtifactVersions.GetAsync(binary.ArtifactVersionId.ToString(), Cancel);
+        var signature = Assert.Single((await tenant.Owner.BinarySignatures.ListAsync(cancellationToken: Cancel)).Data);
         return new()
         {
             ["/api/v1/ca_certificates"] = (ResourceTypes.CaCertificate, ca.Id),
@@ -80,6 +91,11 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             ["/api/v1/members"] = (ResourceTypes.Member, member.Member.Id),
             ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
             ["/api/v1/organizations"] = (ResourceTypes.Organization, tenant.OrganizationId),
+            ["/api/v1/artifacts"] = (ResourceTypes.Artifact, version.ArtifactId),
+            ["/api/v1/artifact_versions"] = (ResourceTypes.ArtifactVersion, version.Id),
+            ["/api/v1/binaries"] = (ResourceTypes.Binary, binary.Id),
+            ["/api/v1/binary_signatures"] = (ResourceTypes.BinarySignature, signature.Id),
+            ["/api/v1/signing_keys"] = (ResourceTypes.SigningKey, signature.SigningKeyId),
         };
     }
 
