@@ -37,16 +37,9 @@ internal static class ArtifactEndpoints
             .WithSummary("Delete an artifact").WithDescription("Only an artifact without versions can be deleted (409 in_use).");
     }
 
-    private static async Task<Results<Ok<ListResponse<ArtifactResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.Artifacts.AsNoTracking().ToPageAsync(spec, Search, a => a.Id, a => a.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<ArtifactResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.Artifacts.AsNoTracking().ListAsync(request, Search, a => a.Id, a => a.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<ArtifactResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

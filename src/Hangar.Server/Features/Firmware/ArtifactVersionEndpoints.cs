@@ -38,16 +38,9 @@ internal static class ArtifactVersionEndpoints
             .WithSummary("Delete an artifact version").WithDescription("Only a version without binaries can be deleted (409 in_use).");
     }
 
-    private static async Task<Results<Ok<ListResponse<ArtifactVersionResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.ArtifactVersions.AsNoTracking().ToPageAsync(spec, Search, v => v.Id, v => v.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<ArtifactVersionResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.ArtifactVersions.AsNoTracking().ListAsync(request, Search, v => v.Id, v => v.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<ArtifactVersionResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

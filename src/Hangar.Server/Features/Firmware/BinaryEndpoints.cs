@@ -50,16 +50,9 @@ internal static class BinaryEndpoints
         group.MapBinaryDownloads();
     }
 
-    private static async Task<Results<Ok<ListResponse<BinaryResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.Binaries.AsNoTracking().ToPageAsync(spec, Search, b => b.Id, b => b.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<BinaryResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.Binaries.AsNoTracking().ListAsync(request, Search, b => b.Id, b => b.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<BinaryResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

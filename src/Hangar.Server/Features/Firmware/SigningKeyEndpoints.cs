@@ -36,16 +36,9 @@ internal static class SigningKeyEndpoints
             .WithSummary("Remove a signing key").WithDescription("A key that signed binaries cannot be removed (409 in_use).");
     }
 
-    private static async Task<Results<Ok<ListResponse<SigningKeyResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.SigningKeys.AsNoTracking().ToPageAsync(spec, Search, k => k.Id, k => k.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<SigningKeyResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.SigningKeys.AsNoTracking().ListAsync(request, Search, k => k.Id, k => k.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<SigningKeyResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
