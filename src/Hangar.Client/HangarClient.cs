@@ -27,6 +27,7 @@ public sealed class HangarClient
         Binaries = new BinariesClient(Transport);
         SigningKeys = new SigningKeysClient(Transport);
         BinarySignatures = new BinarySignaturesClient(Transport);
+        Bundles = new BundlesClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -46,6 +47,7 @@ public sealed class HangarClient
     public BinariesClient Binaries { get; }
     public SigningKeysClient SigningKeys { get; }
     public BinarySignaturesClient BinarySignatures { get; }
+    public BundlesClient Bundles { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

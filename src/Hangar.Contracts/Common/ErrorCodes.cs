@@ -50,4 +50,5 @@ public static class ErrorCodes
     public const string DownloadUrlExpired = "download_url_expired";
     public const string DownloadUrlInvalid = "download_url_invalid";
     public const string ContentGone = "content_gone";
+    public const string BinaryNotSigned = "binary_not_signed";
 }

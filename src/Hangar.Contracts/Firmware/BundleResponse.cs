@@ -1,11 +1,16 @@
 namespace Hangar.Contracts.Firmware;
 
-/// <summary>An immutable ordered set of signed binaries. <see cref="Hash"/> is <c>sha256:</c> plus the hex SHA-256 of the canonical manifest.</summary>
+/// <summary>
+/// An immutable ordered set of signed binaries. <see cref="Hash"/> is <c>sha256:</c> plus the hex SHA-256 of the
+/// canonical manifest (see docs/concepts/firmware.md). <see cref="Deliverable"/> is false once any of its binaries is
+/// destroyed.
+/// </summary>
 public sealed record BundleResponse(
     Guid Id,
     string Hrn,
     string? Name,
     string Hash,
+    bool Deliverable,
     IReadOnlyList<BundleEntryResponse> Binaries,
     DateTime CreatedAt,
     DateTime UpdatedAt);

@@ -47,6 +47,7 @@ internal static class RouteCatalog
         ["PATCH /api/v1/devices/{id}"] = """{"description":"changed"}""",
         ["PATCH /api/v1/ca_certificates/{id}"] = """{"description":"changed"}""",
         ["PATCH /api/v1/signing_keys/{id}"] = """{"name":"renamed"}""",
+        ["PATCH /api/v1/bundles/{id}"] = """{"name":"renamed"}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

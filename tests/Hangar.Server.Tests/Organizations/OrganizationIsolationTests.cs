@@ -1,6 +1,7 @@
 using System.Net;
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Devices;
+using Hangar.Contracts.Firmware;
 using Hangar.Core.Resources;
 using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
@@ -41,6 +42,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         Assert.Equal("b-device", (await b.Owner.Devices.GetAsync(bIds["/api/v1/devices"].Id.ToString(), Cancel)).Identifier);
         Assert.Equal("active", (await b.Owner.DeviceCertificates.GetAsync(bIds["/api/v1/device_certificates"].Id.ToString(), Cancel)).Status);
         Assert.Equal("signed", (await b.Owner.Binaries.GetAsync(bIds["/api/v1/binaries"].Id.ToString(), Cancel)).State);
+        Assert.Equal("b bundle", (await b.Owner.Bundles.GetAsync(bIds["/api/v1/bundles"].Id.ToString(), Cancel)).Name);
     }
 
     [Fact]
@@ -55,6 +57,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations",
             "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates",
             "api/v1/artifacts", "api/v1/artifact_versions", "api/v1/binaries", "api/v1/binary_signatures", "api/v1/signing_keys",
+            "api/v1/bundles",
         ];
         foreach (var path in paths)
         {
@@ -80,6 +83,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var binary = await FirmwareBuilder.SignedAsync(tenant.Owner, FirmwareBuilder.Bytes(1100));
         var version = await tenant.Owner.ArtifactVersions.GetAsync(binary.ArtifactVersionId.ToString(), Cancel);
         var signature = Assert.Single((await tenant.Owner.BinarySignatures.ListAsync(cancellationToken: Cancel)).Data);
+        var bundle = await tenant.Owner.Bundles.CreateAsync(new CreateBundleRequest([new BundleEntryRequest(binary.Id.ToString())], "b bundle"), cancellationToken: Cancel);
         return new()
         {
             ["/api/v1/ca_certificates"] = (ResourceTypes.CaCertificate, ca.Id),
@@ -96,6 +100,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             ["/api/v1/binaries"] = (ResourceTypes.Binary, binary.Id),
             ["/api/v1/binary_signatures"] = (ResourceTypes.BinarySignature, signature.Id),
             ["/api/v1/signing_keys"] = (ResourceTypes.SigningKey, signature.SigningKeyId),
+            ["/api/v1/bundles"] = (ResourceTypes.Bundle, bundle.Id),
         };
     }
 

@@ -20,6 +20,7 @@ internal static class FirmwareModule
         api.MapBinaries();
         api.MapSigningKeys();
         api.MapBinarySignatures();
+        api.MapBundles();
         return api;
     }
 }
