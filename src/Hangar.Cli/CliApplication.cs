@@ -52,7 +52,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
     /// <summary>The whole command tree; each leaf is one class under Commands/.</summary>
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit) from the command line.")
+        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit, firmware) from the command line.")
         {
             new LoginCommand(cli),
             new LogoutCommand(cli),
@@ -73,6 +73,32 @@ internal sealed class CliApplication(TimeProvider? time = null)
                 new ApiKeysListCommand(cli), new ApiKeysGetCommand(cli), new ApiKeysCreateCommand(cli), new ApiKeysRevokeCommand(cli),
             },
             new Command("audit", "The audit trail of changes made through the Admin API.") { new AuditListCommand(cli), new AuditGetCommand(cli) },
+            new Command("artifacts", "Artifacts: kinds of binaries ('rootfs', 'app', 'ml-model').")
+            {
+                new ArtifactsListCommand(cli), new ArtifactsGetCommand(cli), new ArtifactsCreateCommand(cli), new ArtifactsUpdateCommand(cli), new ArtifactsDeleteCommand(cli),
+            },
+            new Command("artifact-versions", "Versions of artifacts; binaries belong to them.")
+            {
+                new ArtifactVersionsListCommand(cli), new ArtifactVersionsGetCommand(cli), new ArtifactVersionsCreateCommand(cli),
+                new ArtifactVersionsUpdateCommand(cli), new ArtifactVersionsDeleteCommand(cli),
+            },
+            new Command("binaries", "Binaries: the content of an artifact version for one target, uploaded, verified and signed.")
+            {
+                new BinariesListCommand(cli), new BinariesGetCommand(cli), new BinariesCreateCommand(cli), new BinariesUpdateCommand(cli),
+                new BinariesDeleteCommand(cli), new BinariesDownloadUrlCommand(cli), new BinariesDownloadCommand(cli),
+            },
+            new Command("binary-signatures", "Ed25519 signatures of binaries, verified by the server.")
+            {
+                new BinarySignaturesListCommand(cli), new BinarySignaturesGetCommand(cli), new BinarySignaturesCreateCommand(cli), new BinarySignaturesDeleteCommand(cli),
+            },
+            new Command("signing-keys", "Ed25519 public keys that sign binaries; private keys stay on your machine.")
+            {
+                new SigningKeysListCommand(cli), new SigningKeysGetCommand(cli), new SigningKeysCreateCommand(cli), new SigningKeysUpdateCommand(cli), new SigningKeysDeleteCommand(cli),
+            },
+            new Command("bundles", "Bundles: immutable ordered sets of signed binaries.")
+            {
+                new BundlesListCommand(cli), new BundlesGetCommand(cli), new BundlesCreateCommand(cli), new BundlesUpdateCommand(cli), new BundlesDeleteCommand(cli),
+            },
         };
         foreach (var option in cli.Options.All)
         {

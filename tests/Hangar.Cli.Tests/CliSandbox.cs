@@ -26,10 +26,13 @@ public sealed class CliSandbox : IDisposable
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(TestContext.Current.CancellationToken, args);
 
     /// <summary>Runs with <paramref name="cancellationToken"/> standing in for Ctrl+C.</summary>
-    public async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
+    public Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args) => RunAsync(new StringWriter(), cancellationToken, args);
+
+    /// <summary>Runs with <paramref name="stderr"/> as the CLI's stderr, so a test can react to what it reports.</summary>
+    public async Task<CliResult> RunAsync(StringWriter stderr, CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
+        using var _ = stderr;
         var exitCode = await new CliApplication().RunAsync(args, stdout, stderr, Environment, cancellationToken);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }

@@ -23,6 +23,9 @@ internal sealed class CommandOutput(OutputFormat format, TextWriter stdout, Text
 
     public TextWriter Stderr { get; } = stderr;
 
+    /// <summary>Whether stdout is a terminal: progress bars and colours only then.</summary>
+    public bool IsTerminal { get; } = isTerminal;
+
     public void Json<T>(T value) => Stdout.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
     /// <summary>One resource: JSON as the API sent it, or a field/value table.</summary>
@@ -88,11 +91,11 @@ internal sealed class CommandOutput(OutputFormat format, TextWriter stdout, Text
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Stdout),
-            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!isTerminal)
+        if (!IsTerminal)
         {
             console.Profile.Width = RedirectedWidth;
         }
