@@ -3,24 +3,24 @@ namespace Hangar.Agent.Configuration;
 /// <summary>The agent's configuration file (snake_case JSON), see docs/agent.md.</summary>
 public sealed record AgentConfig
 {
-    public ServerConfig? Server { get; init; }
+    public ServerConfig? Server { get; set; }
 
-    public DeviceConfig? Device { get; init; }
+    public DeviceConfig? Device { get; set; }
 
-    public SigningConfig? Signing { get; init; }
+    public SigningConfig? Signing { get; set; }
 
     /// <summary>Binaries whose target is in this list, or empty, are for this device.</summary>
-    public IReadOnlyList<string> Targets { get; init; } = ["portable"];
+    public IReadOnlyList<string> Targets { get; set; } = ["portable"];
 
-    public PollingConfig Polling { get; init; } = new();
+    public PollingConfig Polling { get; set; } = new();
 
-    public DirectoriesConfig? Directories { get; init; }
+    public DirectoriesConfig? Directories { get; set; }
 
-    public DownloadsConfig Downloads { get; init; } = new();
+    public DownloadsConfig Downloads { get; set; } = new();
 
-    public InstallersConfig Installers { get; init; } = new();
+    public InstallersConfig Installers { get; set; } = new();
 
-    public BootConfig Boot { get; init; } = new();
+    public BootConfig Boot { get; set; } = new();
 
-    public TunnelsConfig Tunnels { get; init; } = new();
+    public TunnelsConfig Tunnels { get; set; } = new();
 }

@@ -3,5 +3,5 @@ namespace Hangar.Agent.Configuration;
 public sealed record FileInstallerConfig
 {
     /// <summary>Directories a binary may be installed into (the directory named in its metadata must be inside one).</summary>
-    public IReadOnlyList<string> Roots { get; init; } = [];
+    public IReadOnlyList<string> Roots { get; set; } = [];
 }

@@ -6,18 +6,18 @@ namespace Hangar.Agent.Configuration;
 /// </summary>
 public sealed record InstallersConfig
 {
-    public FileInstallerConfig? File { get; init; }
+    public FileInstallerConfig? File { get; set; }
 
-    public CommandInstallerConfig? Command { get; init; }
+    public CommandInstallerConfig? Command { get; set; }
 
-    public ToolInstallerConfig? Swupdate { get; init; }
+    public ToolInstallerConfig? Swupdate { get; set; }
 
-    public ToolInstallerConfig? Rauc { get; init; }
+    public ToolInstallerConfig? Rauc { get; set; }
 
-    public FwupInstallerConfig? Fwup { get; init; }
+    public FwupInstallerConfig? Fwup { get; set; }
 
-    public ToolInstallerConfig? Deb { get; init; }
+    public ToolInstallerConfig? Deb { get; set; }
 
     /// <summary>Simulated A/B slot installer; needs boot.simulated_slots.</summary>
-    public SlotInstallerConfig? Slot { get; init; }
+    public SlotInstallerConfig? Slot { get; set; }
 }

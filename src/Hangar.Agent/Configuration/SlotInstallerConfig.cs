@@ -4,5 +4,5 @@ namespace Hangar.Agent.Configuration;
 public sealed record SlotInstallerConfig
 {
     /// <summary>The file name inside the slot directory when the metadata names none.</summary>
-    public string DefaultName { get; init; } = "image";
+    public string DefaultName { get; set; } = "image";
 }

@@ -4,12 +4,12 @@ namespace Hangar.Agent.Configuration;
 public sealed record ToolInstallerConfig
 {
     /// <summary>Executable name or path; the tool's own name when empty.</summary>
-    public string? Executable { get; init; }
+    public string? Executable { get; set; }
 
-    public IReadOnlyList<string> ExtraArgs { get; init; } = [];
+    public IReadOnlyList<string> ExtraArgs { get; set; } = [];
 
-    public int TimeoutSeconds { get; init; } = 1800;
+    public int TimeoutSeconds { get; set; } = 1800;
 
     /// <summary>Null: the installer's default (true for image installers, false for deb).</summary>
-    public bool? RebootRequired { get; init; }
+    public bool? RebootRequired { get; set; }
 }

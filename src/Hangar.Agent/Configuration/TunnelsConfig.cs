@@ -3,5 +3,5 @@ namespace Hangar.Agent.Configuration;
 /// <summary>Reserved for remote access tunnels: only these device ports may ever be tunnelled.</summary>
 public sealed record TunnelsConfig
 {
-    public IReadOnlyList<int> AllowedPorts { get; init; } = [];
+    public IReadOnlyList<int> AllowedPorts { get; set; } = [];
 }
