@@ -47,14 +47,14 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
             file.SetLength(0);
         }
 
-        var progress = new TransferProgress(file, request.Size, await HashPrefixAsync(file, cancellationToken));
+        var progress = new TransferProgress(file, request.Size, await HashPrefixAsync(file, cancellationToken)) { ETag = sidecar.ETag };
         var failures = 0;
         while (progress.Offset < request.Size)
         {
             var before = progress.Offset;
             try
             {
-                sidecar = await FetchAsync(request, cache, sidecar, progress, cancellationToken);
+                await FetchAsync(request, cache, sidecar, progress, cancellationToken);
                 if (progress.Offset < request.Size)
                 {
                     throw new IOException($"the response ended at byte {progress.Offset} of {request.Size}");
@@ -79,12 +79,13 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
 
         file.Flush(flushToDisk: true);
         var actual = Convert.ToHexStringLower(progress.Hash.GetHashAndReset());
-        if (file.Length != request.Size || actual != expectedHash)
+        var length = file.Length;
+        if (length != request.Size || actual != expectedHash)
         {
             await file.DisposeAsync();
             cache.DeletePartial();
             throw new DownloadException(DownloadFailure.Corrupt,
-                $"download of {request.Key} has SHA-256 {actual} and {file.Length} bytes, expected {expectedHash} and {request.Size}; deleted");
+                $"download of {request.Key} has SHA-256 {actual} and {length} bytes, expected {expectedHash} and {request.Size}; deleted");
         }
 
         await file.DisposeAsync();
@@ -92,16 +93,16 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
         return new DownloadResult(cache.CompletePath, progress.Fetched);
     }
 
-    private async Task<PartialDownload> FetchAsync(
+    private async Task FetchAsync(
         DownloadRequest request, DownloadCache cache, PartialDownload sidecar, TransferProgress progress, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
         if (progress.Offset > 0)
         {
             message.Headers.Range = new RangeHeaderValue(progress.Offset, null);
-            if (sidecar.ETag is not null)
+            if (progress.ETag is not null)
             {
-                message.Headers.IfRange = new RangeConditionHeaderValue(EntityTagHeaderValue.Parse(sidecar.ETag));
+                message.Headers.IfRange = new RangeConditionHeaderValue(EntityTagHeaderValue.Parse(progress.ETag));
             }
         }
 
@@ -111,9 +112,10 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
         if (response.StatusCode == HttpStatusCode.PartialContent && progress.Offset > 0)
         {
             var range = response.Content.Headers.ContentRange;
-            if (range?.From != progress.Offset || (range.Length is { } total && total != request.Size))
+            var changed = progress.ETag is not null && response.Headers.ETag is { } served && served.ToString() != progress.ETag;
+            if (changed || range?.From != progress.Offset || (range.Length is { } total && total != request.Size))
             {
-                // A range we did not ask for cannot be appended; start over on the next attempt.
+                // A range we did not ask for, or of another version of the file, cannot be appended; start over.
                 progress.Restart();
                 throw new IOException($"the server answered range {range} to a request from byte {progress.Offset}");
             }
@@ -141,15 +143,15 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
         }
 
         var etag = response.Headers.ETag is { IsWeak: false } strong ? strong.ToString() : null;
-        if (etag != sidecar.ETag)
+        if (etag != progress.ETag)
         {
-            sidecar = sidecar with { ETag = etag };
-            cache.WriteSidecar(sidecar);
+            // Persisted before any byte of this response is appended, so a resume after a restart asks If-Range with it.
+            progress.ETag = etag;
+            cache.WriteSidecar(sidecar with { ETag = etag });
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
         await progress.CopyAsync(body, stall, options.StallTimeout, linked.Token);
-        return sidecar;
     }
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>

@@ -14,6 +14,9 @@ internal sealed class TransferProgress(FileStream file, long size, IncrementalHa
 
     public long Fetched { get; private set; }
 
+    /// <summary>The strong ETag of the bytes in the partial file, for <c>If-Range</c>.</summary>
+    public string? ETag { get; set; }
+
     public void Restart()
     {
         file.SetLength(0);
