@@ -28,7 +28,7 @@ public sealed class TrustedKeySet
         return new TrustedKeySet(byId);
     }
 
-    public static bool TryParseKey(string? text, out byte[] key, out string? error) => Ed25519.TryParsePublicKey(text, out key, out error);
+    public static bool TryParseKey(string? text, out byte[] key, out string? error) => Ed25519Signatures.TryParsePublicKey(text, out key, out error);
 
     public static string KeyId(byte[] publicKey) => Convert.ToHexStringLower(SHA256.HashData(publicKey));
 

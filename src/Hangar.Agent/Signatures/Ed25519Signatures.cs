@@ -7,7 +7,7 @@ namespace Hangar.Agent.Signatures;
 /// public keys and non-canonical S (S ≥ L) are refused explicitly, so the agent and the server agree on every
 /// signature whatever the libsodium version.
 /// </summary>
-internal static class Ed25519
+internal static class Ed25519Signatures
 {
     public const int PublicKeyBytes = 32;
     public const int SignatureBytes = 64;
