@@ -46,7 +46,8 @@ public sealed class TrialBootCoordinator(StateStore store, IBootControl boot, He
 
         await store.UpdateAsync(
             state => state.WithReport(ReportStatus.Rebooting, plan.BinaryId, outcome.Detail, time)
-                with { PendingCommit = pending with { Phase = TrialPhase.AwaitingReboot, BootId = boot.BootId } },
+                with
+            { PendingCommit = pending with { Phase = TrialPhase.AwaitingReboot, BootId = boot.BootId } },
             cancellationToken);
         logger.LogInformation("Installed {BinaryId}; rebooting into the trial", plan.BinaryId);
         await boot.RebootAsync(cancellationToken);
