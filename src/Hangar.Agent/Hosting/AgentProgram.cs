@@ -5,12 +5,13 @@ namespace Hangar.Agent.Hosting;
 
 /// <summary>
 /// <c>hangar-agent [--config PATH] [--check-config]</c>. Exit codes: 0 stopped normally (or the configuration is
-/// valid), 2 usage or configuration error.
+/// valid), 2 usage or configuration error, 3 libsodium cannot be loaded (it must sit next to the binary).
 /// </summary>
 public static class AgentProgram
 {
     public const int ExitOk = 0;
     public const int ExitConfiguration = 2;
+    public const int ExitPlatform = 3;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -44,6 +45,12 @@ public static class AgentProgram
         {
             await Console.Error.WriteLineAsync(exception.Message);
             return ExitConfiguration;
+        }
+        catch (PlatformNotSupportedException exception)
+        {
+            // NSec reports a missing or unusable libsodium this way, on the first key it parses.
+            await Console.Error.WriteLineAsync($"hangar-agent: cannot load libsodium, which must be next to the binary: {exception.InnerException?.Message ?? exception.Message}");
+            return ExitPlatform;
         }
 
         if (checkOnly)

@@ -44,10 +44,9 @@ public sealed class TrialBootCoordinator(StateStore store, IBootControl boot, He
             return TrialBootOutcome.Installed;
         }
 
+        var awaitingReboot = pending with { Phase = TrialPhase.AwaitingReboot, BootId = boot.BootId };
         await store.UpdateAsync(
-            state => state.WithReport(ReportStatus.Rebooting, plan.BinaryId, outcome.Detail, time)
-                with
-            { PendingCommit = pending with { Phase = TrialPhase.AwaitingReboot, BootId = boot.BootId } },
+            state => state.WithReport(ReportStatus.Rebooting, plan.BinaryId, outcome.Detail, time) with { PendingCommit = awaitingReboot },
             cancellationToken);
         logger.LogInformation("Installed {BinaryId}; rebooting into the trial", plan.BinaryId);
         await boot.RebootAsync(cancellationToken);
