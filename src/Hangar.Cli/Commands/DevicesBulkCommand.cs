@@ -27,7 +27,7 @@ internal sealed class DevicesBulkCommand : Command
 
     private readonly Option<string?> _cohort = new("--cohort")
     {
-        Description = "For move-cohort: the cohort (id, HRN or name) of the devices' product; '' takes them out of their cohort.",
+        Description = "For move-cohort: the cohort's id or HRN (a cohort of the devices' product); '' takes them out of their cohort.",
         HelpName = "cohort",
     };
 
