@@ -73,6 +73,15 @@ public sealed class ApiTransport(HttpClient http)
         }
     }
 
+    /// <summary>Throws the <see cref="HangarApiException"/> an error answer stands for; for callers reading non-JSON bodies.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ErrorAsync(response, cancellationToken);
+        }
+    }
+
     private static async Task<HangarApiException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ProblemResponse? problem = null;

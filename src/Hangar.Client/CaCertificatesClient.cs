@@ -28,7 +28,7 @@ public sealed class CaCertificatesClient(ApiTransport transport)
     public async Task<string> ServerCaCertificateAsync(CancellationToken cancellationToken = default)
     {
         using var response = await transport.Http.GetAsync("api/v1/server/ca_certificate", cancellationToken);
-        response.EnsureSuccessStatusCode();
+        await ApiTransport.EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 }

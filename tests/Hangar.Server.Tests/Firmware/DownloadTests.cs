@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using Hangar.Client;
 using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
 using Hangar.Server.Features.Firmware;
-using Hangar.Server.Hosting.Tls;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Testing.Pki;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hangar.Server.Tests.Firmware;
@@ -95,16 +96,20 @@ public abstract class DownloadTests(ServerFixture fixture)
     [Fact]
     public async Task SignedUrl_OnTheDeviceListener_ServesTheBinary_AndTheAdminListenerRefusesTheDevicePath()
     {
-        var client = (await fixture.NewTenantAsync()).Owner;
+        var tenant = await fixture.NewTenantAsync();
+        var client = tenant.Owner;
         var content = FirmwareBuilder.Bytes(1100);
         var binary = await FirmwareBuilder.SignableAsync(client, content);
         var url = await client.Binaries.GetDownloadUrlAsync(binary.Id.ToString(), Cancel);
-        using var handler = new SocketsHttpHandler();
-        var serverCertificate = fixture.Server.Services.GetRequiredService<ServerCertificateStore>().ServerCertificate;
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == serverCertificate.GetCertHashString();
-        using var device = new HttpClient(handler) { BaseAddress = fixture.Server.DeviceBaseAddress };
+        // The device listener requires mutual TLS: the download comes from a registered device, as an agent's would.
+        var product = await client.Products.CreateAsync(new CreateProductRequest("downloads"), cancellationToken: Cancel);
+        var identifier = $"dl-{Guid.CreateVersion7():N}";
+        var registered = await client.Devices.CreateAsync(new CreateDeviceRequest(identifier, product.Id.ToString()), cancellationToken: Cancel);
+        var leaf = TestPki.Leaf(TestPki.Root(), identifier);
+        await client.DeviceCertificates.CreateAsync(new CreateDeviceCertificateRequest(registered.Id.ToString(), TestPki.Pem(leaf)), cancellationToken: Cancel);
+        using var device = DeviceHttp.Create(fixture.Server, leaf);
 
-        Assert.Equal(content, await device.GetByteArrayAsync(url.DevicePath, Cancel));
+        Assert.Equal(content, await device.GetByteArrayAsync(url.DevicePath.TrimStart('/'), Cancel));
         using var anonymous = fixture.Server.CreateHttpClient(null);
         using var wrongListener = await anonymous.GetAsync(url.DevicePath.TrimStart('/'), Cancel);
         Assert.Equal(HttpStatusCode.NotFound, wrongListener.StatusCode);
