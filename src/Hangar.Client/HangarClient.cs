@@ -15,6 +15,7 @@ public sealed class HangarClient
         Members = new MembersClient(Transport);
         ApiKeys = new ApiKeysClient(Transport);
         Audit = new AuditClient(Transport);
+        Events = new EventsClient(Transport);
         Users = new UsersClient(Transport);
         Session = new SessionClient(Transport);
     }
@@ -24,6 +25,7 @@ public sealed class HangarClient
     public MembersClient Members { get; }
     public ApiKeysClient ApiKeys { get; }
     public AuditClient Audit { get; }
+    public EventsClient Events { get; }
     public UsersClient Users { get; }
     public SessionClient Session { get; }
 

@@ -3,9 +3,11 @@ using System.Reflection;
 using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
+using Hangar.Data.Events;
 using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.System;
+using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Data;
@@ -27,6 +29,11 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventOutboxEntry> EventOutbox => Set<EventOutboxEntry>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

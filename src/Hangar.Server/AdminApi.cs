@@ -1,5 +1,6 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Organizations;
 using Hangar.Server.Hosting.Authorization;
@@ -19,6 +20,7 @@ internal static class AdminApi
         api.MapOrganizations();
         api.MapAccess();
         api.MapAudit();
+        api.MapEvents();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
@@ -19,6 +20,7 @@ internal static class HangarServer
             .AddHangarDatabase()
             .AddBootstrap()
             .AddAudit()
+            .AddEvents()
             .AddAccess();
         builder.Services.AddHostedService<IdempotencyCleanup>();
         if (IsGeneratingOpenApiDocument)

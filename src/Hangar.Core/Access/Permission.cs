@@ -15,4 +15,7 @@ public enum Permission
     ApiKeyRead,
     ApiKeyManage,
     AuditRead,
+    EventRead,
+    WebhookRead,
+    WebhookManage,
 }

@@ -8,8 +8,11 @@ public static class ResourceTypes
     public const string Member = "member";
     public const string ApiKey = "api_key";
     public const string AuditEntry = "audit_entry";
+    public const string Event = "event";
+    public const string Webhook = "webhook";
+    public const string WebhookDelivery = "webhook_delivery";
 
-    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry];
+    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry, Event, Webhook, WebhookDelivery];
 
     public static bool IsKnown(string type) => Known.Contains(type);
 }

@@ -44,7 +44,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var b = await fixture.NewTenantAsync();
         var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
 
-        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations" })
+        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/events" })
         {
             using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
             var json = await response.JsonAsync();
@@ -59,12 +59,14 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var key = await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("b key", "viewer"), cancellationToken: Cancel);
         var member = await tenant.Owner.Members.AddAsync(new AddMemberRequest($"b-{Guid.CreateVersion7():N}@example.com", "viewer"), cancellationToken: Cancel);
         var audit = (await tenant.Owner.Audit.ListAsync(cancellationToken: Cancel)).Data[0];
+        var evt = (await tenant.Owner.Events.ListAsync(cancellationToken: Cancel)).Data[0];
         return new()
         {
             ["/api/v1/api_keys"] = (ResourceTypes.ApiKey, key.Key.Id),
             ["/api/v1/members"] = (ResourceTypes.Member, member.Member.Id),
             ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
             ["/api/v1/organizations"] = (ResourceTypes.Organization, tenant.OrganizationId),
+            ["/api/v1/events"] = (ResourceTypes.Event, evt.Id),
         };
     }
 
