@@ -16,6 +16,7 @@ public sealed class HangarClient
         ApiKeys = new ApiKeysClient(Transport);
         Audit = new AuditClient(Transport);
         Events = new EventsClient(Transport);
+        Webhooks = new WebhooksClient(Transport);
         Users = new UsersClient(Transport);
         Session = new SessionClient(Transport);
     }
@@ -26,6 +27,7 @@ public sealed class HangarClient
     public ApiKeysClient ApiKeys { get; }
     public AuditClient Audit { get; }
     public EventsClient Events { get; }
+    public WebhooksClient Webhooks { get; }
     public UsersClient Users { get; }
     public SessionClient Session { get; }
 

@@ -3,6 +3,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Organizations;
+using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authorization;
 
 namespace Hangar.Server;
@@ -21,6 +22,7 @@ internal static class AdminApi
         api.MapAccess();
         api.MapAudit();
         api.MapEvents();
+        api.MapWebhooks();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Idempotency;
+using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,8 @@ internal static class HangarServer
             .AddBootstrap()
             .AddAudit()
             .AddEvents()
-            .AddAccess();
+            .AddAccess()
+            .AddWebhooks();
         builder.Services.AddHostedService<IdempotencyCleanup>();
         if (IsGeneratingOpenApiDocument)
         {

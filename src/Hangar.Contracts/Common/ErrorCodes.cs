@@ -32,4 +32,5 @@ public static class ErrorCodes
     public const string InternalError = "internal_error";
     public const string DatabaseUnavailable = "database_unavailable";
     public const string Unavailable = "unavailable";
+    public const string WebhookDisabled = "webhook_disabled";
 }

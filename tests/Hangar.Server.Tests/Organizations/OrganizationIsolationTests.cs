@@ -1,5 +1,6 @@
 using System.Net;
 using Hangar.Contracts.Access;
+using Hangar.Contracts.Webhooks;
 using Hangar.Core.Resources;
 using Hangar.Server.Tests.Fixtures;
 
@@ -35,6 +36,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         // B's data is untouched by all of that.
         Assert.Null((await b.Owner.ApiKeys.GetAsync(bIds["/api/v1/api_keys"].Id.ToString(), Cancel)).RevokedAt);
         Assert.Equal("viewer", (await b.Owner.Members.GetAsync(bIds["/api/v1/members"].Id.ToString(), Cancel)).Role);
+        Assert.Equal("enabled", (await b.Owner.Webhooks.GetAsync(bIds["/api/v1/webhooks"].Id.ToString(), Cancel)).State);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var b = await fixture.NewTenantAsync();
         var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
 
-        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/events" })
+        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/events", "api/v1/webhooks" })
         {
             using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
             var json = await response.JsonAsync();
@@ -60,6 +62,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var member = await tenant.Owner.Members.AddAsync(new AddMemberRequest($"b-{Guid.CreateVersion7():N}@example.com", "viewer"), cancellationToken: Cancel);
         var audit = (await tenant.Owner.Audit.ListAsync(cancellationToken: Cancel)).Data[0];
         var evt = (await tenant.Owner.Events.ListAsync(cancellationToken: Cancel)).Data[0];
+        var webhook = await tenant.Owner.Webhooks.CreateAsync(new CreateWebhookRequest("https://hooks.invalid/b", ["member.removed"]), cancellationToken: Cancel);
         return new()
         {
             ["/api/v1/api_keys"] = (ResourceTypes.ApiKey, key.Key.Id),
@@ -67,6 +70,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
             ["/api/v1/organizations"] = (ResourceTypes.Organization, tenant.OrganizationId),
             ["/api/v1/events"] = (ResourceTypes.Event, evt.Id),
+            ["/api/v1/webhooks"] = (ResourceTypes.Webhook, webhook.Webhook.Id),
         };
     }
 

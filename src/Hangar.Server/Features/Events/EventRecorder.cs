@@ -27,9 +27,12 @@ internal sealed class EventRecorder(IHttpContextAccessor http, TimeProvider time
     public Guid Record(string type, string resourceType, Guid resourceId, object? data = null, Guid? organizationId = null) =>
         Add(type, resourceType, resourceId, data, organizationId, publishToWebhooks: true);
 
-    /// <summary>An event for the log and the stream only: no webhook fan-out (test fires go to one endpoint).</summary>
-    public Guid RecordUnpublished(string type, string resourceType, Guid resourceId, object? data = null) =>
+    /// <summary>An event for the log and the stream only, not fanned out to webhooks (a test fire goes to one endpoint).</summary>
+    public Event RecordUnpublished(string type, string resourceType, Guid resourceId, object? data = null)
+    {
         Add(type, resourceType, resourceId, data, null, publishToWebhooks: false);
+        return _pending[^1].Event;
+    }
 
     internal List<PendingEvent> TakePending()
     {
