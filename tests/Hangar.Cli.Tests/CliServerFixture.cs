@@ -21,6 +21,9 @@ public sealed class CliServerFixture : IAsyncLifetime
         {
             ["RateLimits:PerAddressPerMinute"] = "1000000",
             ["RateLimits:PerApiKeyPerMinute"] = "1000000",
+            // Webhook commands are tested against loopback addresses, which the operator allow-list must permit.
+            ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8",
+            ["Webhooks:RequireHttps"] = "false",
         });
 
     public async ValueTask DisposeAsync()
