@@ -52,7 +52,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
     /// <summary>The whole command tree; each leaf is one class under Commands/.</summary>
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit, events, webhooks) from the command line.")
+        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit, products, devices and their certificates, events, webhooks) from the command line.")
         {
             new LoginCommand(cli),
             new LogoutCommand(cli),
@@ -82,6 +82,38 @@ internal sealed class CliApplication(TimeProvider? time = null)
                 new WebhooksListCommand(cli), new WebhooksGetCommand(cli), new WebhooksCreateCommand(cli), new WebhooksUpdateCommand(cli),
                 new WebhooksDeleteCommand(cli), new WebhooksRollSecretCommand(cli), new WebhooksTestFireCommand(cli),
                 new WebhooksDeliveriesCommand(cli), new WebhooksDeliveryCommand(cli), new WebhooksRedeliverCommand(cli),
+            },
+            new Command("products", "Products: kinds of device, which devices and cohorts belong to.")
+            {
+                new ProductsListCommand(cli), new ProductsGetCommand(cli), new ProductsCreateCommand(cli),
+                new ProductsUpdateCommand(cli), new ProductsDeleteCommand(cli),
+            },
+            new Command("cohorts", "Cohorts: devices of one product that follow the same releases.")
+            {
+                new CohortsListCommand(cli), new CohortsGetCommand(cli), new CohortsCreateCommand(cli),
+                new CohortsUpdateCommand(cli), new CohortsDeleteCommand(cli),
+            },
+            new Command("devices", "Devices of the fleet.")
+            {
+                new DevicesListCommand(cli), new DevicesGetCommand(cli), new DevicesCreateCommand(cli), new DevicesUpdateCommand(cli),
+                new DevicesDeleteCommand(cli), new DevicesBulkCommand(cli), new DevicesImportCommand(cli),
+            },
+            new Command("device-certificates", "X.509 certificates devices authenticate with on the device listener.")
+            {
+                new DeviceCertificatesListCommand(cli), new DeviceCertificatesGetCommand(cli), new DeviceCertificatesCreateCommand(cli),
+                new DeviceCertificatesRevokeCommand(cli),
+            },
+            new Command("ca-certificates", "CA certificates registered by proof of possession, and their just-in-time provisioning settings.")
+            {
+                new CaCertificatesListCommand(cli), new CaCertificatesGetCommand(cli), new CaCertificatesCreateVerificationCodeCommand(cli),
+                new CaCertificatesCreateCommand(cli), new CaCertificatesUpdateCommand(cli), new CaCertificatesDeleteCommand(cli),
+            },
+            new Command("server", "The server itself.") { new ServerCaCertificateCommand(cli) },
+            new Command("x509", "Make development certificates locally (no server needed): a CA, a verification certificate, device certificates.")
+            {
+                new Command("ca", "A development certificate authority.") { new X509CaCreateCommand(cli) },
+                new X509VerificationCertCommand(cli),
+                new Command("device", "Device key pairs and certificates.") { new X509DeviceCreateCommand(cli) },
             },
         };
         foreach (var option in cli.Options.All)

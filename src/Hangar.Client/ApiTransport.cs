@@ -52,7 +52,8 @@ public sealed class ApiTransport(HttpClient http)
         return request;
     }
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends a request built by the caller (e.g. a raw part upload) with the same error handling as every other call.</summary>
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -69,6 +70,15 @@ public sealed class ApiTransport(HttpClient http)
 
             return await response.Content.ReadFromJsonAsync<T>(JsonOptions, cancellationToken)
                 ?? throw new HangarApiException(response.StatusCode, null);
+        }
+    }
+
+    /// <summary>Throws the <see cref="HangarApiException"/> an error answer stands for; for callers reading non-JSON bodies.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ErrorAsync(response, cancellationToken);
         }
     }
 

@@ -19,6 +19,16 @@ public sealed class HangarClient
         Webhooks = new WebhooksClient(Transport);
         Users = new UsersClient(Transport);
         Session = new SessionClient(Transport);
+        Products = new ProductsClient(Transport);
+        Cohorts = new CohortsClient(Transport);
+        Devices = new DevicesClient(Transport);
+        DeviceCertificates = new DeviceCertificatesClient(Transport);
+        CaCertificates = new CaCertificatesClient(Transport);
+        Artifacts = new ArtifactsClient(Transport);
+        ArtifactVersions = new ArtifactVersionsClient(Transport);
+        Binaries = new BinariesClient(Transport);
+        SigningKeys = new SigningKeysClient(Transport);
+        BinarySignatures = new BinarySignaturesClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -30,6 +40,16 @@ public sealed class HangarClient
     public WebhooksClient Webhooks { get; }
     public UsersClient Users { get; }
     public SessionClient Session { get; }
+    public ProductsClient Products { get; }
+    public CohortsClient Cohorts { get; }
+    public DevicesClient Devices { get; }
+    public DeviceCertificatesClient DeviceCertificates { get; }
+    public CaCertificatesClient CaCertificates { get; }
+    public ArtifactsClient Artifacts { get; }
+    public ArtifactVersionsClient ArtifactVersions { get; }
+    public BinariesClient Binaries { get; }
+    public SigningKeysClient SigningKeys { get; }
+    public BinarySignaturesClient BinarySignatures { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

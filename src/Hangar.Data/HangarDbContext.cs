@@ -3,7 +3,9 @@ using System.Reflection;
 using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
+using Hangar.Data.Devices;
 using Hangar.Data.Events;
+using Hangar.Data.Firmware;
 using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.System;
@@ -34,6 +36,21 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<DeviceTag> DeviceTags => Set<DeviceTag>();
+    public DbSet<DeviceCertificate> DeviceCertificates => Set<DeviceCertificate>();
+    public DbSet<CaCertificate> CaCertificates => Set<CaCertificate>();
+    public DbSet<CaVerificationCode> CaVerificationCodes => Set<CaVerificationCode>();
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<ArtifactVersion> ArtifactVersions => Set<ArtifactVersion>();
+    public DbSet<Binary> Binaries => Set<Binary>();
+    public DbSet<BinaryPart> BinaryParts => Set<BinaryPart>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<BinarySignature> BinarySignatures => Set<BinarySignature>();
+    public DbSet<Bundle> Bundles => Set<Bundle>();
+    public DbSet<BundleEntry> BundleEntries => Set<BundleEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,7 +1,10 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Health;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authorization;
@@ -23,6 +26,9 @@ internal static class AdminApi
         api.MapAudit();
         api.MapEvents();
         api.MapWebhooks();
+        api.MapFleet();
+        api.MapDeviceIdentity();
+        api.MapFirmware();
         return app;
     }
 }

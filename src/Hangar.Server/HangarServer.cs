@@ -2,7 +2,9 @@ using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
@@ -19,11 +21,14 @@ internal static class HangarServer
         builder.Services
             .AddHangarHosting()
             .AddHangarDatabase()
+            .AddHangarBlobStorage()
             .AddBootstrap()
             .AddAudit()
             .AddEvents()
             .AddAccess()
-            .AddWebhooks();
+            .AddWebhooks()
+            .AddDeviceIdentity()
+            .AddFirmware();
         builder.Services.AddHostedService<IdempotencyCleanup>();
         if (IsGeneratingOpenApiDocument)
         {
@@ -41,6 +46,8 @@ internal static class HangarServer
     {
         app.UseHangarPipeline();
         app.MapAdminApi();
+        app.MapDeviceApi();
+        app.MapSignedBinaryDownloads();
         return app;
     }
 }

@@ -37,6 +37,11 @@ public sealed class ErrorExitCodeTests(CliServerFixture fixture) : IClassFixture
     [InlineData("members")]
     [InlineData("api-keys")]
     [InlineData("audit")]
+    [InlineData("products")]
+    [InlineData("cohorts")]
+    [InlineData("devices")]
+    [InlineData("device-certificates")]
+    [InlineData("ca-certificates")]
     public async Task Get_UnknownId_ExitsNotFound(string noun)
     {
         using var cli = fixture.Cli(await fixture.NewOrganizationAsync($"not found {noun}"));
@@ -123,6 +128,14 @@ public sealed class ErrorExitCodeTests(CliServerFixture fixture) : IClassFixture
     [InlineData("api-keys", "create", "--role", "viewer")]
     [InlineData("api-keys", "create", "--name", "n", "--role", "viewer", "--expires-at", "next tuesday")]
     [InlineData("members", "add", "--email", "a@example.com")]
+    [InlineData("devices", "bulk", "explode", "--search", "tags:'x'")]
+    [InlineData("devices", "import")]
+    [InlineData("device-certificates", "create", "--device", "d")]
+    [InlineData("ca-certificates", "create", "--cert", "ca.crt")]
+    [InlineData("products", "update", "p", "--archived", "maybe")]
+    [InlineData("x509", "ca", "create")]
+    [InlineData("x509", "ca", "create", "--out", "dir", "--days", "0")]
+    [InlineData("x509", "device", "create", "--ca-cert", "ca.crt", "--ca-key", "ca.key", "--out", "dir")]
     public async Task Command_BadArguments_ExitsUsageErrorWithoutCallingTheServer(params string[] args)
     {
         // No server is configured: reaching it would be exit 3, so exit 2 proves the arguments were rejected first.

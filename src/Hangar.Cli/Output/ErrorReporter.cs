@@ -40,6 +40,35 @@ internal static class ErrorReporter
         return ExitCodes.FromStatus(exception.Status);
     }
 
+    /// <summary>
+    /// A refused CSV import: its errors are keyed <c>row N.field</c>, so they are listed in row order (row 10 after
+    /// row 9, not after row 1) as <c>row N, field: message</c>.
+    /// </summary>
+    public static int ImportFailed(HangarApiException exception, TextWriter stderr)
+    {
+        var problem = exception.Problem;
+        stderr.WriteLine($"error: {exception.Code}: {problem?.Detail ?? problem?.Title ?? "the file was refused"}");
+        var errors = (problem?.Errors ?? new Dictionary<string, string[]>())
+            .Select(e => (Place: ImportPlace(e.Key), Messages: e.Value))
+            .OrderBy(e => e.Place.Row)
+            .ThenBy(e => e.Place.Field, StringComparer.Ordinal);
+        foreach (var (place, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                stderr.WriteLine(place.Row == 0 ? $"  {place.Field}: {message}" : $"  row {place.Row.ToString(CultureInfo.InvariantCulture)}, {place.Field}: {message}");
+            }
+        }
+
+        stderr.WriteLine("Nothing was imported; fix these rows and import the whole file again.");
+        if (problem?.RequestId is { } requestId)
+        {
+            stderr.WriteLine($"request id: {requestId}");
+        }
+
+        return ExitCodes.FromStatus(exception.Status);
+    }
+
     public static int Unreachable(Exception exception, Uri server, TextWriter stderr)
     {
         stderr.WriteLine($"error: could not reach the server at {server}: {exception.Message}");
@@ -64,5 +93,16 @@ internal static class ErrorReporter
     {
         stderr.WriteLine($"error: unexpected failure: {exception.GetType().Name}: {exception.Message}");
         return ExitCodes.UnexpectedError;
+    }
+
+    // "row 12.tags" → (12, "tags"); a key about the whole file ("csv") sorts first, as row 0.
+    private static (int Row, string Field) ImportPlace(string key)
+    {
+        const string prefix = "row ";
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        return key.StartsWith(prefix, StringComparison.Ordinal) && dot > prefix.Length
+            && int.TryParse(key.AsSpan(prefix.Length, dot - prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var row)
+            ? (row, key[(dot + 1)..])
+            : (0, key);
     }
 }

@@ -1,5 +1,6 @@
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Audit;
+using Hangar.Contracts.Devices;
 using Hangar.Contracts.Events;
 using Hangar.Contracts.Organizations;
 using Hangar.Contracts.Webhooks;
@@ -111,4 +112,97 @@ internal static class Views
         .Add("NAME", p => p.Name)
         .Add("URL", p => p.Url)
         .Add("API KEY", p => p.ApiKey);
+
+    public static ResourceView<ProductResponse> Product { get; } = new ResourceView<ProductResponse>()
+        .Add("ID", p => p.Id)
+        .Add("HRN", p => p.Hrn, inList: false)
+        .Add("NAME", p => p.Name)
+        .Add("ARCHIVED", p => p.Archived)
+        .Add("CREATED", p => p.CreatedAt)
+        .Add("UPDATED", p => p.UpdatedAt, inList: false);
+
+    public static ResourceView<CohortResponse> Cohort { get; } = new ResourceView<CohortResponse>()
+        .Add("ID", c => c.Id)
+        .Add("HRN", c => c.Hrn, inList: false)
+        .Add("NAME", c => c.Name)
+        .Add("PRODUCT ID", c => c.ProductId)
+        .Add("DESCRIPTION", c => c.Description)
+        .Add("CREATED", c => c.CreatedAt)
+        .Add("UPDATED", c => c.UpdatedAt, inList: false);
+
+    public static ResourceView<DeviceResponse> Device { get; } = new ResourceView<DeviceResponse>()
+        .Add("ID", d => d.Id)
+        .Add("HRN", d => d.Hrn, inList: false)
+        .Add("IDENTIFIER", d => d.Identifier)
+        .Add("DESCRIPTION", d => d.Description, inList: false)
+        .Add("PRODUCT ID", d => d.ProductId)
+        .Add("COHORT ID", d => d.CohortId)
+        .Add("TAGS", d => d.Tags.Count == 0 ? null : string.Join(',', d.Tags))
+        .Add("TARGET", d => d.Target, inList: false)
+        .Add("QUARANTINED", d => d.Quarantined)
+        .Add("LAST CONNECTED", d => d.LastConnectedAt)
+        .Add("REPORTED RELEASE ID", d => d.ReportedReleaseId, inList: false)
+        .Add("REPORTED BUNDLE ID", d => d.ReportedBundleId, inList: false)
+        .Add("REPORTED VERSION", d => d.ReportedReleaseVersion, inList: false)
+        .Add("CREATED", d => d.CreatedAt, inList: false)
+        .Add("UPDATED", d => d.UpdatedAt, inList: false);
+
+    public static ResourceView<DeviceCertificateResponse> DeviceCertificate { get; } = new ResourceView<DeviceCertificateResponse>()
+        .Add("ID", c => c.Id)
+        .Add("HRN", c => c.Hrn, inList: false)
+        .Add("DEVICE ID", c => c.DeviceId)
+        .Add("SUBJECT", c => c.Subject, inList: false)
+        .Add("ISSUER", c => c.Issuer, inList: false)
+        .Add("SERIAL", c => c.Serial, inList: false)
+        .Add("FINGERPRINT", c => c.Fingerprint)
+        .Add("SPKI HASH", c => c.SpkiHash, inList: false)
+        .Add("STATUS", c => c.Status)
+        .Add("NOT BEFORE", c => c.NotBefore, inList: false)
+        .Add("NOT AFTER", c => c.NotAfter)
+        .Add("REVOKED", c => c.RevokedAt, inList: false)
+        .Add("CA CERTIFICATE ID", c => c.CaCertificateId, inList: false)
+        .Add("CREATED", c => c.CreatedAt, inList: false)
+        .Add("UPDATED", c => c.UpdatedAt, inList: false);
+
+    public static ResourceView<CaCertificateResponse> CaCertificate { get; } = new ResourceView<CaCertificateResponse>()
+        .Add("ID", c => c.Id)
+        .Add("HRN", c => c.Hrn, inList: false)
+        .Add("SUBJECT", c => c.Subject)
+        .Add("ISSUER", c => c.Issuer, inList: false)
+        .Add("SERIAL", c => c.Serial, inList: false)
+        .Add("FINGERPRINT", c => c.Fingerprint, inList: false)
+        .Add("SPKI HASH", c => c.SpkiHash, inList: false)
+        .Add("DESCRIPTION", c => c.Description, inList: false)
+        .Add("ENABLED", c => c.Enabled)
+        .Add("JITP", c => c.Jitp is not null)
+        .Add("JITP PRODUCT ID", c => c.Jitp?.ProductId, inList: false)
+        .Add("JITP COHORT ID", c => c.Jitp?.CohortId, inList: false)
+        .Add("JITP TAGS", c => c.Jitp is { Tags.Count: > 0 } jitp ? string.Join(',', jitp.Tags) : null, inList: false)
+        .Add("JITP TARGET", c => c.Jitp?.Target, inList: false)
+        .Add("JITP DESCRIPTION", c => c.Jitp?.Description, inList: false)
+        .Add("NOT BEFORE", c => c.NotBefore, inList: false)
+        .Add("NOT AFTER", c => c.NotAfter)
+        .Add("CREATED", c => c.CreatedAt, inList: false)
+        .Add("UPDATED", c => c.UpdatedAt, inList: false);
+
+    public static ResourceView<VerificationCodeResponse> VerificationCode { get; } = new ResourceView<VerificationCodeResponse>()
+        .Add("VERIFICATION CODE", v => v.VerificationCode)
+        .Add("EXPIRES", v => v.ExpiresAt);
+
+    public static ResourceView<BulkDeviceActionResponse> BulkResult { get; } = new ResourceView<BulkDeviceActionResponse>()
+        .Add("MATCHED", b => b.Matched)
+        .Add("CHANGED", b => b.Changed);
+
+    public static ResourceView<ImportDevicesResponse> ImportResult { get; } = new ResourceView<ImportDevicesResponse>()
+        .Add("DEVICES", i => i.Devices)
+        .Add("CERTIFICATES", i => i.Certificates);
+
+    public static ResourceView<WrittenCertificate> WrittenCertificate { get; } = new ResourceView<WrittenCertificate>()
+        .Add("SUBJECT", w => w.Subject)
+        .Add("SERIAL", w => w.Serial)
+        .Add("FINGERPRINT", w => w.Fingerprint)
+        .Add("NOT BEFORE", w => w.NotBefore)
+        .Add("NOT AFTER", w => w.NotAfter)
+        .Add("CERTIFICATE FILE", w => w.CertificateFile)
+        .Add("PRIVATE KEY FILE", w => w.PrivateKeyFile);
 }

@@ -33,4 +33,22 @@ public static class ErrorCodes
     public const string DatabaseUnavailable = "database_unavailable";
     public const string Unavailable = "unavailable";
     public const string WebhookDisabled = "webhook_disabled";
+    public const string ProductHasDevices = "product_has_devices";
+    public const string ProductArchived = "product_archived";
+    public const string InUse = "in_use";
+    public const string InvalidCertificate = "invalid_certificate";
+    public const string InvalidVerificationCode = "invalid_verification_code";
+    public const string ImportFailed = "import_failed";
+    public const string TooManyMatches = "too_many_matches";
+    public const string DeviceUnauthenticated = "device_unauthenticated";
+    public const string InvalidStateTransition = "invalid_state_transition";
+    public const string InvalidState = "invalid_state";
+    public const string UploadIncomplete = "upload_incomplete";
+    public const string PartHashMismatch = "part_hash_mismatch";
+    public const string PartSizeMismatch = "part_size_mismatch";
+    public const string InvalidSignature = "invalid_signature";
+    public const string InvalidPublicKey = "invalid_public_key";
+    public const string DownloadUrlExpired = "download_url_expired";
+    public const string DownloadUrlInvalid = "download_url_invalid";
+    public const string ContentGone = "content_gone";
 }

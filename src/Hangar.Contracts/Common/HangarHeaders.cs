@@ -17,4 +17,7 @@ public static class HangarHeaders
 
     /// <summary>The console's session cookie.</summary>
     public const string SessionCookie = "hangar_session";
+
+    /// <summary>Lowercase hex SHA-256 of a binary part, sent with the part's bytes; the server verifies it while the part streams in.</summary>
+    public const string PartSha256 = "X-Part-Sha256";
 }

@@ -18,4 +18,22 @@ public enum Permission
     EventRead,
     WebhookRead,
     WebhookManage,
+    ProductRead,
+    ProductManage,
+    CohortRead,
+    CohortManage,
+    DeviceRead,
+    DeviceManage,
+    /// <summary>Upload or revoke device certificates: they grant a device identity.</summary>
+    DeviceCertificateRead,
+    DeviceCertificateManage,
+    CaCertificateRead,
+    /// <summary>Register CAs and configure just-in-time provisioning: a CA can create devices on its own.</summary>
+    CaCertificateManage,
+    /// <summary>Read artifacts, versions, binaries, signatures, signing keys and bundles, and download binaries.</summary>
+    FirmwareRead,
+    /// <summary>Create and change artifacts, versions, binaries (upload), signatures and bundles.</summary>
+    FirmwareManage,
+    /// <summary>Register and remove signing keys: which keys the fleet trusts is security configuration.</summary>
+    SigningKeyManage,
 }

@@ -24,6 +24,20 @@ public static class PermissionMatrix
         // Webhook URLs often embed tokens and their secrets sign what receivers trust: security-sensitive config.
         [Permission.WebhookRead] = Role.Admin,
         [Permission.WebhookManage] = Role.Admin,
+        [Permission.ProductRead] = Role.Viewer,
+        [Permission.ProductManage] = Role.Operator,
+        [Permission.CohortRead] = Role.Viewer,
+        [Permission.CohortManage] = Role.Operator,
+        [Permission.DeviceRead] = Role.Viewer,
+        [Permission.DeviceManage] = Role.Operator,
+        // Certificates and CAs decide who may speak as a device: security configuration, so admins.
+        [Permission.DeviceCertificateRead] = Role.Viewer,
+        [Permission.DeviceCertificateManage] = Role.Admin,
+        [Permission.CaCertificateRead] = Role.Viewer,
+        [Permission.CaCertificateManage] = Role.Admin,
+        [Permission.FirmwareRead] = Role.Viewer,
+        [Permission.FirmwareManage] = Role.Operator,
+        [Permission.SigningKeyManage] = Role.Admin,
     };
 
     public static bool Allows(Role role, Permission permission) =>

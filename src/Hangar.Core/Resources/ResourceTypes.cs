@@ -12,7 +12,28 @@ public static class ResourceTypes
     public const string Webhook = "webhook";
     public const string WebhookDelivery = "webhook_delivery";
 
-    private static readonly HashSet<string> Known = [Organization, User, Member, ApiKey, AuditEntry, Event, Webhook, WebhookDelivery];
+    public const string Product = "product";
+    public const string Cohort = "cohort";
+    public const string Device = "device";
+    public const string DeviceCertificate = "device_certificate";
+    public const string CaCertificate = "ca_certificate";
+    public const string CaVerificationCode = "ca_verification_code";
+
+    public const string Artifact = "artifact";
+    public const string ArtifactVersion = "artifact_version";
+    public const string Binary = "binary";
+    public const string BinaryPart = "binary_part";
+    public const string BinarySignature = "binary_signature";
+    public const string SigningKey = "signing_key";
+    public const string Bundle = "bundle";
+
+    private static readonly HashSet<string> Known =
+    [
+        Organization, User, Member, ApiKey, AuditEntry,
+        Product, Cohort, Device, DeviceCertificate, CaCertificate, CaVerificationCode,
+        Artifact, ArtifactVersion, Binary, BinaryPart, BinarySignature, SigningKey, Bundle,
+        Event, Webhook, WebhookDelivery,
+    ];
 
     public static bool IsKnown(string type) => Known.Contains(type);
 }

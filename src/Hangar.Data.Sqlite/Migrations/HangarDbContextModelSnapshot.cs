@@ -324,6 +324,464 @@ namespace Hangar.Data.Sqlite.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChainPem")
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chain_pem");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<Guid?>("JitpCohortId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jitp_cohort_id");
+
+                    b.Property<string>("JitpDescription")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jitp_description");
+
+                    b.Property<bool>("JitpEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("jitp_enabled");
+
+                    b.Property<Guid?>("JitpProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jitp_product_id");
+
+                    b.Property<string>("JitpTags")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jitp_tags");
+
+                    b.Property<string>("JitpTarget")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jitp_target");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_after");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_before");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Pem")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pem");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial");
+
+                    b.Property<string>("SpkiHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spki_hash");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ca_certificates");
+
+                    b.HasIndex("JitpCohortId")
+                        .HasDatabaseName("ix_ca_certificates_jitp_cohort_id");
+
+                    b.HasIndex("JitpProductId")
+                        .HasDatabaseName("ix_ca_certificates_jitp_product_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_ca_certificates_organization_id");
+
+                    b.HasIndex("SpkiHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ca_certificates_spki_hash");
+
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("ix_ca_certificates_subject");
+
+                    b.ToTable("ca_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.CaVerificationCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ca_verification_codes");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ca_verification_codes_code_hash");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_ca_verification_codes_organization_id");
+
+                    b.ToTable("ca_verification_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohorts");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_cohorts_product_id");
+
+                    b.HasIndex("OrganizationId", "ProductId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohorts_organization_id_product_id_name");
+
+                    b.ToTable("cohorts", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.Device", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identifier");
+
+                    b.Property<DateTime?>("LastConnectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_connected_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<bool>("Quarantined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarantined");
+
+                    b.Property<Guid?>("ReportedBundleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_bundle_id");
+
+                    b.Property<Guid?>("ReportedReleaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_release_id");
+
+                    b.Property<string>("ReportedReleaseVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_release_version");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_devices");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_devices_cohort_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_devices_product_id");
+
+                    b.HasIndex("OrganizationId", "Identifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_devices_organization_id_identifier");
+
+                    b.ToTable("devices", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.DeviceCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaCertificateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ca_certificate_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_after");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_before");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Pem")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pem");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial");
+
+                    b.Property<string>("SpkiHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spki_hash");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_device_certificates");
+
+                    b.HasIndex("CaCertificateId")
+                        .HasDatabaseName("ix_device_certificates_ca_certificate_id");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_device_certificates_device_id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_certificates_fingerprint");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_device_certificates_organization_id");
+
+                    b.ToTable("device_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.DeviceTag", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("DeviceId", "Value")
+                        .HasName("pk_device_tags");
+
+                    b.HasIndex("OrganizationId", "Value")
+                        .HasDatabaseName("ix_device_tags_organization_id_value");
+
+                    b.ToTable("device_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_products");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_products_organization_id_name");
+
+                    b.ToTable("products", (string)null);
+                });
+
             modelBuilder.Entity("Hangar.Data.Events.Event", b =>
                 {
                     b.Property<Guid>("Id")
@@ -401,6 +859,394 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasName("pk_event_outbox");
 
                     b.ToTable("event_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Artifact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_artifacts");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_artifacts_organization_id_name");
+
+                    b.ToTable("artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.ArtifactVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArtifactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("artifact_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_artifact_versions");
+
+                    b.HasIndex("ArtifactId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_artifact_versions_artifact_id_version");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_artifact_versions_organization_id_id");
+
+                    b.ToTable("artifact_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Binary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArtifactVersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("artifact_version_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UploadGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upload_generation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_binaries");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_binaries_organization_id");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_binaries_sha256");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_binaries_state");
+
+                    b.HasIndex("ArtifactVersionId", "Target")
+                        .IsUnique()
+                        .HasDatabaseName("ix_binaries_artifact_version_id_target")
+                        .HasFilter("state <> 'destroyed'");
+
+                    b.ToTable("binaries", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinaryPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BinaryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binary_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_binary_parts");
+
+                    b.HasIndex("BinaryId", "Index")
+                        .IsUnique()
+                        .HasDatabaseName("ix_binary_parts_binary_id_index");
+
+                    b.ToTable("binary_parts", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinarySignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BinaryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binary_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
+
+                    b.Property<Guid>("SigningKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signing_key_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_binary_signatures");
+
+                    b.HasIndex("SigningKeyId")
+                        .HasDatabaseName("ix_binary_signatures_signing_key_id");
+
+                    b.HasIndex("BinaryId", "SigningKeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_binary_signatures_binary_id_signing_key_id");
+
+                    b.ToTable("binary_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Bundle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bundles");
+
+                    b.HasIndex("OrganizationId", "Hash")
+                        .HasDatabaseName("ix_bundles_organization_id_hash");
+
+                    b.ToTable("bundles", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BundleEntry", b =>
+                {
+                    b.Property<Guid>("BundleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("BinaryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("binary_id");
+
+                    b.Property<string>("CustomMetadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_metadata");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("BundleId", "Position")
+                        .HasName("pk_bundle_entries");
+
+                    b.HasIndex("BinaryId")
+                        .HasDatabaseName("ix_bundle_entries_binary_id");
+
+                    b.ToTable("bundle_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("public_key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_keys");
+
+                    b.HasIndex("OrganizationId", "KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_keys_organization_id_key_id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_keys_organization_id_name");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Hangar.Data.Idempotency.IdempotencyRecord", b =>
@@ -792,6 +1638,128 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasConstraintName("fk_audit_entries_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("JitpCohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ca_certificates_cohorts_jitp_cohort_id");
+
+                    b.HasOne("Hangar.Data.Devices.Product", null)
+                        .WithMany()
+                        .HasForeignKey("JitpProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ca_certificates_products_jitp_product_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ca_certificates_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.CaVerificationCode", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ca_verification_codes_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.Cohort", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.Devices.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_products_product_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.Device", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_devices_cohorts_cohort_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_devices_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.Devices.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_devices_products_product_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.DeviceCertificate", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.CaCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("CaCertificateId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_device_certificates_ca_certificates_ca_certificate_id");
+
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_certificates_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_certificates_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.DeviceTag", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_tags_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_tags_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.Product", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_products_organizations_organization_id");
+                });
+
             modelBuilder.Entity("Hangar.Data.Events.Event", b =>
                 {
                     b.HasOne("Hangar.Data.Organizations.Organization", null)
@@ -810,6 +1778,114 @@ namespace Hangar.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_event_outbox_events_event_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Artifact", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifacts_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.ArtifactVersion", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Artifact", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifact_versions_artifacts_artifact_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_artifact_versions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Binary", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.ArtifactVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binaries_artifact_versions_artifact_version_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binaries_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinaryPart", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Binary", null)
+                        .WithMany()
+                        .HasForeignKey("BinaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_binary_parts_binaries_binary_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BinarySignature", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Binary", null)
+                        .WithMany()
+                        .HasForeignKey("BinaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binary_signatures_binaries_binary_id");
+
+                    b.HasOne("Hangar.Data.Firmware.SigningKey", null)
+                        .WithMany()
+                        .HasForeignKey("SigningKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_binary_signatures_signing_keys_signing_key_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.Bundle", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundles_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.BundleEntry", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Binary", null)
+                        .WithMany()
+                        .HasForeignKey("BinaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_entries_binaries_binary_id");
+
+                    b.HasOne("Hangar.Data.Firmware.Bundle", null)
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_entries_bundles_bundle_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Firmware.SigningKey", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signing_keys_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Hangar.Data.Idempotency.IdempotencyRecord", b =>
@@ -850,6 +1926,11 @@ namespace Hangar.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_delivery_attempts_webhook_deliveries_delivery_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Devices.Device", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Listeners;
@@ -21,6 +22,7 @@ internal static class Pipeline
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<CallerAuthenticationMiddleware>();
+        app.UseMiddleware<DeviceAuthenticationMiddleware>();
         app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<PermissionGuardMiddleware>();
         return app;

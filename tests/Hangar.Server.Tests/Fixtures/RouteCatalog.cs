@@ -44,6 +44,11 @@ internal static class RouteCatalog
         ["PATCH /api/v1/members/{id}"] = """{"role":"viewer"}""",
         ["PATCH /api/v1/webhooks/{id}"] = """{"state":"disabled"}""",
         ["POST /api/v1/webhooks/{id}/roll_secret"] = """{"overlap_seconds":60}""",
+        ["PATCH /api/v1/products/{id}"] = """{"name":"renamed"}""",
+        ["PATCH /api/v1/cohorts/{id}"] = """{"name":"renamed"}""",
+        ["PATCH /api/v1/devices/{id}"] = """{"description":"changed"}""",
+        ["PATCH /api/v1/ca_certificates/{id}"] = """{"description":"changed"}""",
+        ["PATCH /api/v1/signing_keys/{id}"] = """{"name":"renamed"}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

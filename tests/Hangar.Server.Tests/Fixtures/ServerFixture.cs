@@ -26,6 +26,8 @@ public abstract class ServerFixture(DatabaseKind database) : IAsyncLifetime
         ["RateLimits:PerAddressPerMinute"] = "1000000",
         ["RateLimits:PerApiKeyPerMinute"] = "1000000",
         ["RateLimits:SignInPerAddressPerMinute"] = "10000",
+        // Small parts keep firmware upload tests fast; the 5 MiB production floor is only a setting.
+        ["Firmware:MinPartBytes"] = "1024",
     };
 
     public async ValueTask InitializeAsync() =>

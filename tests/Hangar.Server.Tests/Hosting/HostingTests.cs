@@ -31,8 +31,9 @@ public abstract class HostingTests(ServerFixture fixture)
     public async Task AdminRoute_OnDeviceListener_IsNotFound()
     {
         var tenant = await fixture.NewTenantAsync();
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
-        using var http = Hangar.Client.HangarClient.CreateHttpClient(fixture.Server.DeviceBaseAddress, tenant.OwnerKey, handler);
+        // The device listener requires a client certificate in the handshake; any will do to reach the listener guard.
+        using var http = Hangar.Testing.Pki.DeviceHttp.Create(fixture.Server, Hangar.Testing.Pki.TestPki.SelfSignedLeaf("probe"));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tenant.OwnerKey);
         using var response = await http.GetAsync("api/v1/users/me", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(ErrorCodes.NotFound, (await response.ProblemAsync()).Code);

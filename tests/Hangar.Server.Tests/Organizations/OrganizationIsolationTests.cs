@@ -1,8 +1,11 @@
 using System.Net;
 using Hangar.Contracts.Access;
+using Hangar.Contracts.Devices;
 using Hangar.Contracts.Webhooks;
 using Hangar.Core.Resources;
+using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Testing.Pki;
 
 namespace Hangar.Server.Tests.Organizations;
 
@@ -37,6 +40,9 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         Assert.Null((await b.Owner.ApiKeys.GetAsync(bIds["/api/v1/api_keys"].Id.ToString(), Cancel)).RevokedAt);
         Assert.Equal("viewer", (await b.Owner.Members.GetAsync(bIds["/api/v1/members"].Id.ToString(), Cancel)).Role);
         Assert.Equal("enabled", (await b.Owner.Webhooks.GetAsync(bIds["/api/v1/webhooks"].Id.ToString(), Cancel)).State);
+        Assert.Equal("b-device", (await b.Owner.Devices.GetAsync(bIds["/api/v1/devices"].Id.ToString(), Cancel)).Identifier);
+        Assert.Equal("active", (await b.Owner.DeviceCertificates.GetAsync(bIds["/api/v1/device_certificates"].Id.ToString(), Cancel)).Status);
+        Assert.Equal("signed", (await b.Owner.Binaries.GetAsync(bIds["/api/v1/binaries"].Id.ToString(), Cancel)).State);
     }
 
     [Fact]
@@ -46,7 +52,14 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var b = await fixture.NewTenantAsync();
         var bIds = (await SeedAsync(b)).Values.Select(v => v.Id).Append(b.OrganizationId).ToHashSet();
 
-        foreach (var path in new[] { "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations", "api/v1/events", "api/v1/webhooks" })
+        string[] paths =
+        [
+            "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations",
+            "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates",
+            "api/v1/artifacts", "api/v1/artifact_versions", "api/v1/binaries", "api/v1/binary_signatures", "api/v1/signing_keys",
+            "api/v1/events", "api/v1/webhooks",
+        ];
+        foreach (var path in paths)
         {
             using var response = await a.OwnerHttp.GetAsync(path + "?limit=100", Cancel);
             var json = await response.JsonAsync();
@@ -63,14 +76,33 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var audit = (await tenant.Owner.Audit.ListAsync(cancellationToken: Cancel)).Data[0];
         var evt = (await tenant.Owner.Events.ListAsync(cancellationToken: Cancel)).Data[0];
         var webhook = await tenant.Owner.Webhooks.CreateAsync(new CreateWebhookRequest("https://hooks.invalid/b", ["member.removed"]), cancellationToken: Cancel);
+        var product = await tenant.Owner.Products.CreateAsync(new CreateProductRequest("b product"), cancellationToken: Cancel);
+        var cohort = await tenant.Owner.Cohorts.CreateAsync(new CreateCohortRequest("b cohort", product.Id.ToString()), cancellationToken: Cancel);
+        var device = await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest("b-device", product.Id.ToString(), cohort.Id.ToString()), cancellationToken: Cancel);
+        var certificate = await tenant.Owner.DeviceCertificates.CreateAsync(
+            new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(TestPki.Leaf(TestPki.Root(), "b-device"))), cancellationToken: Cancel);
+        var ca = await Devices.CaRegistrar.RegisterAsync(tenant.Owner, TestPki.Root());
+        var binary = await FirmwareBuilder.SignedAsync(tenant.Owner, FirmwareBuilder.Bytes(1100));
+        var version = await tenant.Owner.ArtifactVersions.GetAsync(binary.ArtifactVersionId.ToString(), Cancel);
+        var signature = Assert.Single((await tenant.Owner.BinarySignatures.ListAsync(cancellationToken: Cancel)).Data);
         return new()
         {
+            ["/api/v1/ca_certificates"] = (ResourceTypes.CaCertificate, ca.Id),
+            ["/api/v1/products"] = (ResourceTypes.Product, product.Id),
+            ["/api/v1/cohorts"] = (ResourceTypes.Cohort, cohort.Id),
+            ["/api/v1/devices"] = (ResourceTypes.Device, device.Id),
+            ["/api/v1/device_certificates"] = (ResourceTypes.DeviceCertificate, certificate.Id),
             ["/api/v1/api_keys"] = (ResourceTypes.ApiKey, key.Key.Id),
             ["/api/v1/members"] = (ResourceTypes.Member, member.Member.Id),
             ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
             ["/api/v1/organizations"] = (ResourceTypes.Organization, tenant.OrganizationId),
             ["/api/v1/events"] = (ResourceTypes.Event, evt.Id),
             ["/api/v1/webhooks"] = (ResourceTypes.Webhook, webhook.Webhook.Id),
+            ["/api/v1/artifacts"] = (ResourceTypes.Artifact, version.ArtifactId),
+            ["/api/v1/artifact_versions"] = (ResourceTypes.ArtifactVersion, version.Id),
+            ["/api/v1/binaries"] = (ResourceTypes.Binary, binary.Id),
+            ["/api/v1/binary_signatures"] = (ResourceTypes.BinarySignature, signature.Id),
+            ["/api/v1/signing_keys"] = (ResourceTypes.SigningKey, signature.SigningKeyId),
         };
     }
 

@@ -40,16 +40,9 @@ internal static class ApiKeyEndpoints
             .WithSummary("Revoke an API key").WithDescription("The key stops working at once; its record stays for the audit trail.");
     }
 
-    private static async Task<Results<Ok<ListResponse<ApiKeyResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.ApiKeys.AsNoTracking().ToPageAsync(spec, Search, k => k.Id, k => k.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<ApiKeyResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking().ListAsync(request, Search, k => k.Id, k => k.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

@@ -41,18 +41,9 @@ internal static class MemberEndpoints
             .WithSummary("Remove a member").WithDescription("Also revokes their API keys and console sessions in this organization. The last owner cannot be removed.");
     }
 
-    private static async Task<Results<Ok<ListResponse<MemberResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        var page = await db.Memberships.AsNoTracking().Include(m => m.User)
-            .ToPageAsync(spec, Search, m => m.Id, m => m.ToResponse(m.User!), cancellationToken);
-        return TypedResults.Ok(page);
-    }
+    private static Task<Results<Ok<ListResponse<MemberResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.Memberships.AsNoTracking().Include(m => m.User).ListAsync(request, Search, m => m.Id, m => m.ToResponse(m.User!), cancellationToken);
 
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

@@ -39,16 +39,9 @@ internal static class AuditEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<ListResponse<AuditEntryResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await db.AuditEntries.AsNoTracking().ToPageAsync(spec, Search, a => a.Id, a => a.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<AuditEntryResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.AuditEntries.AsNoTracking().ListAsync(request, Search, a => a.Id, a => a.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<AuditEntryResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

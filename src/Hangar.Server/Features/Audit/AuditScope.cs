@@ -58,6 +58,14 @@ internal sealed class AuditScope
         IsArmed = true;
     }
 
+    /// <summary>For calls that change many resources of one type at once (bulk actions, imports): no single id.</summary>
+    public void Resources(string type)
+    {
+        ResourceType = type;
+        ResourceId = null;
+        IsArmed = true;
+    }
+
     public AuditEntry? TakeEntry(DateTime now, int status)
     {
         if (Action is null || OrganizationId is null || IsWritten)

@@ -44,17 +44,9 @@ internal static class OrganizationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<ListResponse<OrganizationResponse>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListRequest request, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ListQueries.TryPrepare(request, Search, out var spec, out var problem))
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await Visible(db, http.RequireCaller()).AsNoTracking()
-            .ToPageAsync(spec, Search, o => o.Id, o => o.ToResponse(), cancellationToken));
-    }
+    private static Task<Results<Ok<ListResponse<OrganizationResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListRequest request, HttpContext http, HangarDbContext db, CancellationToken cancellationToken) =>
+        Visible(db, http.RequireCaller()).AsNoTracking().ListAsync(request, Search, o => o.Id, o => o.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)

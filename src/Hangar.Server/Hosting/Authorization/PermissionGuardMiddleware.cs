@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangar.Contracts.Common;
 using Hangar.Core.Access;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 
 namespace Hangar.Server.Hosting.Authorization;
@@ -20,6 +22,14 @@ internal sealed class PermissionGuardMiddleware(RequestDelegate next)
         if (endpoint is null || endpoint.Metadata.GetMetadata<AnonymousAttribute>() is not null || IsFrameworkRejection(endpoint))
         {
             return next(context);
+        }
+
+        if (endpoint.Metadata.GetMetadata<ListenerAttribute>()?.Kind == ListenerKind.Device)
+        {
+            // Device endpoints answer to a device certificate, not to roles; DeviceAuthenticationMiddleware decided.
+            return context.Features.Get<DeviceIdentity>() is not null
+                ? next(context)
+                : ProblemWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.DeviceUnauthenticated, "Unauthenticated", "A device certificate is required.");
         }
 
         var required = endpoint.Metadata.GetMetadata<RequiresPermissionAttribute>();

@@ -1,4 +1,5 @@
 using System.Security.Authentication;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -19,10 +20,14 @@ internal static class KestrelListeners
         kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         kestrel.AddServerHeader = false;
 
+        var identity = services.GetRequiredService<IOptions<DeviceIdentityOptions>>().Value;
+
         Bind(kestrel, registry, certificates, ListenerKind.Admin, options.AdminUrl, ClientCertificateMode.NoCertificate);
-        // Devices authenticate with client certificates; the device-identity feature validates them itself
-        // (per-organization trust), so Kestrel only asks for one here.
-        Bind(kestrel, registry, certificates, ListenerKind.Device, options.DeviceUrl, ClientCertificateMode.AllowCertificate);
+        // Devices must present a certificate in the handshake; whether it is trusted is decided per organization by
+        // DeviceAuthenticationMiddleware. Only with trusted proxies configured may a connection come without one
+        // (the proxy's), and then the certificate arrives in a header that only those proxies may send.
+        Bind(kestrel, registry, certificates, ListenerKind.Device, options.DeviceUrl,
+            identity.TrustedProxies.Count == 0 ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.AllowCertificate);
     }
 
     private static void Bind(
@@ -54,6 +59,8 @@ internal static class KestrelListeners
                     https.ClientCertificateMode = clientCertificates;
                     // Chain checks belong to Hangar's own per-organization validation, not to the OS trust store.
                     https.AllowAnyClientCertificate();
+                    https.CheckCertificateRevocation = false;
+                    https.HandshakeTimeout = TimeSpan.FromSeconds(10);
                 });
             }
 

@@ -77,6 +77,23 @@ internal static class ListQueries
         return true;
     }
 
+    /// <summary>The whole list endpoint: validates the request (400 on bad paging or search), then answers one page.</summary>
+    public static async Task<Results<Ok<ListResponse<TOut>>, ProblemHttpResult>> ListAsync<T, TOut>(
+        this IQueryable<T> query,
+        ListRequest request,
+        SearchFields<T> fields,
+        Expression<Func<T, Guid>> id,
+        Func<T, TOut> map,
+        CancellationToken cancellationToken)
+    {
+        if (!TryPrepare(request, fields, out var spec, out var problem))
+        {
+            return problem!;
+        }
+
+        return TypedResults.Ok(await query.ToPageAsync(spec, fields, id, map, cancellationToken));
+    }
+
     public static async Task<ListResponse<TOut>> ToPageAsync<T, TOut>(
         this IQueryable<T> query,
         ListSpec spec,

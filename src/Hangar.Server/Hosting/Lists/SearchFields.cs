@@ -35,14 +35,38 @@ internal sealed class SearchFields<T>
         where TEnum : struct, System.Enum =>
         Add(name, SearchFieldType.String, column, [SearchOperator.Equals]);
 
+    /// <summary>
+    /// A field that matches when any of several values does (e.g. a device's tags, kept in their own table);
+    /// <c>tags:'edge'</c> becomes an EXISTS over the related rows on every provider.
+    /// </summary>
+    public SearchFields<T> AnyString(string name, Expression<Func<T, IEnumerable<string>>> values)
+    {
+        Schema = Schema.Field(name, SearchFieldType.String, SearchOperator.Equals, SearchOperator.Contains, SearchOperator.ContainsIgnoreCase);
+        _columns[name] = values;
+        return this;
+    }
+
     public IQueryable<T> Apply(IQueryable<T> query, SearchQuery search)
     {
         foreach (var clause in search.Clauses)
         {
-            query = query.Where(SearchPredicate.Build<T>(_columns[clause.Field], clause));
+            query = query.Where(Predicate(_columns[clause.Field], clause));
         }
 
         return query;
+    }
+
+    private static Expression<Func<T, bool>> Predicate(LambdaExpression column, SearchClause clause)
+    {
+        if (column.Body.Type == typeof(string) || !typeof(IEnumerable<string>).IsAssignableFrom(column.Body.Type))
+        {
+            return SearchPredicate.Build<T>(column, clause);
+        }
+
+        Expression<Func<string, string>> identity = value => value;
+        var inner = SearchPredicate.Build<string>(identity, clause);
+        var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)], column.Body, inner);
+        return Expression.Lambda<Func<T, bool>>(any, column.Parameters);
     }
 
     private SearchFields<T> Add(string name, SearchFieldType type, LambdaExpression column, SearchOperator[] operators)

@@ -29,7 +29,7 @@ internal static class Problems
     public static ProblemHttpResult BadRequest(string code, string detail) =>
         Create(StatusCodes.Status400BadRequest, code, "Bad request", detail);
 
-    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors)
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string code = ErrorCodes.ValidationFailed)
     {
         var problem = new HttpValidationProblemDetails(errors)
         {
@@ -37,7 +37,7 @@ internal static class Problems
             Title = "Validation failed",
             Detail = "One or more fields are invalid; see errors.",
         };
-        problem.Extensions["code"] = ErrorCodes.ValidationFailed;
+        problem.Extensions["code"] = code;
         return TypedResults.Problem(problem);
     }
 

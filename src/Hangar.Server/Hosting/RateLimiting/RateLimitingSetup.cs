@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Hangar.Contracts.Common;
 using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,9 @@ internal static class RateLimitingSetup
             var settings = limits.Value;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.PerAddressPerMinute))),
+                    IsDeviceTraffic(context)
+                        ? RateLimitPartition.GetNoLimiter("device")
+                        : RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.PerAddressPerMinute))),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     ApiKeyPrefixOf(context) is { } prefix
                         ? RateLimitPartition.GetFixedWindowLimiter(prefix, _ => PerMinute(settings.PerApiKeyPerMinute))
@@ -38,6 +41,12 @@ internal static class RateLimitingSetup
 
     private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+
+    /// <summary>
+    /// Whole fleets sit behind one NAT address, so per-address limits would starve devices; the device listener is
+    /// to be limited per device identity, which the device API adds once devices authenticate (Devices issue).
+    /// </summary>
+    private static bool IsDeviceTraffic(HttpContext context) => ListenerGuardMiddleware.ListenerOf(context) == ListenerKind.Device;
 
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

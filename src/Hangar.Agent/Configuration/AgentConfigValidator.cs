@@ -1,0 +1,95 @@
+using Hangar.Agent.Signatures;
+
+namespace Hangar.Agent.Configuration;
+
+/// <summary>Cross-field rules, each error naming the field the way it is spelled in the file.</summary>
+public static class AgentConfigValidator
+{
+    public static IReadOnlyList<string> Validate(AgentConfig config)
+    {
+        var errors = new List<string>();
+        void Require(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors.Add($"{field}: {message}");
+            }
+        }
+
+        var url = config.Server?.Url;
+        Require(!string.IsNullOrWhiteSpace(url), "server.url", "is required");
+        if (!string.IsNullOrWhiteSpace(url))
+        {
+            Require(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Query.Length == 0,
+                "server.url", $"'{url}' is not an absolute https:// address without a query");
+        }
+
+        Require(!string.IsNullOrWhiteSpace(config.Server?.CaCertificate), "server.ca_certificate", "is required (a PEM file)");
+        Require(!string.IsNullOrWhiteSpace(config.Device?.Certificate), "device.certificate", "is required (a PEM file)");
+        Require(!string.IsNullOrWhiteSpace(config.Device?.PrivateKey), "device.private_key", "is required (a PEM file)");
+
+        ValidateSigning(config.Signing, Require);
+
+        Require(config.Targets.Count > 0, "targets", "needs at least one target (e.g. \"portable\")");
+        for (var i = 0; i < config.Targets.Count; i++)
+        {
+            Require(!string.IsNullOrWhiteSpace(config.Targets[i]), $"targets[{i}]", "is empty");
+        }
+
+        Require(config.Polling.IntervalSeconds is >= 10 and <= 7 * 24 * 3600, "polling.interval_seconds", "must be between 10 and 604800");
+        Require(config.Polling.JitterSeconds >= 0 && config.Polling.JitterSeconds <= config.Polling.IntervalSeconds,
+            "polling.jitter_seconds", "must be between 0 and polling.interval_seconds");
+
+        Require(!string.IsNullOrWhiteSpace(config.Directories?.State), "directories.state", "is required");
+        Require(!string.IsNullOrWhiteSpace(config.Directories?.Cache), "directories.cache", "is required");
+
+        var downloads = config.Downloads;
+        Require(downloads.MaxAttempts is >= 1 and <= 1000, "downloads.max_attempts", "must be between 1 and 1000");
+        Require(downloads.InitialBackoffSeconds > 0, "downloads.initial_backoff_seconds", "must be positive");
+        Require(downloads.MaxBackoffSeconds >= downloads.InitialBackoffSeconds, "downloads.max_backoff_seconds",
+            "must be at least downloads.initial_backoff_seconds");
+        Require(downloads.StallTimeoutSeconds > 0, "downloads.stall_timeout_seconds", "must be positive");
+        Require(downloads.FreeSpaceReserveBytes >= 0, "downloads.free_space_reserve_bytes", "must not be negative");
+
+        InstallersConfigValidator.Validate(config.Installers, config.Boot, Require);
+        ValidateBoot(config.Boot, Require);
+
+        for (var i = 0; i < config.Tunnels.AllowedPorts.Count; i++)
+        {
+            Require(config.Tunnels.AllowedPorts[i] is >= 1 and <= 65535, $"tunnels.allowed_ports[{i}]", "must be a port between 1 and 65535");
+        }
+
+        return errors;
+    }
+
+    private static void ValidateSigning(SigningConfig? signing, Action<bool, string, string> require)
+    {
+        require(signing is not null && signing.TrustedKeys.Count > 0, "signing.trusted_keys", "needs at least one ed25519 public key");
+        if (signing is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < signing.TrustedKeys.Count; i++)
+        {
+            require(TrustedKeySet.TryParseKey(signing.TrustedKeys[i], out _, out var error), $"signing.trusted_keys[{i}]", error ?? "");
+        }
+
+        require(signing.Threshold >= 1 && signing.Threshold <= signing.TrustedKeys.Count, "signing.threshold",
+            $"must be between 1 and the number of trusted keys ({signing.TrustedKeys.Count})");
+    }
+
+    private static void ValidateBoot(BootConfig boot, Action<bool, string, string> require)
+    {
+        require(boot.MaxBootAttempts is >= 1 and <= 100, "boot.max_boot_attempts", "must be between 1 and 100");
+        require(boot.CommandTimeoutSeconds is >= 1 and <= 86400, "boot.command_timeout_seconds", "must be between 1 and 86400");
+        if (boot.SimulatedSlots is not null)
+        {
+            require(!string.IsNullOrWhiteSpace(boot.SimulatedSlots.Directory), "boot.simulated_slots.directory", "is required");
+            return;
+        }
+
+        require(boot.RebootCommand.Count > 0 && !string.IsNullOrWhiteSpace(boot.RebootCommand[0]), "boot.reboot_command",
+            "needs an executable (e.g. [\"systemctl\", \"reboot\"])");
+    }
+}

@@ -1,0 +1,69 @@
+using Hangar.Agent.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Hangar.Agent.Hosting;
+
+/// <summary>
+/// <c>hangar-agent [--config PATH] [--check-config]</c>. Exit codes: 0 stopped normally (or the configuration is
+/// valid), 2 usage or configuration error, 3 libsodium cannot be loaded (it must sit next to the binary).
+/// </summary>
+public static class AgentProgram
+{
+    public const int ExitOk = 0;
+    public const int ExitConfiguration = 2;
+    public const int ExitPlatform = 3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var configPath = Environment.GetEnvironmentVariable("HANGAR_AGENT_CONFIG") ?? AgentConfigLoader.DefaultPath;
+        var checkOnly = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--config" when i + 1 < args.Length:
+                    configPath = args[++i];
+                    break;
+                case "--check-config":
+                    checkOnly = true;
+                    break;
+                case "--help" or "-h":
+                    await Console.Out.WriteLineAsync("usage: hangar-agent [--config PATH] [--check-config]");
+                    return ExitOk;
+                default:
+                    await Console.Error.WriteLineAsync($"hangar-agent: unknown argument '{args[i]}' (usage: hangar-agent [--config PATH] [--check-config])");
+                    return ExitConfiguration;
+            }
+        }
+
+        AgentConfig config;
+        try
+        {
+            config = AgentConfigLoader.Load(configPath);
+        }
+        catch (AgentConfigException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return ExitConfiguration;
+        }
+        catch (PlatformNotSupportedException exception)
+        {
+            // NSec reports a missing or unusable libsodium this way, on the first key it parses.
+            await Console.Error.WriteLineAsync($"hangar-agent: cannot load libsodium, which must be next to the binary: {exception.InnerException?.Message ?? exception.Message}");
+            return ExitPlatform;
+        }
+
+        if (checkOnly)
+        {
+            await Console.Out.WriteLineAsync($"{configPath}: valid");
+            return ExitOk;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSystemd();
+        builder.Services.AddHangarAgent(config);
+        using var host = builder.Build();
+        await host.RunAsync();
+        return ExitOk;
+    }
+}

@@ -1,0 +1,61 @@
+using Hangar.Agent.Configuration;
+using Hangar.Agent.Downloads;
+using Hangar.Agent.Installers;
+using Hangar.Agent.Processes;
+using Hangar.Agent.Signatures;
+using Hangar.Agent.State;
+using Hangar.Agent.TrialBoot;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hangar.Agent.Hosting;
+
+/// <summary>The agent's table of contents: one registration per part, the same objects the tests build by hand.</summary>
+public static class AgentServices
+{
+    public const string DeviceHttpClient = "device";
+
+    public static IServiceCollection AddHangarAgent(this IServiceCollection services, AgentConfig config)
+    {
+        services.AddSingleton(config);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProcessRunner>();
+        services.AddSingleton(provider => StateStore.Open(config.Directories!.State!, provider.GetRequiredService<ILogger<StateStore>>()));
+
+        services.AddSingleton(new DeviceTls(config.Server!, config.Device!));
+        services.AddHttpClient(DeviceHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<DeviceTls>().CreateHandler());
+        services.AddSingleton(provider => new ResumableDownloader(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(DeviceHttpClient),
+            config.Directories!.Cache!,
+            DownloadOptions.From(config.Downloads),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ResumableDownloader>>(),
+            Random.Shared));
+
+        services.AddSingleton(new SignatureVerifier(TrustedKeySet.Parse(config.Signing!.TrustedKeys), config.Signing.Threshold));
+
+        services.AddSingleton(provider => config.Boot.SimulatedSlots is { } simulated
+            ? SimulatedSlots.Boot(simulated.Directory!, provider.GetRequiredService<TimeProvider>())
+            : null!);
+        services.AddSingleton<IBootControl>(provider => config.Boot.SimulatedSlots is not null
+            ? provider.GetRequiredService<SimulatedSlots>()
+            : new CommandBootControl(config.Boot, provider.GetRequiredService<ProcessRunner>()));
+        services.AddSingleton(provider => new InstallerSelector(config.Installers, provider.GetRequiredService<ProcessRunner>(),
+            config.Boot.SimulatedSlots is not null ? provider.GetRequiredService<SimulatedSlots>() : null));
+
+        services.AddSingleton<IServerReachability>(provider => new TlsServerReachability(
+            provider.GetRequiredService<DeviceTls>(), TimeSpan.FromSeconds(30), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new HealthCheck(config.Boot, provider.GetRequiredService<ProcessRunner>(),
+            provider.GetRequiredService<IServerReachability>()));
+        services.AddSingleton(provider => new TrialBootCoordinator(
+            provider.GetRequiredService<StateStore>(),
+            provider.GetRequiredService<IBootControl>(),
+            provider.GetRequiredService<HealthCheck>(),
+            config.Boot.MaxBootAttempts,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<TrialBootCoordinator>>()));
+        services.AddHostedService<TrialBootService>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using Hangar.Agent.Hosting;
+
+return await AgentProgram.RunAsync(args);

@@ -1,0 +1,14 @@
+namespace Hangar.Agent.State;
+
+/// <param name="BootAttempts">Starts counted in the trial phase; bounded by boot.max_boot_attempts so a crash loop ends in a rollback.</param>
+/// <param name="BootId">The boot the reboot was requested from: the same id on the next start means no reboot happened yet.</param>
+/// <param name="Reason">Why a rollback was decided, for its report.</param>
+public sealed record PendingCommit(
+    string BinaryId,
+    string MetadataDigest,
+    string Installer,
+    TrialPhase Phase,
+    int BootAttempts,
+    DateTimeOffset StartedAt,
+    string? BootId = null,
+    string? Reason = null);

@@ -1,0 +1,11 @@
+namespace Hangar.Agent.State;
+
+public enum ReportStatus
+{
+    Downloading,
+    Installing,
+    Rebooting,
+    Committed,
+    RolledBack,
+    Failed,
+}

@@ -1,0 +1,3 @@
+namespace Hangar.Agent.TrialBoot;
+
+public sealed class BootActionException(string message) : Exception(message);

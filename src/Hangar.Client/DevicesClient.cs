@@ -1,0 +1,30 @@
+using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
+
+namespace Hangar.Client;
+
+public sealed class DevicesClient(ApiTransport transport)
+{
+    public Task<ListResponse<DeviceResponse>> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<ListResponse<DeviceResponse>>("api/v1/devices" + options?.ToQueryString(), cancellationToken);
+
+    public Task<DeviceResponse> GetAsync(string idOrHrn, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<DeviceResponse>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}", cancellationToken);
+
+    public Task<DeviceResponse> CreateAsync(CreateDeviceRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        transport.PostAsync<DeviceResponse>("api/v1/devices", request, options, cancellationToken);
+
+    public Task<DeviceResponse> UpdateAsync(string idOrHrn, UpdateDeviceRequest request, CancellationToken cancellationToken = default) =>
+        transport.PatchAsync<DeviceResponse>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}", request, cancellationToken);
+
+    public Task DeleteAsync(string idOrHrn, CancellationToken cancellationToken = default) =>
+        transport.DeleteAsync($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}", cancellationToken);
+
+    /// <summary>One action on up to 1,000 devices chosen by ids or search; all or nothing.</summary>
+    public Task<BulkDeviceActionResponse> BulkAsync(BulkDeviceActionRequest request, CancellationToken cancellationToken = default) =>
+        transport.PostAsync<BulkDeviceActionResponse>("api/v1/devices/bulk", request, null, cancellationToken);
+
+    /// <summary>Imports a CSV file; any bad row imports nothing (400 import_failed, errors keyed "row N.field").</summary>
+    public Task<ImportDevicesResponse> ImportAsync(ImportDevicesRequest request, CancellationToken cancellationToken = default) =>
+        transport.PostAsync<ImportDevicesResponse>("api/v1/devices/import", request, null, cancellationToken);
+}

@@ -1,0 +1,19 @@
+namespace Hangar.Contracts.Devices;
+
+/// <summary>A device. The reported fields are what the device last said it runs; only the device protocol sets them.</summary>
+public sealed record DeviceResponse(
+    Guid Id,
+    string Hrn,
+    string Identifier,
+    string? Description,
+    Guid ProductId,
+    Guid? CohortId,
+    IReadOnlyList<string> Tags,
+    string? Target,
+    bool Quarantined,
+    DateTime? LastConnectedAt,
+    Guid? ReportedReleaseId,
+    Guid? ReportedBundleId,
+    string? ReportedReleaseVersion,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);

@@ -1,0 +1,141 @@
+namespace Hangar.Core.Releases;
+
+/// <summary>
+/// Decides what a device should run, as a pure function of its state, its cohort's release graph, the bundle
+/// overrides naming it, the phase claims and the time. The order of rules (docs/concepts/releases.md):
+/// quarantine → newest active override → where the device is (reported release, else reported bundle, else
+/// reported version against version requirements) → walk forward skipping releases that are not required →
+/// step back while the target is disabled, not deliverable, outside its version requirement, or not available
+/// to this device yet (schedule, phase).
+/// </summary>
+public static class ReleaseResolver
+{
+    public static Resolution Resolve(
+        DeviceState device,
+        CohortReleaseGraph? graph,
+        IEnumerable<ActiveOverride> overrides,
+        PhaseClaims claims,
+        DateTime now)
+    {
+        if (device.Quarantined)
+        {
+            return new Resolution.Quarantined();
+        }
+
+        var activeOverride = overrides.Where(o => o.IsActiveAt(now)).OrderByDescending(o => o.StartsAt).ThenByDescending(o => o.Id).FirstOrDefault();
+        if (activeOverride is not null)
+        {
+            // While an override is active, releases are not considered at all.
+            return activeOverride.BundleId == device.ReportedBundleId
+                ? new Resolution.NoUpdate("the device runs its bundle override's bundle")
+                : new Resolution.FromOverride(activeOverride.Id, activeOverride.BundleId);
+        }
+
+        if (device.CohortId is null || graph is null || graph.CohortId != device.CohortId)
+        {
+            return new Resolution.NoUpdate("the device is in no cohort");
+        }
+
+        var (start, reason) = StartingPoint(device, graph);
+        if (start is null)
+        {
+            return new Resolution.NoUpdate(reason);
+        }
+
+        var path = WalkForward(start, graph);
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            var candidate = path[i];
+            if (!IsEligible(candidate, device, claims, now, out var claimsSlot))
+            {
+                continue;
+            }
+
+            return candidate.BundleId == device.ReportedBundleId
+                ? new Resolution.NoUpdate("the device already runs the target release's bundle")
+                : new Resolution.FromRelease(candidate.Id, candidate.BundleId, claimsSlot);
+        }
+
+        return new Resolution.NoUpdate("no release ahead of the device is available to it yet");
+    }
+
+    /// <summary>The first release the device could move to, found from what it reports (release, bundle, version).</summary>
+    private static (ReleaseNode? Start, string Reason) StartingPoint(DeviceState device, CohortReleaseGraph graph)
+    {
+        if (device.ReportedReleaseId is { } releaseId && graph.Releases.TryGetValue(releaseId, out var current))
+        {
+            return graph.Next(current) is { } next ? (next, "") : (null, "the device runs the latest release");
+        }
+
+        if (device.ReportedBundleId is { } bundleId && graph.ByBundle.TryGetValue(bundleId, out var withBundle))
+        {
+            // Several releases may ship one bundle: the device is taken to be at the lowest version, else the oldest.
+            var versioned = withBundle.Where(r => r.Version is not null).OrderBy(r => r.Version).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).FirstOrDefault();
+            var at = versioned ?? withBundle.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).First();
+            return graph.Next(at) is { } next ? (next, "") : (null, "the device runs the latest release's bundle");
+        }
+
+        if (device.ReportedVersion is { } version)
+        {
+            var matching = graph.Releases.Values
+                .Where(r => r.Version is not null && r.VersionRequirement is not null && r.VersionRequirement.IsSatisfiedBy(version))
+                .OrderBy(r => r.Version).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
+                .FirstOrDefault();
+            return matching is null ? (null, $"no release's version requirement admits version {version}") : (matching, "");
+        }
+
+        return (null, "the device reported no release, bundle or version");
+    }
+
+    /// <summary>From <paramref name="start"/> along next edges up to the first required release or the latest.</summary>
+    private static List<ReleaseNode> WalkForward(ReleaseNode start, CohortReleaseGraph graph)
+    {
+        var path = new List<ReleaseNode> { start };
+        var seen = new HashSet<Guid> { start.Id };
+        var candidate = start;
+        while (!candidate.Required && graph.Next(candidate) is { } next && seen.Add(next.Id))
+        {
+            path.Add(next);
+            candidate = next;
+        }
+
+        return path;
+    }
+
+    private static bool IsEligible(ReleaseNode release, DeviceState device, PhaseClaims claims, DateTime now, out bool claimsSlot)
+    {
+        claimsSlot = false;
+        if (release.Disabled || !release.BundleDeliverable)
+        {
+            return false;
+        }
+
+        if (release.VersionRequirement is not null && device.ReportedVersion is not null && !release.VersionRequirement.IsSatisfiedBy(device.ReportedVersion))
+        {
+            return false;
+        }
+
+        if (release.ScheduleDate > now)
+        {
+            return false;
+        }
+
+        if (!release.Phase.IsPhased)
+        {
+            return true;
+        }
+
+        if (release.Phase.Mode == PhaseMode.Tags)
+        {
+            return release.Phase.Tags.Overlaps(device.Tags);
+        }
+
+        if (claims.ClaimedByDevice.Contains(release.Id))
+        {
+            return true;
+        }
+
+        claimsSlot = claims.CountFor(release.Id) < release.Phase.Capacity(claims.CohortDevices);
+        return claimsSlot;
+    }
+}

@@ -1,0 +1,35 @@
+using Hangar.Core.Firmware;
+
+namespace Hangar.Data.Firmware;
+
+/// <summary>
+/// The content of an artifact version for one target triple. <see cref="Sha256"/> and <see cref="Size"/> are declared
+/// at creation and checked against the uploaded bytes; the stored object is named by the SHA-256.
+/// </summary>
+public sealed class Binary : IOrganizationOwned
+{
+    public required Guid Id { get; init; }
+    public required Guid OrganizationId { get; init; }
+    public required Guid ArtifactVersionId { get; init; }
+    public required string Target { get; init; }
+    public required long Size { get; init; }
+
+    /// <summary>Lowercase hex.</summary>
+    public required string Sha256 { get; init; }
+
+    public required BinaryState State { get; set; }
+    public string? Description { get; set; }
+    public string? CustomMetadata { get; set; }
+
+    /// <summary>
+    /// Bumped on every reset, so staged parts of an abandoned upload never mix with a new one, and a hashing run that
+    /// finishes after a reset cannot move the binary on.
+    /// </summary>
+    public required int UploadGeneration { get; set; }
+
+    /// <summary>Why the last hashing failed (cleared when a new upload starts).</summary>
+    public string? LastError { get; set; }
+
+    public required DateTime CreatedAt { get; init; }
+    public required DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,204 @@
+using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
+using Hangar.Core.Resources;
+using Hangar.Core.Search;
+using Hangar.Data;
+using Hangar.Data.Devices;
+using Hangar.Server.Features.Audit;
+using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hangar.Server.Features.Devices;
+
+/// <summary>
+/// One action on many devices in one transaction. The selection is bounded (1,000) so a broad search cannot turn
+/// into an unbounded write; a search matching more is refused rather than silently truncated.
+/// </summary>
+internal static class DeviceBulkActions
+{
+    public const int MaxDevices = 1000;
+    private static readonly string[] Actions = ["move_cohort", "add_tags", "remove_tags", "quarantine", "unquarantine"];
+
+    public static async Task<Results<Ok<BulkDeviceActionResponse>, ProblemHttpResult>> RunAsync(
+        BulkDeviceActionRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var caller = http.RequireCaller();
+        var validator = Validate(request, out var search);
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        IQueryable<Device> selection = db.Devices.Include(d => d.Tags).AsSplitQuery();
+        int? expected = null;
+        if (request.DeviceIds is not null)
+        {
+            var ids = request.DeviceIds.Select(id => ResourceReference.Resolve(id, ResourceTypes.Device, caller.OrganizationId)).ToList();
+            if (ids.Any(id => id is null))
+            {
+                return Problems.Validation("device_ids", "every entry must be a device id or resource name of this organization.");
+            }
+
+            var wanted = ids.Select(id => id!.Value).Distinct().ToList();
+            expected = wanted.Count;
+            selection = selection.Where(d => wanted.Contains(d.Id));
+        }
+        else
+        {
+            selection = DeviceEndpoints.Search.Apply(selection, search!);
+        }
+
+        var devices = await selection.OrderBy(d => d.Id).Take(MaxDevices + 1).ToListAsync(cancellationToken);
+        if (devices.Count > MaxDevices)
+        {
+            return Problems.BadRequest(ErrorCodes.TooManyMatches, $"The search matches more than {MaxDevices} devices; narrow it down.");
+        }
+
+        if (expected is not null && devices.Count != expected)
+        {
+            return Problems.NotFound("One or more of the devices");
+        }
+
+        audit.Resources(ResourceTypes.Device);
+        var now = time.GetUtcNow().UtcDateTime;
+        var outcome = await ApplyAsync(request, devices, caller.OrganizationId, db, now, cancellationToken);
+        if (outcome.Problem is not null)
+        {
+            return outcome.Problem;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new BulkDeviceActionResponse(devices.Count, outcome.Changed));
+    }
+
+    private static RequestValidator Validate(BulkDeviceActionRequest request, out SearchQuery? search)
+    {
+        search = null;
+        var validator = new RequestValidator();
+        if (!Actions.Contains(request.Action))
+        {
+            validator.Add("action", $"must be one of: {string.Join(", ", Actions)}.");
+        }
+
+        if ((request.DeviceIds is null) == (request.Search is null))
+        {
+            validator.Add("device_ids", "give exactly one of device_ids or search.");
+        }
+        else if (request.DeviceIds is { Count: 0 or > MaxDevices })
+        {
+            validator.Add("device_ids", $"must list 1 to {MaxDevices} devices.");
+        }
+        else if (request.Search is not null)
+        {
+            var parsed = SearchQuery.Parse(request.Search);
+            var validated = parsed.Succeeded ? DeviceEndpoints.Search.Schema.Validate(parsed.Query) : null;
+            if (validated is not { Succeeded: true })
+            {
+                validator.Add("search", $"invalid search: {parsed.Error ?? string.Join("; ", validated!.Errors)}.");
+            }
+            else
+            {
+                search = validated.Query;
+            }
+        }
+
+        if (request.Action is "add_tags" or "remove_tags")
+        {
+            if (request.Tags is null or { Count: 0 })
+            {
+                validator.Add("tags", "is required for add_tags and remove_tags.");
+            }
+            else if (DeviceRules.TagsRefusal(request.Tags) is { } tagError)
+            {
+                validator.Add("tags", tagError);
+            }
+        }
+
+        if (request.Action == "move_cohort" && request.CohortId is null)
+        {
+            validator.Add("cohort_id", "is required for move_cohort (empty to take devices out of their cohort).");
+        }
+
+        return validator;
+    }
+
+    private static async Task<(int Changed, ProblemHttpResult? Problem)> ApplyAsync(
+        BulkDeviceActionRequest request, List<Device> devices, Guid organizationId, HangarDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var changed = new HashSet<Guid>();
+        switch (request.Action)
+        {
+            case "move_cohort":
+                Guid? cohortId = null;
+                if (request.CohortId!.Trim().Length > 0)
+                {
+                    var cohortRef = ResourceReference.Resolve(request.CohortId.Trim(), ResourceTypes.Cohort, organizationId);
+                    var cohort = cohortRef is null ? null : await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortRef, cancellationToken);
+                    if (cohort is null)
+                    {
+                        return (0, Problems.Validation("cohort_id", "must be a cohort id or resource name of this organization."));
+                    }
+
+                    var foreign = devices.Count(d => d.ProductId != cohort.ProductId);
+                    if (foreign > 0)
+                    {
+                        return (0, Problems.Validation("cohort_id", $"{foreign} selected device(s) belong to another product than the cohort."));
+                    }
+
+                    cohortId = cohort.Id;
+                }
+
+                foreach (var device in devices.Where(d => d.CohortId != cohortId))
+                {
+                    device.CohortId = cohortId;
+                    changed.Add(device.Id);
+                }
+
+                break;
+            case "add_tags":
+                foreach (var device in devices)
+                {
+                    var merged = DeviceRules.NormalizeTags(device.Tags.Select(t => t.Value).Concat(request.Tags!));
+                    if (merged.Count > DeviceRules.MaxTags)
+                    {
+                        return (0, Problems.Validation("tags", $"device '{device.Identifier}' would have more than {DeviceRules.MaxTags} tags."));
+                    }
+
+                    if (merged.Count != device.Tags.Count)
+                    {
+                        DeviceEndpoints.ReplaceTags(device, merged);
+                        changed.Add(device.Id);
+                    }
+                }
+
+                break;
+            case "remove_tags":
+                foreach (var device in devices.Where(d => d.Tags.Any(t => request.Tags!.Contains(t.Value))))
+                {
+                    device.Tags.RemoveAll(t => request.Tags!.Contains(t.Value));
+                    changed.Add(device.Id);
+                }
+
+                break;
+            default:
+                var quarantine = request.Action == "quarantine";
+                foreach (var device in devices.Where(d => d.Quarantined != quarantine))
+                {
+                    device.Quarantined = quarantine;
+                    changed.Add(device.Id);
+                }
+
+                break;
+        }
+
+        foreach (var device in devices.Where(d => changed.Contains(d.Id)))
+        {
+            device.UpdatedAt = now;
+        }
+
+        return (changed.Count, null);
+    }
+}

@@ -1,0 +1,67 @@
+using Hangar.Contracts.Devices;
+using Hangar.Core.Resources;
+using Hangar.Data.Devices;
+using Hangar.Server.Features.Identity;
+
+namespace Hangar.Server.Features.Devices;
+
+internal static class DeviceMapping
+{
+    public static ProductResponse ToResponse(this Product product) => new(
+        product.Id, ResourceName.Format(product.OrganizationId, ResourceTypes.Product, product.Id), product.Name, product.Archived, product.CreatedAt, product.UpdatedAt);
+
+    public static CohortResponse ToResponse(this Cohort cohort) => new(
+        cohort.Id, ResourceName.Format(cohort.OrganizationId, ResourceTypes.Cohort, cohort.Id), cohort.Name, cohort.Description, cohort.ProductId, cohort.CreatedAt, cohort.UpdatedAt);
+
+    public static DeviceResponse ToResponse(this Device device) => new(
+        device.Id,
+        ResourceName.Format(device.OrganizationId, ResourceTypes.Device, device.Id),
+        device.Identifier,
+        device.Description,
+        device.ProductId,
+        device.CohortId,
+        device.Tags.Select(t => t.Value).Order(StringComparer.Ordinal).ToList(),
+        device.Target,
+        device.Quarantined,
+        device.LastConnectedAt,
+        device.ReportedReleaseId,
+        device.ReportedBundleId,
+        device.ReportedReleaseVersion,
+        device.CreatedAt,
+        device.UpdatedAt);
+
+    public static DeviceCertificateResponse ToResponse(this DeviceCertificate certificate) => new(
+        certificate.Id,
+        ResourceName.Format(certificate.OrganizationId, ResourceTypes.DeviceCertificate, certificate.Id),
+        certificate.DeviceId,
+        certificate.Fingerprint,
+        certificate.SpkiHash,
+        certificate.Serial,
+        certificate.Subject,
+        certificate.Issuer,
+        certificate.NotBefore,
+        certificate.NotAfter,
+        certificate.Status == CertificateStatus.Active ? "active" : "revoked",
+        certificate.RevokedAt,
+        certificate.CaCertificateId,
+        certificate.CreatedAt,
+        certificate.UpdatedAt);
+
+    public static CaCertificateResponse ToResponse(this CaCertificate ca) => new(
+        ca.Id,
+        ResourceName.Format(ca.OrganizationId, ResourceTypes.CaCertificate, ca.Id),
+        ca.Fingerprint,
+        ca.SpkiHash,
+        ca.Serial,
+        ca.Subject,
+        ca.Issuer,
+        ca.NotBefore,
+        ca.NotAfter,
+        ca.Description,
+        ca.Enabled,
+        ca.JitpEnabled && ca.JitpProductId is { } productId
+            ? new JitpResponse(productId, ca.JitpCohortId, JitpTags.Split(ca.JitpTags), ca.JitpTarget, ca.JitpDescription)
+            : null,
+        ca.CreatedAt,
+        ca.UpdatedAt);
+}

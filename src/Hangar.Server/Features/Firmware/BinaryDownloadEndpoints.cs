@@ -1,0 +1,118 @@
+using Hangar.Contracts.Common;
+using Hangar.Contracts.Firmware;
+using Hangar.Core.Access;
+using Hangar.Core.Firmware;
+using Hangar.Data;
+using Hangar.Data.Firmware;
+using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Problems;
+using Hangar.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Hangar.Server.Features.Firmware;
+
+/// <summary>
+/// A binary's bytes, with Range (206/416), a strong ETag equal to the SHA-256 and If-Range, so an interrupted download
+/// resumes and a resume against other content restarts. With an API key on the admin listener, or without one through
+/// a signed URL on the admin listener (scripts, the CLI) and the device listener (devices).
+/// </summary>
+internal static class BinaryDownloadEndpoints
+{
+    public const string AdminSignedPath = "/api/v1/binary_downloads";
+    public const string DeviceSignedPath = "/device/v1/binary_downloads";
+
+    public static void MapBinaryDownloads(this RouteGroupBuilder binaries)
+    {
+        binaries.MapGet("/{id}/content", ContentAsync).Requires(Permission.FirmwareRead)
+            .WithSummary("Download a binary").WithDescription("Supports Range and If-Range; the ETag is the SHA-256. Only signable and signed binaries have content.");
+        binaries.MapGet("/{id}/download_url", DownloadUrlAsync).Requires(Permission.FirmwareRead)
+            .WithSummary("Get a short-lived download URL").WithDescription("The URL needs no API key; it expires after Firmware:DownloadUrlLifetimeSeconds (6 hours).");
+    }
+
+    /// <summary>The signed-URL routes: outside the authenticated Admin API group, anonymous, one per listener.</summary>
+    public static IEndpointRouteBuilder MapSignedBinaryDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(AdminSignedPath + "/{token}", SignedAsync).Anonymous().WithTags("Binaries")
+            .WithSummary("Download a binary through a signed URL").WithDescription("401 download_url_expired after expiry; 403 download_url_invalid when tampered.");
+        app.MapGet(DeviceSignedPath + "/{token}", SignedAsync).Anonymous().ExcludeFromDescription()
+            .WithMetadata(new ListenerAttribute(ListenerKind.Device));
+        return app;
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ContentAsync(
+        string id, HttpContext http, HangarDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        var binary = await BinaryEndpoints.FindAsync(id, http, db, cancellationToken);
+        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs);
+    }
+
+    private static async Task<Results<Ok<DownloadUrlResponse>, ProblemHttpResult>> DownloadUrlAsync(
+        string id, HttpContext http, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time,
+        IOptions<FirmwareOptions> options, CancellationToken cancellationToken)
+    {
+        var binary = await BinaryEndpoints.FindAsync(id, http, db, cancellationToken);
+        if (binary is null)
+        {
+            return Problems.NotFound("Binary");
+        }
+
+        if (ContentProblem(binary) is { } problem)
+        {
+            return problem;
+        }
+
+        var expiresAt = time.GetUtcNow().AddSeconds(options.Value.DownloadUrlLifetimeSeconds);
+        var token = signer.Sign(binary.Id, expiresAt);
+        var request = http.Request;
+        return TypedResults.Ok(new DownloadUrlResponse(
+            $"{request.Scheme}://{request.Host}{request.PathBase}{AdminSignedPath}/{token}",
+            $"{DeviceSignedPath}/{token}",
+            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()).UtcDateTime));
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SignedAsync(
+        string token, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        if (!signer.TryRead(token, out var binaryId, out var expiresAt))
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.DownloadUrlInvalid, "Forbidden", "The download URL is not valid.");
+        }
+
+        if (expiresAt <= time.GetUtcNow())
+        {
+            return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.DownloadUrlExpired, "Unauthenticated", "The download URL has expired; ask for a new one.");
+        }
+
+        // The token names the binary and proves the server issued it, so no caller organization is needed.
+        var binary = await db.Binaries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
+        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs);
+    }
+
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Serve(Binary binary, IBlobStore blobs)
+    {
+        if (ContentProblem(binary) is { } problem)
+        {
+            return problem;
+        }
+
+        var path = blobs.LocalPath(binary.Sha256);
+        if (path is null)
+        {
+            return Problems.Create(StatusCodes.Status410Gone, ErrorCodes.ContentGone, "Gone", "The binary's content is not in the blob store.");
+        }
+
+        return TypedResults.PhysicalFile(path, "application/octet-stream", fileDownloadName: null, lastModified: null,
+            entityTag: new EntityTagHeaderValue($"\"{binary.Sha256}\""), enableRangeProcessing: true);
+    }
+
+    private static ProblemHttpResult? ContentProblem(Binary binary) => binary.State switch
+    {
+        BinaryState.Signable or BinaryState.Signed => null,
+        BinaryState.Destroyed => Problems.Create(StatusCodes.Status410Gone, ErrorCodes.ContentGone, "Gone", "The binary was destroyed; its content is deleted."),
+        _ => Problems.Conflict(ErrorCodes.InvalidState, $"The binary is {binary.State.ToWire()}; only signable and signed binaries have content."),
+    };
+}

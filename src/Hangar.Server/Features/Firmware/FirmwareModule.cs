@@ -1,0 +1,25 @@
+namespace Hangar.Server.Features.Firmware;
+
+internal static class FirmwareModule
+{
+    public static IServiceCollection AddFirmware(this IServiceCollection services)
+    {
+        services.AddOptions<FirmwareOptions>().BindConfiguration(FirmwareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<BinaryContent>();
+        services.AddScoped<BinaryLifecycle>();
+        services.AddSingleton<BinaryHashingSignal>();
+        services.AddSingleton<DownloadUrlSigner>();
+        services.AddHostedService<BinaryHashingWorker>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapFirmware(this RouteGroupBuilder api)
+    {
+        api.MapArtifacts();
+        api.MapArtifactVersions();
+        api.MapBinaries();
+        api.MapSigningKeys();
+        api.MapBinarySignatures();
+        return api;
+    }
+}

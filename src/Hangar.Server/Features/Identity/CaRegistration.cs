@@ -1,0 +1,141 @@
+using System.Security.Cryptography.X509Certificates;
+using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
+using Hangar.Core.Resources;
+using Hangar.Data;
+using Hangar.Data.Devices;
+using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Devices;
+using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Database;
+using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hangar.Server.Features.Identity;
+
+/// <summary>
+/// Registers a CA by proof of possession. Everything is checked before the code is touched, and the code is
+/// consumed in the same transaction as the CA row, so a failed attempt never uses up a code and a code is never
+/// used twice.
+/// </summary>
+internal static class CaRegistration
+{
+    public const int MaxChainCertificates = 8;
+
+    public static async Task<Results<Created<CaCertificateResponse>, ProblemHttpResult>> RegisterAsync(
+        CreateCaCertificateRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time,
+        IOptions<DeviceIdentityOptions> options, CancellationToken cancellationToken)
+    {
+        var caller = http.RequireCaller();
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!PemCertificates.TryReadOne(request.Certificate, out var ca, out var caError))
+        {
+            return Invalid($"certificate {caError}");
+        }
+
+        if (!PemCertificates.TryReadOne(request.VerificationCertificate, out var verification, out var verificationError))
+        {
+            return Invalid($"verification_certificate {verificationError}");
+        }
+
+        var chain = new List<X509Certificate2>();
+        if (!string.IsNullOrWhiteSpace(request.Chain) && !PemCertificates.TryReadMany(request.Chain, MaxChainCertificates, out chain, out var chainError))
+        {
+            return Invalid($"chain {chainError}");
+        }
+
+        if (CaCertificateChecks.CaRefusal(ca, now) is { } caRefusal)
+        {
+            return Invalid($"certificate {caRefusal}");
+        }
+
+        if (CaCertificateChecks.ChainRefusal(ca, chain, options.Value.MaxChainDepth, now) is { } chainRefusal)
+        {
+            return Invalid($"chain {chainRefusal}");
+        }
+
+        if (!CertificateFacts.SignedBy(verification, ca))
+        {
+            return Invalid("verification_certificate is not signed by the CA's key.");
+        }
+
+        if (!CertificateFacts.IsTimeValid(verification, now))
+        {
+            return Invalid("verification_certificate is outside its validity.");
+        }
+
+        var validator = new RequestValidator().Text("description", request.Description, max: 256, min: 0, required: false);
+        var jitp = request.Jitp is null ? null : await JitpSettings.ResolveAsync(db, request.Jitp, caller.OrganizationId, validator, cancellationToken);
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        var commonName = CertificateFacts.CommonName(verification);
+        var codeHash = commonName is null ? "" : VerificationCodes.Hash(commonName);
+        var code = await db.CaVerificationCodes.SingleOrDefaultAsync(c => c.CodeHash == codeHash, cancellationToken);
+        if (code is null || code.UsedAt is not null || code.ExpiresAt <= now)
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidVerificationCode,
+                "The verification certificate's CN is not an unused, unexpired verification code of this organization; create one with POST /api/v1/ca_certificates/verification_codes.");
+        }
+
+        var spkiHash = CertificateFacts.SpkiHash(ca);
+        if (await db.CaCertificates.IgnoreQueryFilters().AnyAsync(c => c.SpkiHash == spkiHash, cancellationToken))
+        {
+            return AlreadyRegistered();
+        }
+
+        var entity = ToEntity(ca, chain, caller.OrganizationId, request.Description, now);
+        JitpSettings.Apply(entity, request.Jitp, jitp);
+        audit.Resource(ResourceTypes.CaCertificate, entity.Id);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var consumed = await db.CaVerificationCodes.Where(c => c.Id == code.Id && c.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken);
+        if (consumed == 0)
+        {
+            return Problems.BadRequest(ErrorCodes.InvalidVerificationCode, "The verification code was used meanwhile.");
+        }
+
+        db.CaCertificates.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return AlreadyRegistered();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/ca_certificates/{entity.Id}", entity.ToResponse());
+    }
+
+    private static CaCertificate ToEntity(X509Certificate2 ca, List<X509Certificate2> chain, Guid organizationId, string? description, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganizationId = organizationId,
+        Fingerprint = CertificateFacts.Fingerprint(ca),
+        SpkiHash = CertificateFacts.SpkiHash(ca),
+        Serial = CertificateFacts.Serial(ca),
+        Subject = ca.Subject,
+        Issuer = ca.Issuer,
+        NotBefore = ca.NotBefore.ToUniversalTime(),
+        NotAfter = ca.NotAfter.ToUniversalTime(),
+        Pem = CertificateFacts.Pem(ca),
+        ChainPem = chain.Count == 0 ? null : string.Concat(chain.Select(c => CertificateFacts.Pem(c) + "\n")),
+        Description = FleetText.Optional(description),
+        Enabled = true,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidCertificate, "Invalid certificate", detail);
+
+    private static ProblemHttpResult AlreadyRegistered() =>
+        Problems.Conflict(ErrorCodes.AlreadyExists, "This CA (its key) is already registered, in this or another organization.");
+}

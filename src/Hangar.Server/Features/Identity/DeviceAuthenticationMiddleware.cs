@@ -1,0 +1,100 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Hangar.Contracts.Common;
+using Hangar.Data;
+using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Problems;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hangar.Server.Features.Identity;
+
+/// <summary>
+/// Authenticates every request on the device listener by its client certificate before any device endpoint runs.
+/// Refusals are logged with their reason (the audit-grade record until the event log lands) and answer 401 without
+/// the reason, which would only help an attacker probe.
+/// </summary>
+internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOptions<DeviceIdentityOptions> options, TimeProvider time, ILogger<DeviceAuthenticationMiddleware> logger)
+{
+    private static readonly TimeSpan LastConnectedResolution = TimeSpan.FromMinutes(1);
+    private readonly HashSet<IPAddress> _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
+
+    public async Task InvokeAsync(HttpContext context, DeviceAuthenticator authenticator, HangarDbContext db)
+    {
+        if (ListenerGuardMiddleware.ListenerOf(context) != ListenerKind.Device)
+        {
+            await next(context);
+            return;
+        }
+
+        var clientAddress = context.Connection.RemoteIpAddress?.ToString();
+        using var forwarded = ForwardedCertificate(context, out var forwardedProblem);
+        var certificate = forwarded ?? context.Connection.ClientCertificate;
+        if (certificate is null)
+        {
+            logger.LogWarning("Device authentication failed from {ClientAddress}: {Reason}", clientAddress, forwardedProblem ?? "no_certificate");
+            await RefuseAsync(context);
+            return;
+        }
+
+        var result = await authenticator.AuthenticateAsync(certificate, context.TraceIdentifier, clientAddress, context.RequestAborted);
+        if (result.Identity is not { } identity)
+        {
+            logger.LogWarning(
+                "Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}",
+                clientAddress, result.Reason, result.OrganizationId, certificate.Subject, certificate.Issuer, certificate.SerialNumber, CertificateFacts.Fingerprint(certificate));
+            await RefuseAsync(context);
+            return;
+        }
+
+        context.Features.Set(identity);
+        db.CurrentOrganizationId = identity.OrganizationId;
+        var now = time.GetUtcNow().UtcDateTime;
+        var stale = now - LastConnectedResolution;
+        // Bounded to one write per device per minute, however chatty the device is.
+        await db.Devices.Where(d => d.Id == identity.DeviceId && (d.LastConnectedAt == null || d.LastConnectedAt < stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastConnectedAt, now), context.RequestAborted);
+        await next(context);
+    }
+
+    /// <summary>The certificate a trusted TLS-terminating proxy forwarded (URL-encoded PEM, as nginx sends it, or base64 DER); never from anyone else.</summary>
+    private X509Certificate2? ForwardedCertificate(HttpContext context, out string? problem)
+    {
+        problem = null;
+        var header = context.Request.Headers[options.Value.ForwardedCertificateHeader].ToString();
+        if (header.Length == 0 || context.Connection.RemoteIpAddress is not { } remote || !_trustedProxies.Contains(Normalize(remote)))
+        {
+            return null;
+        }
+
+        var text = Uri.UnescapeDataString(header);
+        if (text.Contains("-----BEGIN", StringComparison.Ordinal))
+        {
+            if (PemCertificates.TryReadOne(text, out var pem, out _))
+            {
+                return pem;
+            }
+        }
+        else
+        {
+            try
+            {
+                return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(text));
+            }
+            catch (Exception e) when (e is FormatException or CryptographicException)
+            {
+                // Reported below as an unreadable forwarded certificate.
+            }
+        }
+
+        problem = "unreadable_forwarded_certificate";
+        return null;
+    }
+
+    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    private static Task RefuseAsync(HttpContext context) =>
+        ProblemWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.DeviceUnauthenticated, "Unauthenticated",
+            "The client certificate is not registered, revoked, or not trusted for provisioning.");
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hangar.Server.Features.Identity;
+
+/// <summary>Device authentication settings (section <c>DeviceIdentity</c>).</summary>
+internal sealed class DeviceIdentityOptions
+{
+    public const string Section = "DeviceIdentity";
+
+    /// <summary>How long a successful certificate check is reused. Revocation through the API evicts at once; this bounds other servers.</summary>
+    [Range(0, 300)]
+    public int AuthenticationCacheSeconds { get; set; } = 30;
+
+    [Range(1, 10_000_000)]
+    public int AuthenticationCacheSize { get; set; } = 100_000;
+
+    /// <summary>Most certificates in a device chain, leaf and root included.</summary>
+    [Range(2, 10)]
+    public int MaxChainDepth { get; set; } = 5;
+
+    [Range(1, 10080)]
+    public int VerificationCodeLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Addresses of TLS-terminating proxies allowed to pass the client certificate in <see cref="ForwardedCertificateHeader"/>.
+    /// Empty (the default) means the header is never read.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    [Required]
+    public string ForwardedCertificateHeader { get; set; } = "X-Client-Cert";
+}

@@ -1,0 +1,24 @@
+namespace Hangar.Server.Features.Identity;
+
+/// <summary>Device identity: device and CA certificates, just-in-time provisioning and the device listener's authentication.</summary>
+internal static class IdentityModule
+{
+    public static IServiceCollection AddDeviceIdentity(this IServiceCollection services)
+    {
+        services.AddOptions<DeviceIdentityOptions>().BindConfiguration(DeviceIdentityOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "DeviceIdentity:TrustedProxies must list IP addresses.")
+            .ValidateOnStart();
+        services.AddSingleton<DeviceAuthenticationCache>();
+        services.AddScoped<DeviceAuthenticator>();
+        services.AddScoped<JitProvisioner>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapDeviceIdentity(this RouteGroupBuilder api)
+    {
+        api.MapDeviceCertificates();
+        api.MapCaCertificates();
+        api.MapServerCa();
+        return api;
+    }
+}

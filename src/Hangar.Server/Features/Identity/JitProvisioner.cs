@@ -1,0 +1,167 @@
+using System.Security.Cryptography.X509Certificates;
+using Hangar.Core.Resources;
+using Hangar.Data;
+using Hangar.Data.Audit;
+using Hangar.Data.Devices;
+using Hangar.Server.Features.Devices;
+using Hangar.Server.Hosting.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hangar.Server.Features.Identity;
+
+/// <summary>
+/// Just-in-time provisioning: an unknown leaf whose signature verifies under an enabled, registered CA with JITP
+/// settings becomes a device (identifier = CN) with that certificate, in one transaction. The unique fingerprint
+/// makes it happen once: when many first connections race, one insert wins and the others find its row.
+/// </summary>
+internal sealed class JitProvisioner(
+    IServiceScopeFactory scopes, HangarDbContext db, TimeProvider time, IOptions<DeviceIdentityOptions> options, DeviceAuthenticationCache cache)
+{
+    public async Task<DeviceAuthenticationResult> ProvisionAsync(
+        X509Certificate2 leaf, string fingerprint, string requestId, string? clientAddress, CancellationToken cancellationToken)
+    {
+        if (CertificateFacts.IsCa(leaf))
+        {
+            return DeviceAuthenticationResult.Refused("certificate_is_ca");
+        }
+
+        var issuer = leaf.Issuer;
+        var candidates = await db.CaCertificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Subject == issuer).ToListAsync(cancellationToken);
+        CaCertificate? ca = null;
+        X509Certificate2? caCertificate = null;
+        foreach (var candidate in candidates)
+        {
+            var parsed = X509Certificate2.CreateFromPem(candidate.Pem);
+            if (CertificateFacts.SignedBy(leaf, parsed))
+            {
+                (ca, caCertificate) = (candidate, parsed);
+                break;
+            }
+
+            parsed.Dispose();
+        }
+
+        if (ca is null || caCertificate is null)
+        {
+            return DeviceAuthenticationResult.Refused("unknown_certificate");
+        }
+
+        using (caCertificate)
+        {
+            var refusal = !ca.Enabled ? "ca_disabled"
+                : !ca.JitpEnabled || ca.JitpProductId is null ? "jitp_disabled"
+                : ChainRefusal(leaf, caCertificate, ca);
+            if (refusal is not null)
+            {
+                return DeviceAuthenticationResult.Refused(refusal, ca.OrganizationId);
+            }
+
+            return await CreateAsync(leaf, fingerprint, ca, requestId, clientAddress, cancellationToken);
+        }
+    }
+
+    private string? ChainRefusal(X509Certificate2 leaf, X509Certificate2 caCertificate, CaCertificate ca)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var issuers = new List<X509Certificate2> { caCertificate };
+        if (ca.ChainPem is not null)
+        {
+            var collection = new X509Certificate2Collection();
+            collection.ImportFromPem(ca.ChainPem);
+            issuers.AddRange(collection);
+        }
+
+        var roots = issuers.Where(CertificateFacts.IsSelfSigned).ToList();
+        using var chain = CertificateChains.Create(roots, issuers.Except(roots), now, requireClientAuth: true);
+        var built = chain.Build(leaf);
+        var elements = chain.ChainElements.Select(e => e.Certificate).ToList();
+        try
+        {
+            if (!built)
+            {
+                return chain.ChainStatus.Any(s => s.Status == X509ChainStatusFlags.NotTimeValid) ? "certificate_expired" : "chain_invalid";
+            }
+
+            // Bind to the registered CA itself, not merely to something this root also signed.
+            return elements.Count < 2 || !elements[1].RawData.AsSpan().SequenceEqual(caCertificate.RawData) ? "chain_invalid"
+                : elements.Count > options.Value.MaxChainDepth ? "chain_too_long"
+                : DeviceRules.IdentifierRefusal(CertificateFacts.CommonName(leaf)) is not null ? "invalid_common_name"
+                : null;
+        }
+        finally
+        {
+            elements.ForEach(e => e.Dispose());
+            issuers.Skip(1).ToList().ForEach(i => i.Dispose());
+        }
+    }
+
+    private async Task<DeviceAuthenticationResult> CreateAsync(
+        X509Certificate2 leaf, string fingerprint, CaCertificate ca, string requestId, string? clientAddress, CancellationToken cancellationToken)
+    {
+        var identifier = CertificateFacts.CommonName(leaf)!;
+        var now = time.GetUtcNow().UtcDateTime;
+        // A fresh context: a failed insert must not leave tracked rows behind in the request's context.
+        await using var scope = scopes.CreateAsyncScope();
+        var writer = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        writer.CurrentOrganizationId = ca.OrganizationId;
+        if (await writer.Devices.AnyAsync(d => d.Identifier == identifier, cancellationToken))
+        {
+            return await WinnerOrAsync(fingerprint, "multi_cert_jitr_disabled", ca.OrganizationId, cancellationToken);
+        }
+
+        var product = await writer.Products.SingleAsync(p => p.Id == ca.JitpProductId, cancellationToken);
+        if (product.Archived)
+        {
+            return DeviceAuthenticationResult.Refused("jitp_failed", ca.OrganizationId);
+        }
+
+        var device = DeviceEndpoints.NewDevice(ca.OrganizationId, identifier, product.Id, ca.JitpCohortId, ca.JitpDescription,
+            JitpTags.Split(ca.JitpTags), ca.JitpTarget, false, now);
+        var certificate = DeviceCertificateRules.ToEntity(leaf, device, ca.Id, now);
+        writer.Devices.Add(device);
+        writer.DeviceCertificates.Add(certificate);
+        writer.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganizationId = ca.OrganizationId,
+            Time = now,
+            ActorType = "ca_certificate",
+            ActorId = ca.Id,
+            ActorName = $"jitp {ca.Subject}",
+            Action = "device.provision",
+            ResourceType = ResourceTypes.Device,
+            ResourceId = device.Id,
+            Outcome = "success",
+            StatusCode = StatusCodes.Status201Created,
+            RequestId = requestId,
+            ClientAddress = clientAddress,
+        });
+        try
+        {
+            await writer.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return await WinnerOrAsync(fingerprint, "multi_cert_jitr_disabled", ca.OrganizationId, cancellationToken);
+        }
+
+        var identity = new DeviceIdentity(ca.OrganizationId, device.Id, certificate.Id);
+        cache.Store(fingerprint, identity, cache.Generation);
+        return DeviceAuthenticationResult.Success(identity);
+    }
+
+    /// <summary>Lost a race to a parallel first connection of the same certificate: use the winner's row.</summary>
+    private async Task<DeviceAuthenticationResult> WinnerOrAsync(string fingerprint, string reason, Guid organizationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        var winner = await reader.DeviceCertificates.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Fingerprint == fingerprint && c.Status == CertificateStatus.Active)
+            .Select(c => new { c.Id, c.OrganizationId, c.DeviceId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return winner is null
+            ? DeviceAuthenticationResult.Refused(reason, organizationId)
+            : DeviceAuthenticationResult.Success(new DeviceIdentity(winner.OrganizationId, winner.DeviceId, winner.Id));
+    }
+}

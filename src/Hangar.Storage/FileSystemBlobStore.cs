@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Hangar.Storage;
+
+/// <summary>
+/// Blobs as files: <c>objects/ab/&lt;sha256&gt;</c>, staged parts in <c>uploads/&lt;upload&gt;/</c>, and every write
+/// first goes to <c>tmp/</c>, is hashed while it streams, fsynced, then renamed into place, so a crash never leaves a
+/// half-written object or part where readers look. Identical content is one file.
+/// </summary>
+public sealed class FileSystemBlobStore : IBlobStore
+{
+    private readonly string _objects;
+    private readonly string _uploads;
+    private readonly string _temporary;
+    private readonly int _bufferBytes;
+
+    public FileSystemBlobStore(IOptions<BlobStorageOptions> options)
+    {
+        var root = options.Value.Root ?? throw new InvalidOperationException("BlobStorage:Root is not set.");
+        _objects = Path.Combine(root, "objects");
+        _uploads = Path.Combine(root, "uploads");
+        _temporary = Path.Combine(root, "tmp");
+        _bufferBytes = options.Value.BufferBytes;
+        foreach (var directory in new[] { _objects, _uploads, _temporary })
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    /// <summary>
+    /// Deletes leftovers of writes that a crash or kill interrupted. Only safe before the store takes writes, so the
+    /// server calls it once at start.
+    /// </summary>
+    public int RemoveOrphanedTemporaryFiles()
+    {
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(_temporary))
+        {
+            File.Delete(file);
+            removed++;
+        }
+
+        return removed;
+    }
+
+    public async Task<BlobWriteResult> PutPartAsync(
+        string uploadId, int index, Stream content, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedSize);
+        var directory = UploadDirectory(uploadId);
+        var temporary = NewTemporaryPath();
+        try
+        {
+            BlobWriteResult result;
+            await using (var file = CreateTemporaryFile(temporary))
+            {
+                result = await CopyHashedAsync([content], file, expectedSize, expectedSha256, cancellationToken);
+                if (!result.Succeeded)
+                {
+                    return result;
+                }
+
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            Directory.CreateDirectory(directory);
+            File.Move(temporary, PartPath(directory, index), overwrite: true);
+            return result;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public async Task<BlobWriteResult> CompleteUploadAsync(
+        string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
+    {
+        var directory = UploadDirectory(uploadId);
+        var paths = partIndexes.Select(index => PartPath(directory, index)).ToList();
+        if (paths.Any(path => !File.Exists(path)))
+        {
+            return new BlobWriteResult(BlobWriteOutcome.MissingPart, 0, "");
+        }
+
+        var temporary = NewTemporaryPath();
+        var parts = new List<Stream>(paths.Count);
+        try
+        {
+            BlobWriteResult result;
+            await using (var file = CreateTemporaryFile(temporary))
+            {
+                parts.AddRange(paths.Select(path => (Stream)new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan)));
+                result = await CopyHashedAsync(parts, file, expectedSize, expectedSha256, cancellationToken);
+                if (!result.Succeeded)
+                {
+                    return result;
+                }
+
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            var target = ObjectPath(result.Sha256);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            // Same name means same bytes, so replacing an existing copy is harmless, and always renaming means an
+            // object whose deletion raced with this upload is back when this call returns.
+            File.Move(temporary, target, overwrite: true);
+
+            return result;
+        }
+        finally
+        {
+            foreach (var part in parts)
+            {
+                await part.DisposeAsync();
+            }
+
+            File.Delete(temporary);
+            DeleteDirectory(directory);
+        }
+    }
+
+    public Task AbortUploadAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        DeleteDirectory(UploadDirectory(uploadId));
+        return Task.CompletedTask;
+    }
+
+    public Task<long?> GetSizeAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(ObjectPath(sha256));
+        return Task.FromResult(file.Exists ? file.Length : (long?)null);
+    }
+
+    public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var path = ObjectPath(sha256);
+        Stream? stream = File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous) : null;
+        return Task.FromResult(stream);
+    }
+
+    public string? LocalPath(string sha256)
+    {
+        var path = ObjectPath(sha256);
+        return File.Exists(path) ? path : null;
+    }
+
+    public Task<Uri?> PresignDownloadAsync(string sha256, TimeSpan validity, CancellationToken cancellationToken) =>
+        Task.FromResult<Uri?>(null);
+
+    public Task DeleteAsync(string sha256, CancellationToken cancellationToken)
+    {
+        File.Delete(ObjectPath(sha256));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Copies every source into <paramref name="target"/>, hashing as it goes, and stops as soon as more than <paramref name="expectedSize"/> bytes arrive.</summary>
+    private async Task<BlobWriteResult> CopyHashedAsync(
+        IEnumerable<Stream> sources, Stream target, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(_bufferBytes);
+        long total = 0;
+        try
+        {
+            foreach (var source in sources)
+            {
+                int read;
+                while ((read = await source.ReadAsync(buffer.AsMemory(0, _bufferBytes), cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > expectedSize)
+                    {
+                        return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, "");
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (total != expectedSize)
+        {
+            return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, sha256);
+        }
+
+        return string.Equals(sha256, expectedSha256, StringComparison.OrdinalIgnoreCase)
+            ? new BlobWriteResult(BlobWriteOutcome.Stored, total, sha256)
+            : new BlobWriteResult(BlobWriteOutcome.HashMismatch, total, sha256);
+    }
+
+    private static FileStream CreateTemporaryFile(string path) =>
+        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+
+    private string NewTemporaryPath() =>
+        Path.Combine(_temporary, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + ".tmp");
+
+    private string ObjectPath(string sha256)
+    {
+        if (!BlobNames.IsSha256(sha256))
+        {
+            throw new ArgumentException("not a lowercase hex SHA-256", nameof(sha256));
+        }
+
+        return Path.Combine(_objects, sha256[..2], sha256);
+    }
+
+    private string UploadDirectory(string uploadId)
+    {
+        if (!BlobNames.IsUploadId(uploadId))
+        {
+            throw new ArgumentException("upload ids are 1-64 characters of [a-z0-9-]", nameof(uploadId));
+        }
+
+        return Path.Combine(_uploads, uploadId);
+    }
+
+    private static string PartPath(string directory, int index) =>
+        Path.Combine(directory, index.ToString("D5", CultureInfo.InvariantCulture) + ".part");
+
+    private static void DeleteDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

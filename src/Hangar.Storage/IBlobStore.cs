@@ -1,0 +1,47 @@
+namespace Hangar.Storage;
+
+/// <summary>
+/// Where binary content lives: immutable objects addressed by their SHA-256, plus staged multipart uploads that
+/// become an object on completion. Shaped after S3 (CreateMultipartUpload / UploadPart / Complete) so an object
+/// store can implement it and hand out presigned URLs instead of streaming through the server.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>
+    /// Stores one part of upload <paramref name="uploadId"/> from <paramref name="content"/>, streamed while hashed.
+    /// The part is kept only if exactly <paramref name="expectedSize"/> bytes with SHA-256 <paramref name="expectedSha256"/>
+    /// arrived; a re-sent part replaces the previous one atomically.
+    /// </summary>
+    Task<BlobWriteResult> PutPartAsync(string uploadId, int index, Stream content, long expectedSize, string expectedSha256, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Joins the parts, in the order given, into one object, re-hashing every byte. The object becomes visible only if
+    /// the whole content has <paramref name="expectedSha256"/> and <paramref name="expectedSize"/>; the staged parts are
+    /// removed either way.
+    /// </summary>
+    Task<BlobWriteResult> CompleteUploadAsync(string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every staged part of an upload. Unknown uploads are not an error.</summary>
+    Task AbortUploadAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>The size of the stored object, or null when there is none.</summary>
+    Task<long?> GetSizeAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Opens the object for reading (seekable where the store allows), or null when there is none.</summary>
+    Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A local file path of the object when the store keeps it on this machine's disk, so the server can hand it
+    /// to the kernel (sendfile) with range support; null for remote stores.
+    /// </summary>
+    string? LocalPath(string sha256);
+
+    /// <summary>
+    /// A URL the client can fetch the object from directly (an object store's presigned GET), or null when the store
+    /// cannot issue one and the server must stream the bytes itself, as the file-system store does.
+    /// </summary>
+    Task<Uri?> PresignDownloadAsync(string sha256, TimeSpan validity, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the object. Content addressing means callers delete only when no record still refers to it.</summary>
+    Task DeleteAsync(string sha256, CancellationToken cancellationToken);
+}

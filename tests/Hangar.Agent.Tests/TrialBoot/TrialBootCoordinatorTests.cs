@@ -1,0 +1,142 @@
+using Hangar.Agent.Configuration;
+using Hangar.Agent.Processes;
+using Hangar.Agent.State;
+using Hangar.Agent.Tests.State;
+using Hangar.Agent.Tests.Support;
+using Hangar.Agent.TrialBoot;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hangar.Agent.Tests.TrialBoot;
+
+public sealed class TrialBootCoordinatorTests : IDisposable
+{
+    private readonly SimulatedDevice _device = new();
+
+    public void Dispose() => _device.Dispose();
+
+    [Fact]
+    public async Task Install_HealthyTrialBoot_CommitsTheNewSlot()
+    {
+        var first = _device.Boot();
+        Assert.Equal(TrialBootOutcome.RebootRequested, await first.Coordinator.InstallAsync(first.Plan(_device.NewImage), Token));
+        Assert.Equal("b", first.Slots.Trial);
+
+        var second = _device.Boot();
+        Assert.Equal("b", second.Slots.Booted);
+        Assert.Equal(TrialBootOutcome.Committed, await second.Coordinator.ResumeAsync(Token));
+
+        Assert.Equal(("b", null, "b"), (second.Slots.Active, second.Slots.Trial, second.Slots.Booted));
+        Assert.Equal("v2", _device.ImageIn("b"));
+        Assert.True(second.Store.Current.Installed.ContainsKey("bin-2"));
+        Assert.Null(second.Store.Current.PendingCommit);
+        Assert.Equal([ReportStatus.Rebooting, ReportStatus.Committed], second.Store.Current.Reports.Select(report => report.Status));
+        Assert.Equal(TrialBootOutcome.Idle, await _device.Boot().Coordinator.ResumeAsync(Token));
+    }
+
+    [Fact]
+    public async Task Install_HealthCheckCommandFails_RollsBackToTheOldSlot()
+    {
+        _device.HealthCheckCommand = ["/bin/sh", "-c", "test \"$(cat \"$HANGAR_SLOT_DIRECTORY/image\")\" = v1 || { echo new image is broken; exit 1; }"];
+        var first = _device.Boot();
+        await first.Coordinator.InstallAsync(first.Plan(_device.NewImage), Token);
+
+        var second = _device.Boot();
+        Assert.Equal(TrialBootOutcome.RolledBack, await second.Coordinator.ResumeAsync(Token));
+
+        Assert.Equal(("a", null, "a"), (second.Slots.Active, second.Slots.Trial, second.Slots.Booted));
+        Assert.False(second.Store.Current.Installed.ContainsKey("bin-2"));
+        var report = second.Store.Current.Reports[^1];
+        Assert.Equal(ReportStatus.RolledBack, report.Status);
+        Assert.Equal("health check command failed: exit code 1: new image is broken", report.Reason);
+        Assert.Equal("a", _device.Boot().Slots.Booted);
+    }
+
+    [Fact]
+    public async Task Install_ServerUnreachableAfterBoot_RollsBack()
+    {
+        _device.Server = new FixedReachability("connection refused");
+        var first = _device.Boot();
+        await first.Coordinator.InstallAsync(first.Plan(_device.NewImage), Token);
+
+        var second = _device.Boot();
+
+        Assert.Equal(TrialBootOutcome.RolledBack, await second.Coordinator.ResumeAsync(Token));
+        Assert.Equal("server unreachable: connection refused", second.Store.Current.Reports[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Resume_CrashLoopDuringHealthCheck_RollsBackAfterMaxBootAttempts()
+    {
+        var first = _device.Boot();
+        await first.Coordinator.InstallAsync(first.Plan(_device.NewImage), Token);
+        _device.Server = new CrashingReachability();
+
+        for (var attempt = 1; attempt <= _device.MaxBootAttempts; attempt++)
+        {
+            var booted = _device.Boot();
+            await Assert.ThrowsAsync<SimulatedPowerLossException>(() => booted.Coordinator.ResumeAsync(Token));
+            Assert.Equal(attempt, booted.Store.Current.PendingCommit!.BootAttempts);
+        }
+
+        var last = _device.Boot();
+        Assert.Equal(TrialBootOutcome.RolledBack, await last.Coordinator.ResumeAsync(Token));
+        Assert.Equal($"no healthy start in {_device.MaxBootAttempts} attempts", last.Store.Current.Reports[^1].Reason);
+        Assert.Equal(("a", "a"), (last.Slots.Active, last.Slots.Booted));
+    }
+
+    [Fact]
+    public async Task Resume_AgentRestartedBeforeTheReboot_RequestsTheRebootAgain()
+    {
+        var first = _device.Boot();
+        await first.Coordinator.InstallAsync(first.Plan(_device.NewImage), Token);
+        first.Store.Dispose();
+
+        var restarted = _device.Start(first.Slots);
+
+        Assert.Equal(TrialBootOutcome.RebootRequested, await restarted.Coordinator.ResumeAsync(Token));
+        Assert.Equal(TrialPhase.AwaitingReboot, restarted.Store.Current.PendingCommit!.Phase);
+        Assert.Equal(TrialBootOutcome.Committed, await _device.Boot().Coordinator.ResumeAsync(Token));
+    }
+
+    [Fact]
+    public async Task Install_InstallerFails_ReportsFailedAndArmsNothing()
+    {
+        var first = _device.Boot();
+        var plan = first.Plan(_device.NewImage);
+        plan = plan with { Request = plan.Request with { Options = new() { ["name"] = "../escape" } } };
+
+        Assert.Equal(TrialBootOutcome.Failed, await first.Coordinator.InstallAsync(plan, Token));
+
+        Assert.Null(first.Slots.Trial);
+        Assert.Null(first.Store.Current.PendingCommit);
+        Assert.Equal(ReportStatus.Failed, Assert.Single(first.Store.Current.Reports).Status);
+    }
+
+    [Fact]
+    public async Task Install_WithRealCommands_RunsTheRebootCommandAndAgainIfTheAgentRestartsInTheSameBoot()
+    {
+        // Commands are recording stand-ins: a test cannot reboot the machine it runs on.
+        using var directory = new TempDirectory();
+        var record = directory.Combine("record");
+        var runner = new ProcessRunner(TimeProvider.System);
+        var config = new BootConfig { RebootCommand = [Scripts.Recording(directory.Combine("reboot"), record), "now"] };
+        var control = new CommandBootControl(config, runner);
+        var booted = _device.Boot();
+        using var store = StateStore.Open(directory.Combine("state"), NullLogger.Instance);
+        var coordinator = new TrialBootCoordinator(store, control, new HealthCheck(config, runner, new FixedReachability()), 3, TimeProvider.System,
+            NullLogger.Instance);
+
+        Assert.Equal(TrialBootOutcome.RebootRequested, await coordinator.InstallAsync(booted.Plan(_device.NewImage), Token));
+        Assert.Equal(TrialBootOutcome.RebootRequested, await coordinator.ResumeAsync(Token));
+
+        Assert.Equal(["now", "now"], File.ReadAllLines(record));
+        Assert.Equal(control.BootId, store.Current.PendingCommit!.BootId);
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private sealed class CrashingReachability : IServerReachability
+    {
+        public Task<string?> CheckAsync(CancellationToken cancellationToken) => throw new SimulatedPowerLossException();
+    }
+}

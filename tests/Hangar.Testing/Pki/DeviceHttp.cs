@@ -1,0 +1,37 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Hangar.Testing.Pki;
+
+/// <summary>
+/// An HttpClient for the device listener, the way an agent builds one: it presents the given client certificate
+/// (if any) and trusts only the server CA from the server's data directory, the file agents pin.
+/// </summary>
+public static class DeviceHttp
+{
+    public static HttpClient Create(HangarTestServer server, X509Certificate2? clientCertificate)
+    {
+        var serverCa = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(server.DataDirectory, "tls", "server-ca.crt"));
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificates = clientCertificate is null ? null : [TestPki.ForTls(clientCertificate)],
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    if (certificate is null)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(serverCa);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+                },
+            },
+        };
+        return new HttpClient(handler, disposeHandler: true) { BaseAddress = server.DeviceBaseAddress };
+    }
+}
