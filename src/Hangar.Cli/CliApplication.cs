@@ -52,7 +52,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
     /// <summary>The whole command tree; each leaf is one class under Commands/.</summary>
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit, products, devices and their certificates, firmware) from the command line.")
+        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit, products, devices and their certificates, firmware, events, webhooks) from the command line.")
         {
             new LoginCommand(cli),
             new LogoutCommand(cli),
@@ -73,6 +73,16 @@ internal sealed class CliApplication(TimeProvider? time = null)
                 new ApiKeysListCommand(cli), new ApiKeysGetCommand(cli), new ApiKeysCreateCommand(cli), new ApiKeysRevokeCommand(cli),
             },
             new Command("audit", "The audit trail of changes made through the Admin API.") { new AuditListCommand(cli), new AuditGetCommand(cli) },
+            new Command("events", "What happened to which resource: the event log and its live stream.")
+            {
+                new EventsListCommand(cli), new EventsGetCommand(cli), new EventsTailCommand(cli),
+            },
+            new Command("webhooks", "HTTPS endpoints that receive signed events, and their delivery log.")
+            {
+                new WebhooksListCommand(cli), new WebhooksGetCommand(cli), new WebhooksCreateCommand(cli), new WebhooksUpdateCommand(cli),
+                new WebhooksDeleteCommand(cli), new WebhooksRollSecretCommand(cli), new WebhooksTestFireCommand(cli),
+                new WebhooksDeliveriesCommand(cli), new WebhooksDeliveryCommand(cli), new WebhooksRedeliverCommand(cli),
+            },
             new Command("products", "Products: kinds of device, which devices and cohorts belong to.")
             {
                 new ProductsListCommand(cli), new ProductsGetCommand(cli), new ProductsCreateCommand(cli),

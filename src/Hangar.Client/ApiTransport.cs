@@ -82,7 +82,7 @@ public sealed class ApiTransport(HttpClient http)
         }
     }
 
-    private static async Task<HangarApiException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<HangarApiException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ProblemResponse? problem = null;
         try

@@ -15,6 +15,8 @@ public sealed class HangarClient
         Members = new MembersClient(Transport);
         ApiKeys = new ApiKeysClient(Transport);
         Audit = new AuditClient(Transport);
+        Events = new EventsClient(Transport);
+        Webhooks = new WebhooksClient(Transport);
         Users = new UsersClient(Transport);
         Session = new SessionClient(Transport);
         Products = new ProductsClient(Transport);
@@ -35,6 +37,8 @@ public sealed class HangarClient
     public MembersClient Members { get; }
     public ApiKeysClient ApiKeys { get; }
     public AuditClient Audit { get; }
+    public EventsClient Events { get; }
+    public WebhooksClient Webhooks { get; }
     public UsersClient Users { get; }
     public SessionClient Session { get; }
     public ProductsClient Products { get; }

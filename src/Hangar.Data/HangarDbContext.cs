@@ -4,10 +4,12 @@ using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
 using Hangar.Data.Devices;
+using Hangar.Data.Events;
 using Hangar.Data.Firmware;
 using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.System;
+using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Data;
@@ -29,6 +31,11 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventOutboxEntry> EventOutbox => Set<EventOutboxEntry>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Device> Devices => Set<Device>();

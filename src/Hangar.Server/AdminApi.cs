@@ -1,10 +1,12 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
+using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authorization;
 
 namespace Hangar.Server;
@@ -22,6 +24,8 @@ internal static class AdminApi
         api.MapOrganizations();
         api.MapAccess();
         api.MapAudit();
+        api.MapEvents();
+        api.MapWebhooks();
         api.MapFleet();
         api.MapDeviceIdentity();
         api.MapFirmware();

@@ -1,9 +1,11 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +24,9 @@ internal static class HangarServer
             .AddHangarBlobStorage()
             .AddBootstrap()
             .AddAudit()
+            .AddEvents()
             .AddAccess()
+            .AddWebhooks()
             .AddDeviceIdentity()
             .AddFirmware();
         builder.Services.AddHostedService<IdempotencyCleanup>();

@@ -23,6 +23,9 @@ public sealed class CliServerFixture : IAsyncLifetime
             ["RateLimits:PerApiKeyPerMinute"] = "1000000",
             // Small parts keep uploads of many parts fast.
             ["Firmware:MinPartBytes"] = "1024",
+            // Webhook commands are tested against loopback addresses, which the operator allow-list must permit.
+            ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8",
+            ["Webhooks:RequireHttps"] = "false",
         });
 
     public async ValueTask DisposeAsync()

@@ -47,8 +47,19 @@ public sealed class HangarTestServer : IAsyncDisposable
     public string DataDirectory => _dataDirectory;
 
     /// <summary>Starts a server. <paramref name="settings"/> override configuration keys such as <c>RateLimits:PerApiKeyPerMinute</c>.</summary>
+    public static Task<HangarTestServer> StartAsync(
+        DatabaseKind database, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(database, settings, services: null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server; <paramref name="services"/> replaces services after the server registered its own (e.g. a
+    /// FakeTimeProvider as the TimeProvider).
+    /// </summary>
     public static async Task<HangarTestServer> StartAsync(
-        DatabaseKind database, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+        DatabaseKind database,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services,
+        CancellationToken cancellationToken = default)
     {
         var ownsDataDirectory = settings?.ContainsKey("Server:DataDirectory") != true;
         var dataDirectory = ownsDataDirectory ? Directory.CreateTempSubdirectory("hangar-test-").FullName : settings!["Server:DataDirectory"]!;
@@ -86,6 +97,7 @@ public sealed class HangarTestServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.RemoveAll<BootstrapOutput>();
         builder.Services.AddSingleton(new BootstrapOutput(output));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseHangarServer();
         await app.StartAsync(cancellationToken);

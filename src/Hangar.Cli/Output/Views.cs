@@ -1,7 +1,9 @@
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Audit;
 using Hangar.Contracts.Devices;
+using Hangar.Contracts.Events;
 using Hangar.Contracts.Organizations;
+using Hangar.Contracts.Webhooks;
 
 namespace Hangar.Cli.Output;
 
@@ -51,6 +53,49 @@ internal static class Views
         .Add("STATUS", a => a.StatusCode)
         .Add("REQUEST ID", a => a.RequestId, inList: false)
         .Add("CLIENT ADDRESS", a => a.ClientAddress, inList: false);
+
+    public static ResourceView<EventResponse> Event { get; } = new ResourceView<EventResponse>()
+        .Add("ID", e => e.Id)
+        .Add("HRN", e => e.Hrn, inList: false)
+        .Add("TIME", e => e.Time)
+        .Add("TYPE", e => e.Type)
+        .Add("RESOURCE", e => e.ResourceHrn)
+        .Add("ACTOR TYPE", e => e.ActorType, inList: false)
+        .Add("ACTOR ID", e => e.ActorId, inList: false)
+        .Add("ACTOR", e => e.ActorName ?? e.ActorType)
+        .Add("DATA", e => e.Data.GetRawText(), inList: false);
+
+    public static ResourceView<WebhookResponse> Webhook { get; } = new ResourceView<WebhookResponse>()
+        .Add("ID", w => w.Id)
+        .Add("HRN", w => w.Hrn, inList: false)
+        .Add("URL", w => w.Url)
+        .Add("EVENTS", w => string.Join(",", w.EnabledEvents))
+        .Add("STATE", w => w.State)
+        .Add("DISABLED BECAUSE", w => w.DisabledReason, inList: false)
+        .Add("DESCRIPTION", w => w.Description, inList: false)
+        .Add("OLD SECRET UNTIL", w => w.PreviousSecretExpiresAt, inList: false)
+        .Add("CREATED", w => w.CreatedAt)
+        .Add("UPDATED", w => w.UpdatedAt, inList: false);
+
+    public static ResourceView<WebhookDeliveryResponse> WebhookDelivery { get; } = new ResourceView<WebhookDeliveryResponse>()
+        .Add("ID", d => d.Id)
+        .Add("HRN", d => d.Hrn, inList: false)
+        .Add("WEBHOOK ID", d => d.WebhookId, inList: false)
+        .Add("EVENT ID", d => d.EventId)
+        .Add("EVENT TYPE", d => d.EventType)
+        .Add("STATE", d => d.State)
+        .Add("ATTEMPTS", d => d.Attempts)
+        .Add("LAST STATUS", d => d.LastStatusCode)
+        .Add("LAST ERROR", d => d.LastError, inList: false)
+        .Add("NEXT ATTEMPT", d => d.NextAttemptAt)
+        .Add("CREATED", d => d.CreatedAt);
+
+    public static ResourceView<WebhookDeliveryAttemptResponse> WebhookDeliveryAttempt { get; } = new ResourceView<WebhookDeliveryAttemptResponse>()
+        .Add("ATTEMPT", a => a.Number)
+        .Add("TIME", a => a.Time)
+        .Add("STATUS", a => a.StatusCode)
+        .Add("LATENCY MS", a => a.LatencyMilliseconds)
+        .Add("ERROR", a => a.Error);
 
     public static ResourceView<CurrentUserResponse> CurrentUser { get; } = new ResourceView<CurrentUserResponse>()
         .Add("USER ID", u => u.Id)

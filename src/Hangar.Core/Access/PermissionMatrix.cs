@@ -19,6 +19,11 @@ public static class PermissionMatrix
         [Permission.ApiKeyRead] = Role.Operator,
         [Permission.ApiKeyManage] = Role.Operator,
         [Permission.AuditRead] = Role.Admin,
+        // Events are domain facts the console shows everyone; they carry ids, never secrets.
+        [Permission.EventRead] = Role.Viewer,
+        // Webhook URLs often embed tokens and their secrets sign what receivers trust: security-sensitive config.
+        [Permission.WebhookRead] = Role.Admin,
+        [Permission.WebhookManage] = Role.Admin,
         [Permission.ProductRead] = Role.Viewer,
         [Permission.ProductManage] = Role.Operator,
         [Permission.CohortRead] = Role.Viewer,

@@ -8,6 +8,10 @@ public static class ResourceTypes
     public const string Member = "member";
     public const string ApiKey = "api_key";
     public const string AuditEntry = "audit_entry";
+    public const string Event = "event";
+    public const string Webhook = "webhook";
+    public const string WebhookDelivery = "webhook_delivery";
+
     public const string Product = "product";
     public const string Cohort = "cohort";
     public const string Device = "device";
@@ -28,6 +32,7 @@ public static class ResourceTypes
         Organization, User, Member, ApiKey, AuditEntry,
         Product, Cohort, Device, DeviceCertificate, CaCertificate, CaVerificationCode,
         Artifact, ArtifactVersion, Binary, BinaryPart, BinarySignature, SigningKey, Bundle,
+        Event, Webhook, WebhookDelivery,
     ];
 
     public static bool IsKnown(string type) => Known.Contains(type);

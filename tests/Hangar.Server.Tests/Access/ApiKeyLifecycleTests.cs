@@ -32,6 +32,18 @@ public abstract class ApiKeyLifecycleTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task CreateResponse_EqualsTheResourceReadBack_ToTheMicrosecond()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var created = await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("precise", "viewer"), cancellationToken: Cancel);
+
+        var read = await tenant.Owner.ApiKeys.GetAsync(created.Key.Id.ToString(), Cancel);
+
+        Assert.Equal(created.Key, read);
+        Assert.Equal(0, created.Key.CreatedAt.Ticks % TimeSpan.TicksPerMicrosecond);
+    }
+
+    [Fact]
     public async Task RevokedKey_IsRejectedWith401()
     {
         var tenant = await fixture.NewTenantAsync();

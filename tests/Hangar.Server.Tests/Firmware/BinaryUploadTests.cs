@@ -76,7 +76,28 @@ public abstract class BinaryUploadTests(ServerFixture fixture)
         }
 
         Assert.Equal("signable", (await FirmwareBuilder.HashAsync(client, binary.Id)).State);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.Server.DataDirectory, "blobs", "tmp")));
+        await AssertNoTemporaryFileOutlivesAsync(abortedBy: TimeProvider.System.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// The aborted part's temporary file must be gone. Other tests upload through the same server at the same time and
+    /// their temporary files come and go within moments, so wait (bounded) for every file older than the abort to go.
+    /// </summary>
+    private async Task AssertNoTemporaryFileOutlivesAsync(DateTime abortedBy)
+    {
+        var directory = new DirectoryInfo(Path.Combine(fixture.Server.DataDirectory, "blobs", "tmp"));
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var leftovers = directory.EnumerateFiles().Where(f => f.CreationTimeUtc <= abortedBy).ToList();
+            if (leftovers.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100, Cancel);
+        }
+
+        Assert.Fail("a temporary file of the aborted part was left behind in blobs/tmp");
     }
 
     [Fact]

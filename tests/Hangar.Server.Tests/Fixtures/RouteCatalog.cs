@@ -42,6 +42,8 @@ internal static class RouteCatalog
     {
         ["PATCH /api/v1/organizations/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/members/{id}"] = """{"role":"viewer"}""",
+        ["PATCH /api/v1/webhooks/{id}"] = """{"state":"disabled"}""",
+        ["POST /api/v1/webhooks/{id}/roll_secret"] = """{"overlap_seconds":60}""",
         ["PATCH /api/v1/products/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/cohorts/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/devices/{id}"] = """{"description":"changed"}""",

@@ -1,6 +1,7 @@
 using Hangar.Client;
 using Hangar.Contracts.Organizations;
 using Hangar.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hangar.Server.Tests.Fixtures;
 
@@ -29,7 +30,16 @@ public abstract class ServerFixture(DatabaseKind database) : IAsyncLifetime
         ["Firmware:MinPartBytes"] = "1024",
     };
 
-    public async ValueTask InitializeAsync() => _server = await HangarTestServer.StartAsync(database, UnlimitedRates);
+    public async ValueTask InitializeAsync() =>
+        _server = await HangarTestServer.StartAsync(database, Settings(UnlimitedRates), ConfigureServices);
+
+    /// <summary>The configuration the server starts with; fixtures with other needs add to it.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings(Dictionary<string, string?> defaults) => defaults;
+
+    /// <summary>Services replaced after the server's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async ValueTask DisposeAsync()
     {

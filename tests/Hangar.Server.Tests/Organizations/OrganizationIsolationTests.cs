@@ -2,6 +2,7 @@ using System.Net;
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Firmware;
+using Hangar.Contracts.Webhooks;
 using Hangar.Core.Resources;
 using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
@@ -39,6 +40,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         // B's data is untouched by all of that.
         Assert.Null((await b.Owner.ApiKeys.GetAsync(bIds["/api/v1/api_keys"].Id.ToString(), Cancel)).RevokedAt);
         Assert.Equal("viewer", (await b.Owner.Members.GetAsync(bIds["/api/v1/members"].Id.ToString(), Cancel)).Role);
+        Assert.Equal("enabled", (await b.Owner.Webhooks.GetAsync(bIds["/api/v1/webhooks"].Id.ToString(), Cancel)).State);
         Assert.Equal("b-device", (await b.Owner.Devices.GetAsync(bIds["/api/v1/devices"].Id.ToString(), Cancel)).Identifier);
         Assert.Equal("active", (await b.Owner.DeviceCertificates.GetAsync(bIds["/api/v1/device_certificates"].Id.ToString(), Cancel)).Status);
         Assert.Equal("signed", (await b.Owner.Binaries.GetAsync(bIds["/api/v1/binaries"].Id.ToString(), Cancel)).State);
@@ -58,6 +60,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates",
             "api/v1/artifacts", "api/v1/artifact_versions", "api/v1/binaries", "api/v1/binary_signatures", "api/v1/signing_keys",
             "api/v1/bundles",
+            "api/v1/events", "api/v1/webhooks",
         ];
         foreach (var path in paths)
         {
@@ -74,6 +77,8 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var key = await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("b key", "viewer"), cancellationToken: Cancel);
         var member = await tenant.Owner.Members.AddAsync(new AddMemberRequest($"b-{Guid.CreateVersion7():N}@example.com", "viewer"), cancellationToken: Cancel);
         var audit = (await tenant.Owner.Audit.ListAsync(cancellationToken: Cancel)).Data[0];
+        var evt = (await tenant.Owner.Events.ListAsync(cancellationToken: Cancel)).Data[0];
+        var webhook = await tenant.Owner.Webhooks.CreateAsync(new CreateWebhookRequest("https://hooks.invalid/b", ["member.removed"]), cancellationToken: Cancel);
         var product = await tenant.Owner.Products.CreateAsync(new CreateProductRequest("b product"), cancellationToken: Cancel);
         var cohort = await tenant.Owner.Cohorts.CreateAsync(new CreateCohortRequest("b cohort", product.Id.ToString()), cancellationToken: Cancel);
         var device = await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest("b-device", product.Id.ToString(), cohort.Id.ToString()), cancellationToken: Cancel);
@@ -95,6 +100,8 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             ["/api/v1/members"] = (ResourceTypes.Member, member.Member.Id),
             ["/api/v1/audit"] = (ResourceTypes.AuditEntry, audit.Id),
             ["/api/v1/organizations"] = (ResourceTypes.Organization, tenant.OrganizationId),
+            ["/api/v1/events"] = (ResourceTypes.Event, evt.Id),
+            ["/api/v1/webhooks"] = (ResourceTypes.Webhook, webhook.Webhook.Id),
             ["/api/v1/artifacts"] = (ResourceTypes.Artifact, version.ArtifactId),
             ["/api/v1/artifact_versions"] = (ResourceTypes.ArtifactVersion, version.Id),
             ["/api/v1/binaries"] = (ResourceTypes.Binary, binary.Id),

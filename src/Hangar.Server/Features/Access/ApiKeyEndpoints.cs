@@ -1,10 +1,12 @@
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Common;
 using Hangar.Core.Access;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Access;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
@@ -50,7 +52,8 @@ internal static class ApiKeyEndpoints
     }
 
     private static async Task<Results<Created<ApiKeyCreatedResponse>, ProblemHttpResult>> CreateAsync(
-        CreateApiKeyRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        CreateApiKeyRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var now = time.GetUtcNow().UtcDateTime;
@@ -71,12 +74,13 @@ internal static class ApiKeyEndpoints
         var (key, secret) = ApiKeyFactory.Create(caller.OrganizationId, caller.UserId, request.Name.Trim(), role, request.ExpiresAt, now);
         db.ApiKeys.Add(key);
         audit.Resource(ResourceTypes.ApiKey, key.Id);
+        events.Record(EventTypes.ApiKeyCreated, ResourceTypes.ApiKey, key.Id, ApiKeyEventData.Of(key));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/api_keys/{key.Id}", new ApiKeyCreatedResponse(key.ToResponse(), secret));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var key = await FindAsync(id, http, db, cancellationToken);
@@ -94,6 +98,7 @@ internal static class ApiKeyEndpoints
         if (key.RevokedAt is null)
         {
             key.RevokedAt = time.GetUtcNow().UtcDateTime;
+            events.Record(EventTypes.ApiKeyRevoked, ResourceTypes.ApiKey, key.Id, ApiKeyEventData.Of(key));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,10 +1,12 @@
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Common;
 using Hangar.Core.Access;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Access;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
@@ -51,7 +53,7 @@ internal static class MemberEndpoints
     }
 
     private static async Task<Results<Created<MemberAddedResponse>, ProblemHttpResult>> AddAsync(
-        AddMemberRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time,
+        AddMemberRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time,
         IOptions<AccessOptions> options, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
@@ -95,13 +97,15 @@ internal static class MemberEndpoints
         var membership = new Membership { Id = Guid.CreateVersion7(now), OrganizationId = caller.OrganizationId, UserId = user.Id, Role = role, CreatedAt = now, UpdatedAt = now };
         db.Memberships.Add(membership);
         audit.Resource(ResourceTypes.Member, membership.Id);
+        events.Record(EventTypes.MemberAdded, ResourceTypes.Member, membership.Id, new { user_id = user.Id, role = role.ToWire() });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/members/{membership.Id}",
             new MemberAddedResponse(membership.ToResponse(user), invitation, invitation is null ? null : user.InvitationExpiresAt));
     }
 
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> UpdateAsync(
-        string id, UpdateMemberRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        string id, UpdateMemberRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = new RequestValidator().Role("role", request.Role, out var role);
@@ -131,6 +135,8 @@ internal static class MemberEndpoints
 
         if (member.Role != role)
         {
+            events.Record(EventTypes.MemberUpdated, ResourceTypes.Member, member.Id,
+                new { user_id = member.UserId, role = role.ToWire(), previous_role = member.Role.ToWire() });
             member.Role = role;
             member.UpdatedAt = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
@@ -141,7 +147,7 @@ internal static class MemberEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        string id, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -169,6 +175,7 @@ internal static class MemberEndpoints
         await db.UserSessions.Where(s => s.UserId == member.UserId && s.OrganizationId == caller.OrganizationId && s.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
         db.Memberships.Remove(member);
+        events.Record(EventTypes.MemberRemoved, ResourceTypes.Member, member.Id, new { user_id = member.UserId, role = member.Role.ToWire() });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -2,12 +2,14 @@ using Hangar.Contracts.Access;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Organizations;
 using Hangar.Core.Access;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Access;
 using Hangar.Data.Organizations;
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
@@ -57,7 +59,8 @@ internal static class OrganizationEndpoints
     }
 
     private static async Task<Results<Created<OrganizationCreatedResponse>, ProblemHttpResult>> CreateAsync(
-        CreateOrganizationRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        CreateOrganizationRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var validator = new RequestValidator().Text("name", request.Name, max: 100);
         if (!validator.IsValid)
@@ -75,6 +78,7 @@ internal static class OrganizationEndpoints
         {
             var (key, secret) = ApiKeyFactory.Create(organization.Id, caller.UserId, $"initial key for {organization.Name}", Role.Owner, null, now);
             db.ApiKeys.Add(key);
+            events.Record(EventTypes.ApiKeyCreated, ResourceTypes.ApiKey, key.Id, ApiKeyEventData.Of(key), organization.Id);
             apiKey = new ApiKeyCreatedResponse(key.ToResponse(), secret);
         }
 
@@ -84,7 +88,8 @@ internal static class OrganizationEndpoints
     }
 
     private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> UpdateAsync(
-        string id, UpdateOrganizationRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        string id, UpdateOrganizationRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         // Changes apply to the organization the caller is acting in; naming another one is "not found".
@@ -103,6 +108,12 @@ internal static class OrganizationEndpoints
         audit.Resource(ResourceTypes.Organization, organization.Id);
         if (request.Name is not null)
         {
+            if (request.Name.Trim() != organization.Name)
+            {
+                events.Record(EventTypes.OrganizationUpdated, ResourceTypes.Organization, organization.Id,
+                    new { name = request.Name.Trim(), previous_name = organization.Name });
+            }
+
             organization.Name = request.Name.Trim();
             organization.UpdatedAt = time.GetUtcNow().UtcDateTime;
         }

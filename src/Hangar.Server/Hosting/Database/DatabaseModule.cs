@@ -2,6 +2,7 @@ using Hangar.Data;
 using Hangar.Data.Postgres;
 using Hangar.Data.Sqlite;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,7 @@ internal static class DatabaseModule
                 builder.AddInterceptors(provider.GetRequiredService<SqlitePragmas>());
             }
 
-            builder.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>());
+            builder.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<EventSaveChangesInterceptor>());
         });
         return services;
     }

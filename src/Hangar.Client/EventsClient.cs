@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Hangar.Contracts.Common;
+using Hangar.Contracts.Events;
+
+namespace Hangar.Client;
+
+public sealed class EventsClient(ApiTransport transport)
+{
+    public Task<ListResponse<EventResponse>> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<ListResponse<EventResponse>>("api/v1/events" + options?.ToQueryString(), cancellationToken);
+
+    public Task<EventResponse> GetAsync(string idOrHrn, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<EventResponse>($"api/v1/events/{ApiTransport.Segment(idOrHrn)}", cancellationToken);
+
+    /// <summary>
+    /// Events as they commit, from one connection to <c>GET /api/v1/events/stream</c>, until the server closes it or
+    /// <paramref name="cancellationToken"/> fires. To resume after a disconnect, pass the last event's id as
+    /// <paramref name="lastEventId"/>: the server continues right after it, skipping and repeating nothing.
+    /// </summary>
+    public async IAsyncEnumerable<EventResponse> StreamAsync(
+        string? search = null, Guid? lastEventId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/events/stream" + new ListOptions(Search: search).ToQueryString());
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (lastEventId is { } last)
+        {
+            request.Headers.Add("Last-Event-ID", last.ToString("D"));
+        }
+
+        // Headers only: the body never ends, and HttpClient.Timeout does not apply to reading it.
+        using var response = await transport.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiTransport.ErrorAsync(response, cancellationToken);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var data = new StringBuilder();
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                if (data.Length > 0)
+                {
+                    yield return JsonSerializer.Deserialize<EventResponse>(data.ToString(), ApiTransport.JsonOptions)
+                        ?? throw new JsonException("empty event");
+                    data.Clear();
+                }
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                data.Append(line.AsSpan(5).TrimStart(' '));
+            }
+        }
+    }
+}

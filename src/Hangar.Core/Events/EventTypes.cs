@@ -1,0 +1,34 @@
+namespace Hangar.Core.Events;
+
+/// <summary>
+/// The event types Hangar publishes (<c>resource.past_tense_verb</c>, as on the wire). Webhooks subscribe to these
+/// names, so a type is never renamed once released; a feature that starts emitting a new one adds it here.
+/// </summary>
+public static class EventTypes
+{
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+    public const string MemberAdded = "member.added";
+    public const string MemberUpdated = "member.updated";
+    public const string MemberRemoved = "member.removed";
+    public const string OrganizationUpdated = "organization.updated";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookSecretRolled = "webhook.secret_rolled";
+    public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookTestFire = "webhook.test_fire";
+
+    /// <summary>Subscribes a webhook to every type, including those added later.</summary>
+    public const string All = "*";
+
+    private static readonly SortedSet<string> Known =
+    [
+        ApiKeyCreated, ApiKeyRevoked, MemberAdded, MemberUpdated, MemberRemoved, OrganizationUpdated,
+        WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRolled, WebhookDisabled, WebhookTestFire,
+    ];
+
+    public static IReadOnlyCollection<string> Published => Known;
+
+    public static bool IsKnown(string type) => Known.Contains(type);
+}

@@ -1,0 +1,8 @@
+namespace Hangar.Data.Webhooks;
+
+public enum WebhookDeliveryState
+{
+    Pending,
+    Succeeded,
+    Failed,
+}

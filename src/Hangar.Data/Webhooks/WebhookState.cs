@@ -1,0 +1,7 @@
+namespace Hangar.Data.Webhooks;
+
+public enum WebhookState
+{
+    Enabled,
+    Disabled,
+}
