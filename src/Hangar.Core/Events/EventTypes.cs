@@ -12,6 +12,12 @@ public static class EventTypes
     public const string MemberUpdated = "member.updated";
     public const string MemberRemoved = "member.removed";
     public const string OrganizationUpdated = "organization.updated";
+    public const string DeviceCreated = "device.created";
+    public const string DeviceUpdated = "device.updated";
+    public const string DeviceDeleted = "device.deleted";
+    public const string CaCertificateRegistered = "ca_certificate.registered";
+    public const string BinarySigned = "binary.signed";
+    public const string BundleCreated = "bundle.created";
     public const string WebhookCreated = "webhook.created";
     public const string WebhookUpdated = "webhook.updated";
     public const string WebhookDeleted = "webhook.deleted";
@@ -25,6 +31,7 @@ public static class EventTypes
     private static readonly SortedSet<string> Known =
     [
         ApiKeyCreated, ApiKeyRevoked, MemberAdded, MemberUpdated, MemberRemoved, OrganizationUpdated,
+        DeviceCreated, DeviceUpdated, DeviceDeleted, CaCertificateRegistered, BinarySigned, BundleCreated,
         WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRolled, WebhookDisabled, WebhookTestFire,
     ];
 

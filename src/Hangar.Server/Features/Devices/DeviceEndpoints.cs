@@ -1,10 +1,12 @@
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Core.Access;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
@@ -69,7 +71,7 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> CreateAsync(
-        CreateDeviceRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        CreateDeviceRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = new RequestValidator().DeviceFields(request.Description, request.Tags, request.Target);
@@ -112,6 +114,7 @@ internal static class DeviceEndpoints
         var device = NewDevice(caller.OrganizationId, request.Identifier, product.Id, cohort?.Id, request.Description, request.Tags, request.Target, request.Quarantined, now);
         db.Devices.Add(device);
         audit.Resource(ResourceTypes.Device, device.Id);
+        events.Record(EventTypes.DeviceCreated, ResourceTypes.Device, device.Id, DeviceEventData.Of(device));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -145,7 +148,7 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> UpdateAsync(
-        string id, UpdateDeviceRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        string id, UpdateDeviceRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = new RequestValidator().DeviceFields(request.Description, request.Tags, request.Target);
@@ -202,6 +205,12 @@ internal static class DeviceEndpoints
             ReplaceTags(device, DeviceRules.NormalizeTags(request.Tags));
         }
 
+        // An update that changes nothing is no event (the audit row still records the call).
+        if (db.ChangeTracker.HasChanges())
+        {
+            events.Record(EventTypes.DeviceUpdated, ResourceTypes.Device, device.Id, DeviceEventData.Of(device));
+        }
+
         device.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(device.ToResponse());
@@ -218,7 +227,7 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, HangarDbContext db, AuditScope audit, DeviceAuthenticationCache cache, CancellationToken cancellationToken)
+        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, DeviceAuthenticationCache cache, CancellationToken cancellationToken)
     {
         var device = await FindAsync(id, http, db, cancellationToken);
         if (device is null)
@@ -230,6 +239,7 @@ internal static class DeviceEndpoints
         var certificates = await db.DeviceCertificates.Where(c => c.DeviceId == device.Id).ToListAsync(cancellationToken);
         db.DeviceCertificates.RemoveRange(certificates);
         db.Devices.Remove(device);
+        events.Record(EventTypes.DeviceDeleted, ResourceTypes.Device, device.Id, DeviceEventData.Of(device));
         await db.SaveChangesAsync(cancellationToken);
         cache.Evict(certificates.Select(c => c.Fingerprint));
         return TypedResults.NoContent();

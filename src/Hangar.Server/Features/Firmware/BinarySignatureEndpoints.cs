@@ -1,11 +1,13 @@
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Firmware;
 using Hangar.Core.Access;
+using Hangar.Core.Events;
 using Hangar.Core.Firmware;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
@@ -64,7 +66,7 @@ internal static class BinarySignatureEndpoints
     }
 
     private static async Task<Results<Created<BinarySignatureResponse>, ProblemHttpResult>> CreateAsync(
-        CreateBinarySignatureRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        CreateBinarySignatureRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = new RequestValidator();
@@ -122,6 +124,7 @@ internal static class BinarySignatureEndpoints
         {
             binary.State = BinaryState.Signed;
             binary.UpdatedAt = now;
+            events.Record(EventTypes.BinarySigned, ResourceTypes.Binary, binary.Id, new BinarySignedEventData(binary.Sha256, binary.Target, key.KeyId));
         }
 
         audit.Resource(ResourceTypes.BinarySignature, signature.Id);

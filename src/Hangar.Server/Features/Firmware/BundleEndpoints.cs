@@ -1,11 +1,13 @@
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Firmware;
 using Hangar.Core.Access;
+using Hangar.Core.Events;
 using Hangar.Core.Firmware;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
@@ -62,7 +64,7 @@ internal static class BundleEndpoints
     }
 
     private static async Task<Results<Created<BundleResponse>, ProblemHttpResult>> CreateAsync(
-        CreateBundleRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        CreateBundleRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = new RequestValidator().Text("name", request.Name, max: 128, required: false);
@@ -151,6 +153,7 @@ internal static class BundleEndpoints
             CustomMetadata = CanonicalJson.Write(entry.CustomMetadata),
         }));
         audit.Resource(ResourceTypes.Bundle, bundle.Id);
+        events.Record(EventTypes.BundleCreated, ResourceTypes.Bundle, bundle.Id, new BundleCreatedEventData(bundle.Name, bundle.Hash, manifest.Select(e => e.BinaryId).ToList()));
         await db.SaveChangesAsync(cancellationToken);
         var response = (await BundleViews.ToResponsesAsync(db, [bundle], cancellationToken))[0];
         return TypedResults.Created($"/api/v1/bundles/{bundle.Id}", response);

@@ -1,11 +1,13 @@
 using System.Security.Cryptography.X509Certificates;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Problems;
@@ -26,7 +28,7 @@ internal static class CaRegistration
     public const int MaxChainCertificates = 8;
 
     public static async Task<Results<Created<CaCertificateResponse>, ProblemHttpResult>> RegisterAsync(
-        CreateCaCertificateRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time,
+        CreateCaCertificateRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time,
         IOptions<DeviceIdentityOptions> options, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
@@ -92,6 +94,7 @@ internal static class CaRegistration
         var entity = ToEntity(ca, chain, caller.OrganizationId, request.Description, now);
         JitpSettings.Apply(entity, request.Jitp, jitp);
         audit.Resource(ResourceTypes.CaCertificate, entity.Id);
+        events.Record(EventTypes.CaCertificateRegistered, ResourceTypes.CaCertificate, entity.Id, new CaCertificateRegisteredEventData(entity.Subject, entity.Fingerprint, entity.JitpEnabled));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await db.CaVerificationCodes.Where(c => c.Id == code.Id && c.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken);
