@@ -8,13 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hangar.Server.Tests.Fixtures;
 
 /// <summary>Every route the running server maps, read from its endpoint data source, so new routes are covered by the generic tests automatically.</summary>
-internal static class RouteCatalog
+internal static partial class RouteCatalog
 {
     public sealed record Route(string Method, string Pattern, Permission? Permission, bool Anonymous, string? AuditAction, ListenerKind Listener)
     {
         public bool IsMutation => Method is not ("GET" or "HEAD");
 
-        public string Path(string id) => "/" + Pattern.TrimStart('/').Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+        /// <summary>
+        /// The route with <c>{id}</c> set to <paramref name="id"/> and every other parameter to a well-formed value
+        /// (a part index, or a fresh UUID for nested ids), so requests reach the handler instead of failing to bind.
+        /// </summary>
+        public string Path(string id) => "/" + OtherParameter().Replace(
+            Pattern.TrimStart('/').Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal),
+            match => match.Groups[1].Value.EndsWith("index", StringComparison.Ordinal) ? "1" : Guid.CreateVersion7().ToString());
 
         public override string ToString() => $"{Method} {Pattern}";
     }
@@ -62,4 +68,7 @@ internal static class RouteCatalog
 
         return request;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([a-z_]+)(?::[a-z]+)?\}")]
+    private static partial System.Text.RegularExpressions.Regex OtherParameter();
 }
