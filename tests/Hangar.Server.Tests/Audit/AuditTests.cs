@@ -108,6 +108,22 @@ public abstract class AuditTests(ServerFixture fixture)
         Assert.Equal(row, await tenant.Owner.Audit.GetAsync(row.Hrn, Cancel));
     }
 
+    [Fact]
+    public async Task Search_WithAFractionalNumber_ComparesAsWritten()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        await tenant.Owner.Organizations.UpdateAsync(tenant.OrganizationId.ToString(), new UpdateOrganizationRequest("renamed for 200"), Cancel);
+        await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("for 201", "viewer"), cancellationToken: Cancel);
+
+        async Task<List<int>> StatusesAsync(string search) =>
+            [.. (await tenant.Owner.Audit.ListAsync(new ListOptions(Limit: 100, Search: search), Cancel)).Data.Select(a => a.StatusCode).Order()];
+
+        Assert.Equal([201], await StatusesAsync("status_code>=200.5"));
+        Assert.Equal([200], await StatusesAsync("status_code<=200.5"));
+        Assert.Equal([200, 201], await StatusesAsync("status_code>199.5 and status_code<201.5"));
+        Assert.Empty(await StatusesAsync("status_code:200.5"));
+    }
+
     private static string RequestId(HttpResponseMessage response) => response.Headers.GetValues(HangarHeaders.RequestId).Single();
 
     private static async Task<List<AuditEntryResponse>> AllAsync(HangarClient client)

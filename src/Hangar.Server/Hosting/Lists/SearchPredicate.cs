@@ -22,6 +22,15 @@ internal static class SearchPredicate
             return Expression.Lambda<Func<T, bool>>(EnumEquals(body, clause.Value.Text!), column.Parameters);
         }
 
+        if (clause.Value.Kind == SearchValueKind.Number && decimal.Truncate(clause.Value.Number) != clause.Value.Number)
+        {
+            // A fractional value on a whole-number column: rounding it would change what < and > mean.
+            if (!TryWholeNumberBound(ref clause))
+            {
+                return Expression.Lambda<Func<T, bool>>(Expression.Constant(false), column.Parameters);
+            }
+        }
+
         var constant = Value(clause.Value, body.Type);
         var predicate = body.Type == typeof(string) ? StringPredicate(body, clause.Operator, constant) : Compare(body, clause.Operator, constant);
         if (body.Type == typeof(string) || Nullable.GetUnderlyingType(body.Type) is not null)
@@ -30,6 +39,28 @@ internal static class SearchPredicate
         }
 
         return Expression.Lambda<Func<T, bool>>(predicate, column.Parameters);
+    }
+
+    /// <summary>
+    /// Restates a comparison with a fractional bound over whole numbers: x &lt; 1.5 is x &lt; 2, x &lt;= 1.5 is x &lt;= 1,
+    /// x &gt; 1.5 is x &gt; 1, x &gt;= 1.5 is x &gt;= 2. Equality with a fraction matches nothing (false).
+    /// </summary>
+    private static bool TryWholeNumberBound(ref SearchClause clause)
+    {
+        var value = clause.Value.Number;
+        decimal? bound = clause.Operator switch
+        {
+            SearchOperator.LessThan or SearchOperator.GreaterThanOrEqual => decimal.Ceiling(value),
+            SearchOperator.LessThanOrEqual or SearchOperator.GreaterThan => decimal.Floor(value),
+            _ => null,
+        };
+        if (bound is null)
+        {
+            return false;
+        }
+
+        clause = clause with { Value = SearchValue.FromNumber(bound.Value) };
+        return true;
     }
 
     private static Expression StringPredicate(Expression column, SearchOperator op, Expression value) => op switch
