@@ -8,6 +8,7 @@ using Hangar.Data.Events;
 using Hangar.Data.Firmware;
 using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
+using Hangar.Data.Releases;
 using Hangar.Data.System;
 using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,12 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<BinarySignature> BinarySignatures => Set<BinarySignature>();
     public DbSet<Bundle> Bundles => Set<Bundle>();
     public DbSet<BundleEntry> BundleEntries => Set<BundleEntry>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<PhaseClaim> PhaseClaims => Set<PhaseClaim>();
+    public DbSet<BundleOverride> BundleOverrides => Set<BundleOverride>();
+    public DbSet<BundleOverrideDevice> BundleOverrideDevices => Set<BundleOverrideDevice>();
+    public DbSet<DeviceUpdate> DeviceUpdates => Set<DeviceUpdate>();
+    public DbSet<DeviceUpdateReport> DeviceUpdateReports => Set<DeviceUpdateReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -36,4 +36,11 @@ public enum Permission
     FirmwareManage,
     /// <summary>Register and remove signing keys: which keys the fleet trusts is security configuration.</summary>
     SigningKeyManage,
+    ReleaseRead,
+    /// <summary>Create, change, halt, resume and roll back releases: day-to-day rollout work.</summary>
+    ReleaseManage,
+    BundleOverrideRead,
+    BundleOverrideManage,
+    /// <summary>Run the update check for a device through the Admin API (a back end acting for the device).</summary>
+    DeviceUpdateCheck,
 }

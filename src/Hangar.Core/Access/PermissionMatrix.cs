@@ -38,6 +38,12 @@ public static class PermissionMatrix
         [Permission.FirmwareRead] = Role.Viewer,
         [Permission.FirmwareManage] = Role.Operator,
         [Permission.SigningKeyManage] = Role.Admin,
+        [Permission.ReleaseRead] = Role.Viewer,
+        [Permission.ReleaseManage] = Role.Operator,
+        [Permission.BundleOverrideRead] = Role.Viewer,
+        [Permission.BundleOverrideManage] = Role.Operator,
+        // The answer carries signed download URLs, and with write=true it changes what the device is recorded to run.
+        [Permission.DeviceUpdateCheck] = Role.Operator,
     };
 
     public static bool Allows(Role role, Permission permission) =>

@@ -18,6 +18,19 @@ public static class EventTypes
     public const string CaCertificateRegistered = "ca_certificate.registered";
     public const string BinarySigned = "binary.signed";
     public const string BundleCreated = "bundle.created";
+    public const string DeviceReleaseChanged = "device.release_changed";
+    public const string DeviceCheckedForRelease = "device.checked_for_release";
+    public const string DeviceClaimedRelease = "device.claimed_release";
+    public const string UpdateStatusChanged = "update.status_changed";
+    public const string ReleaseCreated = "release.created";
+    public const string ReleaseUpdated = "release.updated";
+    public const string ReleaseDeleted = "release.deleted";
+    public const string ReleaseHalted = "release.halted";
+    public const string ReleaseResumed = "release.resumed";
+    public const string ReleaseRolledBack = "release.rolled_back";
+    public const string BundleOverrideCreated = "bundle_override.created";
+    public const string BundleOverrideUpdated = "bundle_override.updated";
+    public const string BundleOverrideDeleted = "bundle_override.deleted";
     public const string WebhookCreated = "webhook.created";
     public const string WebhookUpdated = "webhook.updated";
     public const string WebhookDeleted = "webhook.deleted";
@@ -33,6 +46,9 @@ public static class EventTypes
         ApiKeyCreated, ApiKeyRevoked, MemberAdded, MemberUpdated, MemberRemoved, OrganizationUpdated,
         DeviceCreated, DeviceUpdated, DeviceDeleted, CaCertificateRegistered, BinarySigned, BundleCreated,
         WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRolled, WebhookDisabled, WebhookTestFire,
+        DeviceReleaseChanged, DeviceCheckedForRelease, DeviceClaimedRelease, UpdateStatusChanged,
+        ReleaseCreated, ReleaseUpdated, ReleaseDeleted, ReleaseHalted, ReleaseResumed, ReleaseRolledBack,
+        BundleOverrideCreated, BundleOverrideUpdated, BundleOverrideDeleted,
     ];
 
     public static IReadOnlyCollection<string> Published => Known;

@@ -27,12 +27,17 @@ public static class ResourceTypes
     public const string SigningKey = "signing_key";
     public const string Bundle = "bundle";
 
+    public const string Release = "release";
+    public const string BundleOverride = "bundle_override";
+    public const string DeviceUpdate = "device_update";
+
     private static readonly HashSet<string> Known =
     [
         Organization, User, Member, ApiKey, AuditEntry,
         Product, Cohort, Device, DeviceCertificate, CaCertificate, CaVerificationCode,
         Artifact, ArtifactVersion, Binary, BinaryPart, BinarySignature, SigningKey, Bundle,
         Event, Webhook, WebhookDelivery,
+        Release, BundleOverride, DeviceUpdate,
     ];
 
     public static bool IsKnown(string type) => Known.Contains(type);

@@ -522,6 +522,10 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
+                    b.Property<Guid>("ReleaseGraphStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_graph_stamp");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -1351,6 +1355,382 @@ namespace Hangar.Data.Sqlite.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Hangar.Data.Releases.BundleOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BundleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bundle_overrides");
+
+                    b.HasIndex("BundleId")
+                        .HasDatabaseName("ix_bundle_overrides_bundle_id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bundle_overrides_organization_id_name");
+
+                    b.ToTable("bundle_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.BundleOverrideDevice", b =>
+                {
+                    b.Property<Guid>("BundleOverrideId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_override_id");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("BundleOverrideId", "DeviceId")
+                        .HasName("pk_bundle_override_devices");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_bundle_override_devices_device_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_bundle_override_devices_organization_id");
+
+                    b.ToTable("bundle_override_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.DeviceUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<Guid>("BundleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_id");
+
+                    b.Property<Guid?>("BundleOverrideId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_override_id");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("LogTail")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("log_tail");
+
+                    b.Property<DateTime>("OfferedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int?>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReleaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_device_updates");
+
+                    b.HasIndex("BundleId")
+                        .HasDatabaseName("ix_device_updates_bundle_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_device_updates_organization_id");
+
+                    b.HasIndex("BundleOverrideId", "State")
+                        .HasDatabaseName("ix_device_updates_bundle_override_id_state");
+
+                    b.HasIndex("DeviceId", "BundleOverrideId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_updates_device_id_bundle_override_id");
+
+                    b.HasIndex("DeviceId", "ReleaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_updates_device_id_release_id");
+
+                    b.HasIndex("ReleaseId", "State")
+                        .HasDatabaseName("ix_device_updates_release_id_state");
+
+                    b.ToTable("device_updates", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.DeviceUpdateReport", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<Guid>("DeviceUpdateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_update_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int?>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("DeviceId", "ReportId")
+                        .HasName("pk_device_update_reports");
+
+                    b.HasIndex("DeviceUpdateId")
+                        .HasDatabaseName("ix_device_update_reports_device_update_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_device_update_reports_organization_id");
+
+                    b.ToTable("device_update_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.PhaseClaim", b =>
+                {
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_id");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("ReleaseId", "DeviceId")
+                        .HasName("pk_phase_claims");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_phase_claims_device_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_phase_claims_organization_id");
+
+                    b.ToTable("phase_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.Release", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BundleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
+
+                    b.Property<decimal?>("HaltFailureRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("halt_failure_rate");
+
+                    b.Property<int?>("HaltMinimumDevices")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("halt_minimum_devices");
+
+                    b.Property<string>("HaltReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("halt_reason");
+
+                    b.Property<DateTime?>("HaltedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("halted_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("NextReleaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_release_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PhaseClaimCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phase_claim_count");
+
+                    b.Property<string>("PhaseMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_mode");
+
+                    b.PrimitiveCollection<string>("PhaseTags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_tags");
+
+                    b.Property<decimal>("PhaseValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase_value");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required");
+
+                    b.Property<Guid?>("RollbackOfReleaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rollback_of_release_id");
+
+                    b.Property<DateTime?>("ScheduleDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule_date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VersionRequirement")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version_requirement");
+
+                    b.HasKey("Id")
+                        .HasName("pk_releases");
+
+                    b.HasIndex("BundleId")
+                        .HasDatabaseName("ix_releases_bundle_id");
+
+                    b.HasIndex("NextReleaseId")
+                        .HasDatabaseName("ix_releases_next_release_id");
+
+                    b.HasIndex("RollbackOfReleaseId")
+                        .HasDatabaseName("ix_releases_rollback_of_release_id");
+
+                    b.HasIndex("CohortId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_releases_cohort_id_name");
+
+                    b.HasIndex("OrganizationId", "CreatedAt")
+                        .HasDatabaseName("ix_releases_organization_id_created_at");
+
+                    b.ToTable("releases", (string)null);
+                });
+
             modelBuilder.Entity("Hangar.Data.System.SystemSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1896,6 +2276,167 @@ namespace Hangar.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.BundleOverride", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Bundle", null)
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_overrides_bundles_bundle_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_overrides_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.BundleOverrideDevice", b =>
+                {
+                    b.HasOne("Hangar.Data.Releases.BundleOverride", null)
+                        .WithMany()
+                        .HasForeignKey("BundleOverrideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_override_devices_bundle_overrides_bundle_override_id");
+
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_override_devices_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bundle_override_devices_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.DeviceUpdate", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Bundle", null)
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_updates_bundles_bundle_id");
+
+                    b.HasOne("Hangar.Data.Releases.BundleOverride", null)
+                        .WithMany()
+                        .HasForeignKey("BundleOverrideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_device_updates_bundle_overrides_bundle_override_id");
+
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_updates_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_updates_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_device_updates_releases_release_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.DeviceUpdateReport", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_update_reports_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Releases.DeviceUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_update_reports_device_updates_device_update_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_update_reports_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.PhaseClaim", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_phase_claims_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_phase_claims_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_phase_claims_releases_release_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Releases.Release", b =>
+                {
+                    b.HasOne("Hangar.Data.Firmware.Bundle", null)
+                        .WithMany()
+                        .HasForeignKey("BundleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_releases_bundles_bundle_id");
+
+                    b.HasOne("Hangar.Data.Devices.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_releases_cohorts_cohort_id");
+
+                    b.HasOne("Hangar.Data.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("NextReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_releases_releases_next_release_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_releases_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("RollbackOfReleaseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_releases_releases_rollback_of_release_id");
                 });
 
             modelBuilder.Entity("Hangar.Data.Webhooks.Webhook", b =>
