@@ -5,6 +5,7 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
@@ -28,7 +29,8 @@ internal static class HangarServer
             .AddAccess()
             .AddWebhooks()
             .AddDeviceIdentity()
-            .AddFirmware();
+            .AddFirmware()
+            .AddUpdates();
         builder.Services.AddHostedService<IdempotencyCleanup>();
         if (IsGeneratingOpenApiDocument)
         {

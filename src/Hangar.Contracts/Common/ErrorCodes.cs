@@ -52,4 +52,8 @@ public static class ErrorCodes
     public const string DownloadUrlInvalid = "download_url_invalid";
     public const string ContentGone = "content_gone";
     public const string BinaryNotSigned = "binary_not_signed";
+    public const string UpdateNotOffered = "update_not_offered";
+    public const string UpdateTransitionInvalid = "update_transition_invalid";
+    public const string UpdateAborted = "update_aborted";
+    public const string ReportIdReused = "report_id_reused";
 }

@@ -20,4 +20,13 @@ public static class HangarHeaders
 
     /// <summary>Lowercase hex SHA-256 of a binary part, sent with the part's bytes; the server verifies it while the part streams in.</summary>
     public const string PartSha256 = "X-Part-Sha256";
+
+    /// <summary>Sent by a device on an update check: the release it runs (id or resource name), when it installed from a release.</summary>
+    public const string DeviceRelease = "Hangar-Release";
+
+    /// <summary>Sent by a device on an update check: the bundle it runs (id or resource name).</summary>
+    public const string DeviceBundle = "Hangar-Bundle";
+
+    /// <summary>Sent by a device on an update check: the semantic version of the release it runs.</summary>
+    public const string DeviceReleaseVersion = "Hangar-Release-Version";
 }

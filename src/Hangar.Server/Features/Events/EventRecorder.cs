@@ -34,6 +34,9 @@ internal sealed class EventRecorder(IHttpContextAccessor http, TimeProvider time
         return _pending[^1].Event;
     }
 
+    /// <summary>Forgets the events recorded for a change that was abandoned (a save that lost a race the caller tolerates).</summary>
+    public void DiscardPending() => _pending.Clear();
+
     internal List<PendingEvent> TakePending()
     {
         var taken = _pending.ToList();

@@ -1,6 +1,7 @@
 using Hangar.Contracts.Devices;
 using Hangar.Core.Resources;
 using Hangar.Data;
+using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,8 @@ internal static class DeviceApi
     {
         var group = app.MapGroup(BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device)).ExcludeFromDescription();
         group.MapGet("/me", MeAsync);
+        group.MapGet("/ping", () => TypedResults.NoContent());
+        group.MapDeviceUpdateCheck();
         return app;
     }
 

@@ -1,0 +1,16 @@
+namespace Hangar.Contracts.Updates;
+
+/// <summary>
+/// A device's progress report on an offered update. <see cref="ReportId"/> is chosen by the device (a UUID) and kept
+/// when the report is re-sent, so a repeat is recognised. Exactly one of <see cref="Release"/> and
+/// <see cref="BundleOverride"/> names the update (id or hrn, as the update check gave it). <see cref="State"/> is one of
+/// <c>downloading, downloaded, installing, installed, committed, failed, rolled_back</c>.
+/// </summary>
+public sealed record UpdateStatusRequest(
+    Guid ReportId,
+    string? Release,
+    string? BundleOverride,
+    string State,
+    int? Progress,
+    string? LogTail,
+    string? Reason);

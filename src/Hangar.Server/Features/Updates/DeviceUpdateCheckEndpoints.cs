@@ -1,0 +1,101 @@
+using Hangar.Contracts.Common;
+using Hangar.Contracts.Updates;
+using Hangar.Core.Access;
+using Hangar.Core.Resources;
+using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Firmware;
+using Hangar.Server.Features.Identity;
+using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>
+/// The update check: <c>GET /device/v1/update</c> for devices (mutual TLS; the <c>Hangar-Release</c>,
+/// <c>Hangar-Bundle</c> and <c>Hangar-Release-Version</c> headers say what the device runs) and
+/// <c>POST /api/v1/devices/{id}/update</c> for back ends acting for a device.
+/// </summary>
+internal static class DeviceUpdateCheckEndpoints
+{
+    public static void MapDeviceUpdateCheck(this RouteGroupBuilder device)
+    {
+        device.MapGet("/update", DeviceCheckAsync);
+    }
+
+    public static void MapAdminUpdateCheck(this RouteGroupBuilder api)
+    {
+        api.MapPost("/devices/{id}/update", AdminCheckAsync).WithTags("Devices").Requires(Permission.DeviceUpdateCheck).Audited("device.check_update")
+            .WithSummary("Check for an update on a device's behalf")
+            .WithDescription("Give what the device runs (release, bundle, release_version; at least one). With write=false nothing is recorded "
+                + "(no reported state, phase claim or offer); with write=true the check counts as the device's own.");
+    }
+
+    private static async Task<IResult> DeviceCheckAsync(HttpContext http, UpdateCheck check, EventRecorder events, CancellationToken cancellationToken)
+    {
+        var identity = http.Features.Get<DeviceIdentity>()!;
+        events.Actor("device", identity.DeviceId, null);
+        var headers = http.Request.Headers;
+        var reported = ReportedState.TryRead(
+            (HangarHeaders.DeviceRelease, headers[HangarHeaders.DeviceRelease].ToString()),
+            (HangarHeaders.DeviceBundle, headers[HangarHeaders.DeviceBundle].ToString()),
+            (HangarHeaders.DeviceReleaseVersion, headers[HangarHeaders.DeviceReleaseVersion].ToString()),
+            identity.OrganizationId,
+            out var errors);
+        if (reported is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var request = http.Request;
+        var links = new DownloadLinks($"{request.Scheme}://{request.Host}{BinaryDownloadEndpoints.DeviceSignedPath}", BinaryDownloadEndpoints.DeviceSignedPath);
+        var answer = await check.RunAsync(identity.DeviceId, reported, write: true, links, cancellationToken);
+        if (answer is null)
+        {
+            return Problems.NotFound("Device");
+        }
+
+        http.Response.Headers.ETag = answer.ETag;
+        http.Response.Headers.CacheControl = "private, no-cache";
+        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
+        return ifNoneMatch.Any(tag => tag.Tag.Equals(answer.ETag, StringComparison.Ordinal) || tag.Equals(EntityTagHeaderValue.Any))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(answer.Response);
+    }
+
+    private static async Task<Results<Ok<UpdateCheckResponse>, ProblemHttpResult>> AdminCheckAsync(
+        string id, AdminUpdateCheckRequest request, HttpContext http, UpdateCheck check, AuditScope audit, CancellationToken cancellationToken)
+    {
+        var caller = http.RequireCaller();
+        var reported = ReportedState.TryRead(("release", request.Release), ("bundle", request.Bundle), ("release_version", request.ReleaseVersion),
+            caller.OrganizationId, out var errors);
+        if (reported is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (string.IsNullOrEmpty(request.Release) && string.IsNullOrEmpty(request.Bundle) && string.IsNullOrEmpty(request.ReleaseVersion))
+        {
+            return Problems.Validation("release", "give at least one of release, bundle and release_version: what the device runs.");
+        }
+
+        if (ResourceReference.Resolve(id, ResourceTypes.Device, caller.OrganizationId) is not { } deviceId)
+        {
+            return Problems.NotFound("Device");
+        }
+
+        // Armed first: a write=true check's first save commits the audit row with it; otherwise it is written afterwards.
+        audit.Resource(ResourceTypes.Device, deviceId, StatusCodes.Status200OK);
+        var links = new DownloadLinks($"{http.Request.Scheme}://{http.Request.Host}{BinaryDownloadEndpoints.AdminSignedPath}", BinaryDownloadEndpoints.DeviceSignedPath);
+        var answer = await check.RunAsync(deviceId, reported, request.Write, links, cancellationToken);
+        if (answer is null)
+        {
+            return Problems.NotFound("Device");
+        }
+
+        return TypedResults.Ok(answer.Response);
+    }
+}

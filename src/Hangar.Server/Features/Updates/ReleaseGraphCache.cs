@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Hangar.Core.Firmware;
+using Hangar.Core.Releases;
+using Hangar.Core.Versions;
+using Hangar.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>
+/// Cohort release graphs kept in memory so an update check costs one device lookup. An entry is valid while the
+/// cohort's <c>ReleaseGraphStamp</c> (read with the device, in the same query) is the one it was loaded at; every
+/// release change and every destroyed binary under a release changes the stamp in its transaction, so each node sees
+/// the change on its next check without any signal between nodes.
+/// </summary>
+internal sealed class ReleaseGraphCache
+{
+    private const int MaxCohorts = 10_000;
+    private readonly ConcurrentDictionary<Guid, CachedReleaseGraph> _graphs = new();
+
+    public async Task<CachedReleaseGraph> GetAsync(HangarDbContext db, Guid cohortId, Guid stamp, CancellationToken cancellationToken)
+    {
+        if (_graphs.TryGetValue(cohortId, out var cached) && cached.Stamp == stamp)
+        {
+            return cached;
+        }
+
+        var loaded = await LoadAsync(db, cohortId, stamp, cancellationToken);
+        if (_graphs.Count >= MaxCohorts)
+        {
+            // Crude but bounded: a fleet with more active cohorts than this reloads graphs more often, nothing worse.
+            _graphs.Clear();
+        }
+
+        _graphs[cohortId] = loaded;
+        return loaded;
+    }
+
+    private static async Task<CachedReleaseGraph> LoadAsync(HangarDbContext db, Guid cohortId, Guid stamp, CancellationToken cancellationToken)
+    {
+        var releases = await db.Releases.AsNoTracking().Where(r => r.CohortId == cohortId).ToListAsync(cancellationToken);
+        var bundleIds = releases.Select(r => r.BundleId).Distinct().ToList();
+        var undeliverable = await (
+            from e in db.BundleEntries
+            join b in db.Binaries on e.BinaryId equals b.Id
+            where bundleIds.Contains(e.BundleId) && b.State != BinaryState.Signed
+            select e.BundleId).Distinct().ToListAsync(cancellationToken);
+
+        var nodes = releases.Select(r => new ReleaseNode(
+            r.Id,
+            r.BundleId,
+            r.NextReleaseId,
+            r.Required,
+            r.Disabled,
+            r.ScheduleDate,
+            r.PhaseMode == "tags" ? ReleasePhase.ForTags([.. r.PhaseTags]) : ReleasePhase.Share(r.PhaseValue),
+            SemanticVersion.TryParse(r.Version, out var version) ? version : null,
+            r.VersionRequirement is null ? null : VersionRequirement.Parse(r.VersionRequirement),
+            !undeliverable.Contains(r.BundleId),
+            r.CreatedAt));
+        var facts = releases.ToDictionary(r => r.Id, r => new ReleaseFacts(r.Id, r.OrganizationId, r.Name, r.Version, r.Required));
+        var claims = releases.Where(r => r.PhaseClaimCount > 0).ToDictionary(r => r.Id, r => r.PhaseClaimCount);
+        return new CachedReleaseGraph(stamp, new CohortReleaseGraph(cohortId, nodes), facts, claims);
+    }
+}

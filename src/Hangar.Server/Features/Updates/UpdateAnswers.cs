@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hangar.Contracts.Updates;
+using Hangar.Core.Resources;
+using Hangar.Server.Features.Firmware;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>
+/// Builds the wire answer of an update check. Download URL expiries are rounded up to a step
+/// (<see cref="UpdatesOptions.DownloadUrlStepSeconds"/>) so that repeated checks produce identical answers, and the
+/// ETag hashes what the answer is made of, so a 304 can be decided without building the answer.
+/// </summary>
+internal static class UpdateAnswers
+{
+    public const string Update = "update";
+    public const string NoUpdate = "no_update";
+    public const string Quarantined = "device_quarantined";
+
+    public static UpdateAnswer Nothing(string status, string? reason) =>
+        Tagged(new UpdateCheckResponse(status, null, reason, null, null, null, [], null), $"{status}|{reason}");
+
+    public static UpdateAnswer FromRelease(ReleaseFacts release, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
+    {
+        var summary = new UpdateReleaseSummary(release.Id, ResourceName.Format(release.OrganizationId, ResourceTypes.Release, release.Id), release.Name, release.Version, release.Required);
+        var response = new UpdateCheckResponse(Update, "release", null, summary, null, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime);
+        return Tagged(response, $"release|{release.Id}|{release.Name}|{release.Version}|{release.Required}|{Key(manifest, links, expiresAt)}");
+    }
+
+    public static UpdateAnswer FromOverride(OverrideFacts bundleOverride, Guid organizationId, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
+    {
+        var summary = new UpdateOverrideSummary(bundleOverride.Id, ResourceName.Format(organizationId, ResourceTypes.BundleOverride, bundleOverride.Id),
+            bundleOverride.Name, bundleOverride.StartsAt, bundleOverride.EndsAt);
+        var response = new UpdateCheckResponse(Update, "bundle_override", null, null, summary, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime);
+        return Tagged(response, $"override|{bundleOverride.Id}|{bundleOverride.Name}|{bundleOverride.StartsAt:O}|{bundleOverride.EndsAt:O}|{Key(manifest, links, expiresAt)}");
+    }
+
+    /// <summary>The expiry for URLs handed out now: at least the lifetime away, rounded up to the step.</summary>
+    public static DateTimeOffset UrlExpiry(DateTimeOffset now, UpdatesOptions options)
+    {
+        var earliest = now.ToUnixTimeSeconds() + options.DownloadUrlLifetimeSeconds;
+        var step = options.DownloadUrlStepSeconds;
+        return DateTimeOffset.FromUnixTimeSeconds((earliest + step - 1) / step * step);
+    }
+
+    private static List<ManifestEntryResponse> Entries(UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt) =>
+        [.. manifest.Binaries.Select(b =>
+        {
+            var token = signer.Sign(b.BinaryId, expiresAt);
+            return new ManifestEntryResponse(b.Position, b.BinaryId, b.BinaryHrn, b.Artifact, b.ArtifactVersion, b.Target, b.Size, b.Sha256,
+                b.CustomMetadata, b.Signatures, $"{links.UrlBase}/{token}", $"{links.DevicePathBase}/{token}");
+        })];
+
+    private static string Key(UpdateManifest manifest, DownloadLinks links, DateTimeOffset expiresAt) =>
+        $"{manifest.Fingerprint}|{links.UrlBase}|{expiresAt.ToUnixTimeSeconds()}";
+
+    private static UpdateAnswer Tagged(UpdateCheckResponse response, string key) =>
+        new(response, "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"");
+}

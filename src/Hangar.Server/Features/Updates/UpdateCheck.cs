@@ -1,0 +1,122 @@
+using Hangar.Core.Releases;
+using Hangar.Core.Versions;
+using Hangar.Data;
+using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Firmware;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>
+/// One update check: read the device (one query), take its cohort's graph from the cache, resolve, and, when the
+/// check counts (<c>write</c>), record what the device reports, persist a phase claim and record a first offer. An
+/// unchanged device checking for an unchanged answer writes nothing.
+/// </summary>
+internal sealed class UpdateCheck(
+    HangarDbContext db,
+    EventRecorder events,
+    ReleaseGraphCache graphs,
+    UpdateManifestCache manifests,
+    DownloadUrlSigner signer,
+    TimeProvider time,
+    IOptions<UpdatesOptions> options)
+{
+    // A claim refused because the phase filled meanwhile is retried once with the phase known full; more is paranoia.
+    private const int MaxClaimAttempts = 3;
+
+    /// <summary>The answer for the device, or null when no such device exists in the caller's organization.</summary>
+    public async Task<UpdateAnswer?> RunAsync(Guid deviceId, ReportedState reported, bool write, DownloadLinks links, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var device = await DeviceSnapshot.LoadAsync(db, deviceId, now.UtcDateTime, cancellationToken);
+        if (device is null)
+        {
+            return null;
+        }
+
+        // The reported values are the device's whole state; with none given, the recorded state stands in.
+        var state = reported.IsEmpty
+            ? new ReportedState(device.ReportedReleaseId, device.ReportedBundleId, SemanticVersion.TryParse(device.ReportedReleaseVersion, out var recorded) ? recorded : null)
+            : reported;
+        if (write && !reported.IsEmpty)
+        {
+            await ReportedStateRecorder.RecordAsync(db, events, device, reported, cancellationToken);
+        }
+
+        var graph = device is { CohortId: { } cohortId, GraphStamp: { } stamp } ? await graphs.GetAsync(db, cohortId, stamp, cancellationToken) : null;
+        var resolution = await ResolveAsync(device, state, graph, write, now.UtcDateTime, cancellationToken);
+        return await AnswerAsync(device, resolution, graph, write, links, now, cancellationToken);
+    }
+
+    private async Task<Resolution> ResolveAsync(DeviceSnapshot device, ReportedState state, CachedReleaseGraph? graph, bool write, DateTime now, CancellationToken cancellationToken)
+    {
+        var deviceState = new DeviceState(device.Id, device.Quarantined, device.CohortId, device.Tags.ToHashSet(StringComparer.Ordinal),
+            state.ReleaseId, state.BundleId, state.Version);
+        var overrides = device.Overrides.Select(o => new ActiveOverride(o.Id, o.BundleId, o.StartsAt, o.EndsAt)).ToList();
+        var claimed = device.ClaimedReleases.ToHashSet();
+        // Only a device that might take a fractional phase needs the cohort's size: one indexed count, then.
+        var cohortDevices = graph?.FractionalPhase is { } fractional && !claimed.Contains(fractional.Id)
+            ? await db.Devices.CountAsync(d => d.CohortId == device.CohortId, cancellationToken)
+            : 0;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var claims = new PhaseClaims(claimed, graph?.ClaimCounts() ?? new Dictionary<Guid, int>(), cohortDevices);
+            var resolution = ReleaseResolver.Resolve(deviceState, graph?.Graph, overrides, claims, now);
+            if (resolution is not Resolution.FromRelease { ClaimsPhaseSlot: true } offer || !write || graph is null)
+            {
+                return resolution;
+            }
+
+            if (attempt == MaxClaimAttempts)
+            {
+                return new Resolution.NoUpdate("the phased release has no free place in its rollout");
+            }
+
+            var capacity = graph.Graph.Releases[offer.ReleaseId].Phase.Capacity(cohortDevices);
+            if (await PhaseClaimer.TryClaimAsync(db, events, device, graph.Facts[offer.ReleaseId], capacity, now, cancellationToken))
+            {
+                graph.RaiseClaimCount(offer.ReleaseId, claims.CountFor(offer.ReleaseId) + 1);
+                return resolution;
+            }
+
+            graph.RaiseClaimCount(offer.ReleaseId, (int)Math.Min(capacity, int.MaxValue));
+        }
+    }
+
+    private async Task<UpdateAnswer> AnswerAsync(
+        DeviceSnapshot device, Resolution resolution, CachedReleaseGraph? graph, bool write, DownloadLinks links, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (resolution)
+        {
+            case Resolution.Quarantined:
+                return UpdateAnswers.Nothing(UpdateAnswers.Quarantined, "the device is quarantined");
+            case Resolution.NoUpdate none:
+                return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, none.Reason);
+        }
+
+        var (offer, bundleId) = resolution switch
+        {
+            Resolution.FromRelease r => (new OfferKey(r.ReleaseId, null), r.BundleId),
+            Resolution.FromOverride o => (new OfferKey(null, o.OverrideId), o.BundleId),
+            _ => throw new InvalidOperationException($"unexpected resolution {resolution}"),
+        };
+        var manifest = await manifests.GetAsync(db, bundleId, cancellationToken);
+        if (manifest is not { Deliverable: true })
+        {
+            return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, "the bundle to install has a binary that is no longer signed (destroyed)");
+        }
+
+        var release = offer.ReleaseId is { } releaseId ? graph!.Facts[releaseId] : null;
+        if (write)
+        {
+            await OfferRecorder.RecordAsync(db, events, device, offer, bundleId, release, now.UtcDateTime, cancellationToken);
+        }
+
+        var expiresAt = UpdateAnswers.UrlExpiry(now, options.Value);
+        return release is not null
+            ? UpdateAnswers.FromRelease(release, manifest, signer, links, expiresAt)
+            : UpdateAnswers.FromOverride(device.Overrides.Single(o => o.Id == offer.BundleOverrideId), device.OrganizationId, manifest, signer, links, expiresAt);
+    }
+}

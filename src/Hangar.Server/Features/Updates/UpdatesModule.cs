@@ -1,0 +1,20 @@
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>The update check and update status reporting, for devices and for back ends acting for them.</summary>
+internal static class UpdatesModule
+{
+    public static IServiceCollection AddUpdates(this IServiceCollection services)
+    {
+        services.AddOptions<UpdatesOptions>().BindConfiguration(UpdatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReleaseGraphCache>();
+        services.AddSingleton<UpdateManifestCache>();
+        services.AddScoped<UpdateCheck>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapUpdates(this RouteGroupBuilder api)
+    {
+        api.MapAdminUpdateCheck();
+        return api;
+    }
+}

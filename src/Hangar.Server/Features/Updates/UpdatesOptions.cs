@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>Section <c>Updates</c>: the update check's download URLs and caches.</summary>
+internal sealed class UpdatesOptions
+{
+    public const string Section = "Updates";
+
+    /// <summary>
+    /// How long the download URLs in an update answer stay valid at least: a device must be able to resume a
+    /// multi-GB download over a poor link for this long after its check.
+    /// </summary>
+    [Range(600, 7 * 24 * 3600)]
+    public int DownloadUrlLifetimeSeconds { get; set; } = 24 * 3600;
+
+    /// <summary>
+    /// URL expiries are rounded up to this step, so answers (and their ETags) stay identical between checks in one
+    /// step and an unchanged answer costs a 304; URLs then live between the lifetime and the lifetime plus one step.
+    /// </summary>
+    [Range(1, 24 * 3600)]
+    public int DownloadUrlStepSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// How long a bundle's manifest (binaries, metadata, signatures) is cached. Bundles are immutable; the cache only
+    /// delays seeing a signature added later, or a binary destroyed under a bundle override (a destroyed binary
+    /// under a release changes the release graph stamp and is seen on the next check).
+    /// </summary>
+    [Range(0, 3600)]
+    public int ManifestCacheSeconds { get; set; } = 30;
+}

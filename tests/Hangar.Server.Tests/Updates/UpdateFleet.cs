@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using Hangar.Client;
+using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
+using Hangar.Contracts.Firmware;
+using Hangar.Contracts.Updates;
+using Hangar.Data;
+using Hangar.Data.Releases;
+using Hangar.Server.Tests.Firmware;
+using Hangar.Server.Tests.Fixtures;
+using Hangar.Testing.Pki;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hangar.Server.Tests.Updates;
+
+/// <summary>
+/// A tenant with a product, a cohort, devices with client certificates, signed bundles and releases, and the
+/// device-side calls of the update protocol, over real mutual TLS.
+/// </summary>
+internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductResponse product, CohortResponse cohort, X509Certificate2 root)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public Tenant Tenant => tenant;
+    public CohortResponse Cohort => cohort;
+    public ProductResponse Product => product;
+
+    public static async Task<UpdateFleet> CreateAsync(ServerFixture fixture)
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var product = await tenant.Owner.Products.CreateAsync(new CreateProductRequest("gateway"), cancellationToken: Cancel);
+        var cohort = await tenant.Owner.Cohorts.CreateAsync(new CreateCohortRequest("stable", product.Id.ToString()), cancellationToken: Cancel);
+        return new UpdateFleet(fixture, tenant, product, cohort, TestPki.Root($"CN=Fleet CA {Guid.CreateVersion7():N}"));
+    }
+
+    public async Task<FleetDevice> DeviceAsync(string identifier, IReadOnlyList<string>? tags = null, bool quarantined = false, bool inCohort = true)
+    {
+        var device = await tenant.Owner.Devices.CreateAsync(
+            new CreateDeviceRequest(identifier, product.Id.ToString(), inCohort ? cohort.Id.ToString() : null, Tags: tags, Quarantined: quarantined), cancellationToken: Cancel);
+        var leaf = TestPki.Leaf(root, identifier);
+        await tenant.Owner.DeviceCertificates.CreateAsync(new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(leaf)), cancellationToken: Cancel);
+        return new FleetDevice(device, DeviceHttp.Create(fixture.Server, leaf));
+    }
+
+    /// <summary>A bundle of one signed binary of <paramref name="size"/> random bytes.</summary>
+    public async Task<BundleResponse> BundleAsync(int size = 2048)
+    {
+        var binary = await FirmwareBuilder.SignedAsync(tenant.Owner, FirmwareBuilder.Bytes(size));
+        return await tenant.Owner.Bundles.CreateAsync(new CreateBundleRequest([new BundleEntryRequest(binary.Id.ToString())]), cancellationToken: Cancel);
+    }
+
+    /// <summary>Appends a release as the cohort's latest.</summary>
+    public async Task<Release> ReleaseAsync(
+        string name, BundleResponse bundle, bool required = false, string? version = null, string? versionRequirement = null,
+        decimal phaseValue = 1m, IReadOnlyList<string>? phaseTags = null, DateTime? scheduleDate = null)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        db.CurrentOrganizationId = tenant.OrganizationId;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var release = new Release
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = tenant.OrganizationId,
+            CohortId = cohort.Id,
+            Name = name,
+            BundleId = bundle.Id,
+            Required = required,
+            PhaseMode = phaseTags is null ? "numeric" : "tags",
+            PhaseValue = phaseValue,
+            PhaseTags = [.. phaseTags ?? []],
+            ScheduleDate = scheduleDate,
+            Version = version,
+            VersionRequirement = versionRequirement,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var latest = await db.Releases.SingleOrDefaultAsync(r => r.CohortId == cohort.Id && r.NextReleaseId == null, Cancel);
+        db.Releases.Add(release);
+        await db.SaveChangesAsync(Cancel);
+        if (latest is not null)
+        {
+            latest.NextReleaseId = release.Id;
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await db.Cohorts.Where(c => c.Id == cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleaseGraphStamp, Guid.CreateVersion7()), Cancel);
+        return release;
+    }
+
+    public static async Task<HttpResponseMessage> SendCheckAsync(FleetDevice device, string? release = null, string? bundle = null, string? version = null, string? ifNoneMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "device/v1/update");
+        Add(request, HangarHeaders.DeviceRelease, release);
+        Add(request, HangarHeaders.DeviceBundle, bundle);
+        Add(request, HangarHeaders.DeviceReleaseVersion, version);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return await device.Http.SendAsync(request, Cancel);
+    }
+
+    public static async Task<UpdateCheckResponse> CheckAsync(FleetDevice device, string? release = null, string? bundle = null, string? version = null)
+    {
+        using var response = await SendCheckAsync(device, release, bundle, version);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<UpdateCheckResponse>(ApiTransport.JsonOptions, Cancel))!;
+    }
+
+    private static void Add(HttpRequestMessage request, string name, string? value)
+    {
+        if (value is not null)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+}
