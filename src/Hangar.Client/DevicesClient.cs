@@ -1,5 +1,6 @@
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
+using Hangar.Contracts.Updates;
 
 namespace Hangar.Client;
 
@@ -27,4 +28,11 @@ public sealed class DevicesClient(ApiTransport transport)
     /// <summary>Imports a CSV file; any bad row imports nothing (400 import_failed, errors keyed "row N.field").</summary>
     public Task<ImportDevicesResponse> ImportAsync(ImportDevicesRequest request, CancellationToken cancellationToken = default) =>
         transport.PostAsync<ImportDevicesResponse>("api/v1/devices/import", request, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the update check for a device, given what it runs. With <c>Write</c> false nothing is recorded; with true
+    /// the check counts as the device's own (reported state, phase claim, offer).
+    /// </summary>
+    public Task<UpdateCheckResponse> GetUpdateAsync(string idOrHrn, AdminUpdateCheckRequest request, CancellationToken cancellationToken = default) =>
+        transport.PostAsync<UpdateCheckResponse>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}/update", request, null, cancellationToken);
 }

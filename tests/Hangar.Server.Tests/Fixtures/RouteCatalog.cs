@@ -56,6 +56,7 @@ internal static partial class RouteCatalog
         ["PATCH /api/v1/ca_certificates/{id}"] = """{"description":"changed"}""",
         ["PATCH /api/v1/signing_keys/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/bundles/{id}"] = """{"name":"renamed"}""",
+        ["POST /api/v1/devices/{id}/update"] = """{"release_version":"1.0.0"}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

@@ -1,0 +1,105 @@
+using Hangar.Server.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hangar.Server.Tests.Updates;
+
+/// <summary>Phased releases under concurrency: claims are exact, kept, and never exceed the phase.</summary>
+public abstract class PhasedRolloutTests(ClockServer fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CountPhase_Under100ConcurrentChecks_AdmitsExactlyThePhaseAndKeepsIt()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 10m);
+        var devices = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => fleet.DeviceAsync($"gw-{i:D3}")));
+
+        var answers = await Task.WhenAll(devices.Select(d => UpdateFleet.CheckAsync(d, release: first.Id.ToString())));
+        var admitted = devices.Zip(answers).Where(p => p.Second.Status == "update").Select(p => p.First.Device.Id).ToHashSet();
+        var again = await Task.WhenAll(devices.Select(d => UpdateFleet.CheckAsync(d, release: first.Id.ToString())));
+
+        Assert.Equal(10, admitted.Count);
+        Assert.All(answers.Where(a => a.Status == "update"), a => Assert.Equal(phased.Id, a.Release!.Id));
+        Assert.Equal(admitted, devices.Zip(again).Where(p => p.Second.Status == "update").Select(p => p.First.Device.Id).ToHashSet());
+        var (claims, counter) = await ClaimsAsync(fleet, phased.Id);
+        Assert.Equal(admitted, claims);
+        Assert.Equal(10, counter);
+        foreach (var device in devices)
+        {
+            device.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task FractionalPhase_AdmitsTheFloorOfTheShare_AndRaisingItAdmitsMore()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 0.25m);
+        var devices = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => fleet.DeviceAsync($"gw-{i}")));
+
+        var answers = await Task.WhenAll(devices.Select(d => UpdateFleet.CheckAsync(d, release: first.Id.ToString())));
+        Assert.Equal(2, answers.Count(a => a.Status == "update"));
+
+        await SetPhaseAsync(fleet, phased.Id, 0.5m);
+        var raised = await Task.WhenAll(devices.Select(d => UpdateFleet.CheckAsync(d, release: first.Id.ToString())));
+
+        Assert.Equal(5, raised.Count(a => a.Status == "update"));
+        Assert.All(devices.Zip(answers, raised).Where(t => t.Second.Status == "update"), t => Assert.Equal("update", t.Third.Status));
+        Assert.Equal(5, (await ClaimsAsync(fleet, phased.Id)).Claims.Count);
+    }
+
+    [Fact]
+    public async Task TagPhase_AdmitsDevicesWithAnyTag_WithoutClaims()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseTags: ["beta", "lab"]);
+        using var beta = await fleet.DeviceAsync("beta-1", tags: ["beta"]);
+        using var plain = await fleet.DeviceAsync("plain-1", tags: ["prod"]);
+
+        Assert.Equal(phased.Id, (await UpdateFleet.CheckAsync(beta, release: first.Id.ToString())).Release!.Id);
+        Assert.Equal("no_update", (await UpdateFleet.CheckAsync(plain, release: first.Id.ToString())).Status);
+        Assert.Empty((await ClaimsAsync(fleet, phased.Id)).Claims);
+    }
+
+    [Fact]
+    public async Task ScheduledLatest_IsOfferedOnlyOnceItsDateHasPassed()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var scheduled = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), scheduleDate: fixture.Time.GetUtcNow().UtcDateTime.AddHours(2));
+        using var device = await fleet.DeviceAsync("gw-1");
+        Assert.Equal("no_update", (await UpdateFleet.CheckAsync(device, release: first.Id.ToString())).Status);
+
+        fixture.Time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(scheduled.Id, (await UpdateFleet.CheckAsync(device, release: first.Id.ToString())).Release!.Id);
+    }
+
+    private async Task<(HashSet<Guid> Claims, int Counter)> ClaimsAsync(UpdateFleet fleet, Guid releaseId)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.HangarDbContext>();
+        db.CurrentOrganizationId = fleet.Tenant.OrganizationId;
+        var claims = await db.PhaseClaims.Where(c => c.ReleaseId == releaseId).Select(c => c.DeviceId).ToListAsync(Cancel);
+        var counter = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.PhaseClaimCount).SingleAsync(Cancel);
+        return ([.. claims], counter);
+    }
+
+    private async Task SetPhaseAsync(UpdateFleet fleet, Guid releaseId, decimal value)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.HangarDbContext>();
+        db.CurrentOrganizationId = fleet.Tenant.OrganizationId;
+        await db.Releases.Where(r => r.Id == releaseId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PhaseValue, value), Cancel);
+        await db.Cohorts.Where(c => c.Id == fleet.Cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleaseGraphStamp, Guid.CreateVersion7()), Cancel);
+    }
+
+    public sealed class OnSqlite(ClockSqliteServer fixture) : PhasedRolloutTests(fixture), IClassFixture<ClockSqliteServer>;
+
+    public sealed class OnPostgres(ClockPostgresServer fixture) : PhasedRolloutTests(fixture), IClassFixture<ClockPostgresServer>;
+}
