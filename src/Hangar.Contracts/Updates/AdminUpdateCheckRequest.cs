@@ -5,4 +5,4 @@ namespace Hangar.Contracts.Updates;
 /// bundle by id or hrn). With <see cref="Write"/> false the check changes nothing (no recorded state, no phase claim,
 /// no offer); with true it counts exactly as if the device had checked.
 /// </summary>
-public sealed record AdminUpdateCheckRequest(string? Release, string? Bundle, string? ReleaseVersion, bool Write = false);
+public sealed record AdminUpdateCheckRequest(string? Release = null, string? Bundle = null, string? ReleaseVersion = null, bool Write = false);

@@ -8,9 +8,9 @@ namespace Hangar.Contracts.Updates;
 /// </summary>
 public sealed record UpdateStatusRequest(
     Guid ReportId,
-    string? Release,
-    string? BundleOverride,
     string State,
-    int? Progress,
-    string? LogTail,
-    string? Reason);
+    string? Release = null,
+    string? BundleOverride = null,
+    int? Progress = null,
+    string? LogTail = null,
+    string? Reason = null);

@@ -33,7 +33,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             foreach (var reference in new[] { id.ToString(), ResourceName.Format(b.OrganizationId, type, id) })
             {
                 using var response = await a.OwnerHttp.SendAsync(RouteCatalog.Request(route, reference), Cancel);
-                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{route} with {reference}: expected 404, got {(int)response.StatusCode}");
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{route} with {reference}: expected 404, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
             }
         }
 
