@@ -54,7 +54,8 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
     /// <summary>Appends a release as the cohort's latest.</summary>
     public async Task<Release> ReleaseAsync(
         string name, BundleResponse bundle, bool required = false, string? version = null, string? versionRequirement = null,
-        decimal phaseValue = 1m, IReadOnlyList<string>? phaseTags = null, DateTime? scheduleDate = null)
+        decimal phaseValue = 1m, IReadOnlyList<string>? phaseTags = null, DateTime? scheduleDate = null,
+        decimal? haltFailureRate = null, int? haltMinimumDevices = null)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
@@ -74,6 +75,8 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
             ScheduleDate = scheduleDate,
             Version = version,
             VersionRequirement = versionRequirement,
+            HaltFailureRate = haltFailureRate,
+            HaltMinimumDevices = haltMinimumDevices,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -109,6 +112,22 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
         using var response = await SendCheckAsync(device, release, bundle, version);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<UpdateCheckResponse>(ApiTransport.JsonOptions, Cancel))!;
+    }
+
+    /// <summary>Posts a status report; a fresh report id unless one is given (to re-send a report).</summary>
+    public static Task<HttpResponseMessage> ReportAsync(
+        FleetDevice device, string state, Guid? release = null, Guid? bundleOverride = null, Guid? reportId = null, string? reason = null, int? progress = null) =>
+        device.Http.PostAsJsonAsync("device/v1/update/status", new UpdateStatusRequest(
+            reportId ?? Guid.CreateVersion7(), state, release?.ToString(), bundleOverride?.ToString(), progress, Reason: reason), ApiTransport.JsonOptions, Cancel);
+
+    /// <summary>Reports each state in turn and asserts every report is accepted.</summary>
+    public static async Task WalkAsync(FleetDevice device, Guid release, params string[] states)
+    {
+        foreach (var state in states)
+        {
+            using var response = await ReportAsync(device, state, release);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     private static void Add(HttpRequestMessage request, string name, string? value)

@@ -18,6 +18,13 @@ internal static class ReleaseGraphLock
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleaseGraphStamp, stamp), cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the cohort's lock without marking its graph changed: for decisions that must see every concurrent
+    /// writer's committed work first (the failure policy counting outcomes) and may then change the graph.
+    /// </summary>
+    public static Task HoldAsync(HangarDbContext db, Guid cohortId, CancellationToken cancellationToken) =>
+        db.Cohorts.Where(c => c.Id == cohortId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, c => c.UpdatedAt), cancellationToken);
+
     /// <summary>For changes that can touch several cohorts at once (a binary destroyed under releases of many cohorts).</summary>
     public static Task ChangeAllAsync(HangarDbContext db, IReadOnlyCollection<Guid> cohortIds, DateTimeOffset now, CancellationToken cancellationToken)
     {

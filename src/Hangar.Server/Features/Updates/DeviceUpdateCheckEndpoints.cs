@@ -24,6 +24,7 @@ internal static class DeviceUpdateCheckEndpoints
     public static void MapDeviceUpdateCheck(this RouteGroupBuilder device)
     {
         device.MapGet("/update", DeviceCheckAsync);
+        device.MapUpdateStatus();
     }
 
     public static void MapAdminUpdateCheck(this RouteGroupBuilder api)

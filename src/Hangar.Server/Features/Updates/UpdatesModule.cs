@@ -9,6 +9,7 @@ internal static class UpdatesModule
         services.AddSingleton<ReleaseGraphCache>();
         services.AddSingleton<UpdateManifestCache>();
         services.AddScoped<UpdateCheck>();
+        services.AddScoped<UpdateStatusRecorder>();
         return services;
     }
 
