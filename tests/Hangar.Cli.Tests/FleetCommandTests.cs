@@ -75,6 +75,27 @@ public sealed class FleetCommandTests(CliServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task DevicesGetUpdate_ShowsTheAnswer_AndNeedsWhatTheDeviceRuns()
+    {
+        using var cli = fixture.Cli(await fixture.NewOrganizationAsync("get-update org"));
+        (await cli.RunAsync("products", "create", "--name", "gw")).Succeeded();
+        var device = (await cli.RunAsync("devices", "create", "--identifier", "gw-0001", "--product", "gw", "-o", "json")).Succeeded().Json();
+        var id = device.GetProperty("id").GetString()!;
+
+        var table = (await cli.RunAsync("devices", "get-update", id, "--release-version", "1.0.0")).Succeeded();
+        var json = (await cli.RunAsync("devices", "get-update", id, "--release-version", "1.0.0", "-o", "json")).Succeeded().Json();
+        var nothing = await cli.RunAsync("devices", "get-update", id);
+        var badVersion = await cli.RunAsync("devices", "get-update", id, "--release-version", "one");
+
+        Assert.Contains("no_update", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("no cohort", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal("no_update", json.GetProperty("status").GetString());
+        Assert.Equal(ExitCodes.ValidationFailed, nothing.ExitCode);
+        Assert.Equal(ExitCodes.ValidationFailed, badVersion.ExitCode);
+        Assert.Contains("release_version", badVersion.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DevicesBulk_AddTagsBySearchThenQuarantineByIds_ChangesTheChosenDevices()
     {
         using var cli = fixture.Cli(await fixture.NewOrganizationAsync("bulk org"));
