@@ -1,0 +1,3 @@
+namespace Hangar.Bench.Updates;
+
+internal sealed record BenchRelease(Guid Id, Guid BundleId, string Version);

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Hangar.Contracts.Devices;
+using Hangar.Testing;
+using Hangar.Testing.Pki;
+
+namespace Hangar.Bench.Updates;
+
+/// <summary>
+/// Update checks per second over mutual TLS with keep-alive, from many simulated devices of one cohort with a
+/// five-release graph, against the trivial <c>GET /device/v1/ping</c> on the same listener and connections in the
+/// same run. The server runs in this process; the load driver in a child process.
+/// </summary>
+internal static class UpdateCheckThroughput
+{
+    private const int ImportBatch = 1_000;
+
+    public static async Task RunAsync(DatabaseKind database, int deviceCount, int phaseSeconds, int workers)
+    {
+        Console.WriteLine($"update checks: {database}, {deviceCount} devices, {workers} concurrent workers, {phaseSeconds} s phases");
+        var (server, owner) = await BenchServer.StartAsync(database, []);
+        await using var _ = server;
+        var product = await owner.Products.CreateAsync(new CreateProductRequest("gateway"));
+        var cohort = await owner.Cohorts.CreateAsync(new CreateCohortRequest("stable", product.Id.ToString()));
+
+        var firmware = await BenchFirmware.CreateAsync(owner);
+        var releases = new List<BenchRelease>();
+        for (var i = 1; i <= 5; i++)
+        {
+            var bundle = await firmware.BundleAsync($"{i}.0.0");
+            releases.Add(await BenchReleases.AppendAsync(server, owner, cohort.Id, $"r{i}", bundle.Id, $"{i}.0.0", required: i == 3));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var root = TestPki.Root("CN=Bench Fleet CA");
+        var devices = new List<DriverDevice>();
+        for (var first = 0; first < deviceCount; first += ImportBatch)
+        {
+            var csv = new StringBuilder("identifier,description,tags,product,cohort,certificates,target\n");
+            foreach (var i in Enumerable.Range(first, Math.Min(ImportBatch, deviceCount - first)))
+            {
+                using var leaf = TestPki.Leaf(root, $"gw-{i:D5}");
+                var certificate = leaf.ExportCertificatePem();
+                var at = releases[i % releases.Count];
+                devices.Add(new DriverDevice(certificate, leaf.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem(), at.Id.ToString(), at.BundleId.ToString(), at.Version));
+                csv.Append(CultureInfo.InvariantCulture, $"gw-{i:D5},,fleet,gateway,stable,\"{certificate}\",aarch64-unknown-linux-gnu\n");
+            }
+
+            await owner.Devices.ImportAsync(new ImportDevicesRequest(csv.ToString()));
+        }
+
+        Console.WriteLine($"  {deviceCount} devices with certificates made and imported in {clock.Elapsed.TotalSeconds:F0} s");
+        var input = new DriverInput(server.DeviceBaseAddress.ToString(), await File.ReadAllTextAsync(Path.Combine(server.DataDirectory, "tls", "server-ca.crt")),
+            workers, phaseSeconds, devices);
+        var results = await DriveAsync(input);
+        Report(results);
+    }
+
+    private static async Task<List<PhaseResult>> DriveAsync(DriverInput input)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hangar-bench-driver-{RandomNumberGenerator.GetHexString(8)}.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(input));
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(typeof(UpdateCheckThroughput).Assembly.Location);
+            start.ArgumentList.Add("drive");
+            start.ArgumentList.Add(path);
+            using var driver = Process.Start(start)!;
+            var output = await driver.StandardOutput.ReadToEndAsync();
+            await driver.WaitForExitAsync();
+            var line = output.Split('\n').SingleOrDefault(l => l.StartsWith(CheckDriver.ResultMarker, StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"the driver exited {driver.ExitCode} without results:\n{output}");
+            return JsonSerializer.Deserialize<List<PhaseResult>>(line[CheckDriver.ResultMarker.Length..])!;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void Report(List<PhaseResult> results)
+    {
+        Console.WriteLine("| phase | requests | per second | p50 ms | p99 ms | answers |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            var answers = string.Join(", ", r.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}: {a.Value}"));
+            Console.WriteLine($"| {r.Name} | {r.Requests} | {r.PerSecond:F0} | {r.P50Milliseconds:F1} | {r.P99Milliseconds:F1} | {answers} |");
+        }
+
+        var ping = results.Where(r => r.Name.StartsWith("ping", StringComparison.Ordinal)).Average(r => r.PerSecond);
+        var check = results.Where(r => r.Name.StartsWith("update check", StringComparison.Ordinal)).Average(r => r.PerSecond);
+        Console.WriteLine($"update check / ping throughput: {check / ping:P0} ({check:F0}/s vs {ping:F0}/s)");
+    }
+}
