@@ -6,6 +6,7 @@ using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authorization;
 
@@ -29,6 +30,7 @@ internal static class AdminApi
         api.MapFleet();
         api.MapDeviceIdentity();
         api.MapFirmware();
+        api.MapReleasesApi();
         return app;
     }
 }
