@@ -7,6 +7,7 @@ using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
@@ -106,8 +107,8 @@ internal static class BundleOverrideEndpoints
             Name = name,
             Description = Optional(request.Description),
             BundleId = bundle.Id,
-            StartsAt = request.StartsAt,
-            EndsAt = request.EndsAt,
+            StartsAt = MicrosecondTimeProvider.Truncate(request.StartsAt),
+            EndsAt = request.EndsAt is { } end ? MicrosecondTimeProvider.Truncate(end) : null,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -180,8 +181,8 @@ internal static class BundleOverrideEndpoints
         found.Name = name;
         found.Description = request.Description is null ? found.Description : Optional(request.Description);
         found.BundleId = bundleId;
-        found.StartsAt = startsAt;
-        found.EndsAt = endsAt;
+        found.StartsAt = MicrosecondTimeProvider.Truncate(startsAt);
+        found.EndsAt = endsAt is { } end ? MicrosecondTimeProvider.Truncate(end) : null;
         found.UpdatedAt = now;
         audit.Resource(ResourceTypes.BundleOverride, found.Id);
         events.Record(EventTypes.BundleOverrideUpdated, ResourceTypes.BundleOverride, found.Id, BundleOverrideEventData.Of(found));

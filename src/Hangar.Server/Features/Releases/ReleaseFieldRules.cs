@@ -1,6 +1,7 @@
 using Hangar.Core.Releases;
 using Hangar.Core.Versions;
 using Hangar.Server.Features.Devices;
+using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Validation;
 
 namespace Hangar.Server.Features.Releases;
@@ -71,7 +72,7 @@ internal static class ReleaseFieldRules
             Optional(changes.Description, current.Description),
             changes.Required ?? current.Required,
             changes.Disabled ?? current.Disabled,
-            changes.ClearScheduleDate ? null : changes.ScheduleDate ?? current.ScheduleDate,
+            changes.ClearScheduleDate ? null : changes.ScheduleDate is { } date ? MicrosecondTimeProvider.Truncate(date) : current.ScheduleDate,
             mode,
             value,
             tags,

@@ -22,18 +22,24 @@ internal static class ReleaseMapping
         release.ScheduleDate,
         release.ScheduleDate is null || release.ScheduleDate <= now,
         release.PhaseMode,
-        release.PhaseValue,
+        Normalized(release.PhaseValue),
         release.PhaseTags,
         release.PhaseClaimCount,
         release.Version,
         release.VersionRequirement,
-        release.HaltFailureRate,
+        release.HaltFailureRate is { } rate ? Normalized(rate) : null,
         release.HaltMinimumDevices,
         release.HaltedAt,
         release.HaltReason,
         release.RollbackOfReleaseId,
         release.CreatedAt,
         release.UpdatedAt);
+
+    /// <summary>
+    /// Without trailing zeros: PostgreSQL reads numeric(18,6) back as 0.250000 where SQLite keeps 0.25, and a value
+    /// should read the same on both.
+    /// </summary>
+    public static decimal Normalized(decimal value) => value / 1.000000000000000000000000000000000m;
 
     public static ReleasePhase Phase(this Release release) =>
         new(PhaseModes.Parse(release.PhaseMode), release.PhaseValue, release.PhaseTags.ToHashSet(StringComparer.Ordinal));
