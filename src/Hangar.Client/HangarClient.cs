@@ -30,6 +30,8 @@ public sealed class HangarClient
         SigningKeys = new SigningKeysClient(Transport);
         BinarySignatures = new BinarySignaturesClient(Transport);
         Bundles = new BundlesClient(Transport);
+        Releases = new ReleasesClient(Transport);
+        BundleOverrides = new BundleOverridesClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -52,6 +54,8 @@ public sealed class HangarClient
     public SigningKeysClient SigningKeys { get; }
     public BinarySignaturesClient BinarySignatures { get; }
     public BundlesClient Bundles { get; }
+    public ReleasesClient Releases { get; }
+    public BundleOverridesClient BundleOverrides { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

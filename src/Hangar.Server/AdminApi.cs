@@ -6,6 +6,7 @@ using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authorization;
@@ -31,6 +32,7 @@ internal static class AdminApi
         api.MapDeviceIdentity();
         api.MapFirmware();
         api.MapUpdates();
+        api.MapReleasesApi();
         return app;
     }
 }

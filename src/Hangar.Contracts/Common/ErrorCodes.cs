@@ -56,4 +56,18 @@ public static class ErrorCodes
     public const string UpdateTransitionInvalid = "update_transition_invalid";
     public const string UpdateAborted = "update_aborted";
     public const string ReportIdReused = "report_id_reused";
+    public const string BundleNotDeliverable = "bundle_not_deliverable";
+
+    // Release graph rules (Hangar.Core.Releases.ReleaseGraphRules and ReleaseGraphEdit use the same strings).
+    public const string ReleaseGraphCycle = "release_graph_cycle";
+    public const string ReleaseGraphDanglingNext = "release_graph_dangling_next";
+    public const string ReleaseGraphSeveralLatest = "release_graph_several_latest";
+    public const string ReleaseGraphConstrainedBeforeLatest = "release_graph_constrained_before_latest";
+    public const string ReleaseGraphSeveralPhased = "release_graph_several_phased";
+    public const string ReleaseInvalidPhase = "release_invalid_phase";
+    public const string ReleaseNotInCohort = "release_not_in_cohort";
+    public const string ReleasesNotAdjacent = "releases_not_adjacent";
+    public const string ReleaseHalted = "release_halted";
+    public const string ReleaseNotLatest = "release_not_latest";
+    public const string NoRollbackTarget = "no_rollback_target";
 }

@@ -13,4 +13,7 @@ internal sealed class MicrosecondTimeProvider : TimeProvider
     }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>A time a client sent, cut the same way, so the answer echoing it equals what is read back later.</summary>
+    public static DateTime Truncate(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
 }

@@ -57,6 +57,11 @@ internal static partial class RouteCatalog
         ["PATCH /api/v1/signing_keys/{id}"] = """{"name":"renamed"}""",
         ["PATCH /api/v1/bundles/{id}"] = """{"name":"renamed"}""",
         ["POST /api/v1/devices/{id}/update"] = """{"release_version":"1.0.0"}""",
+        ["PATCH /api/v1/releases/{id}"] = """{"description":"changed"}""",
+        ["POST /api/v1/releases/{id}/halt"] = """{"reason":"stop"}""",
+        ["POST /api/v1/releases/{id}/rollback"] = """{"reason":"back"}""",
+        ["PATCH /api/v1/bundle_overrides/{id}"] = """{"name":"renamed"}""",
+        ["POST /api/v1/bundle_overrides/{id}/devices"] = """{"devices":["0190a000-0000-7000-8000-000000000000"]}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

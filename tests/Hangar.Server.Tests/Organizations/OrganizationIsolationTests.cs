@@ -2,6 +2,7 @@ using System.Net;
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Firmware;
+using Hangar.Contracts.Releases;
 using Hangar.Contracts.Webhooks;
 using Hangar.Core.Resources;
 using Hangar.Server.Tests.Firmware;
@@ -45,6 +46,11 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         Assert.Equal("active", (await b.Owner.DeviceCertificates.GetAsync(bIds["/api/v1/device_certificates"].Id.ToString(), Cancel)).Status);
         Assert.Equal("signed", (await b.Owner.Binaries.GetAsync(bIds["/api/v1/binaries"].Id.ToString(), Cancel)).State);
         Assert.Equal("b bundle", (await b.Owner.Bundles.GetAsync(bIds["/api/v1/bundles"].Id.ToString(), Cancel)).Name);
+        var release = await b.Owner.Releases.GetAsync(bIds["/api/v1/releases"].Id.ToString(), Cancel);
+        Assert.Equal(("b release", false, (DateTime?)null), (release.Name, release.Disabled, release.HaltedAt));
+        Assert.Single((await b.Owner.Releases.ListAsync(cancellationToken: Cancel)).Data);
+        var bundleOverride = await b.Owner.BundleOverrides.GetAsync(bIds["/api/v1/bundle_overrides"].Id.ToString(), Cancel);
+        Assert.Equal(("b override", 1), (bundleOverride.Name, bundleOverride.DeviceCount));
     }
 
     [Fact]
@@ -59,7 +65,7 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             "api/v1/api_keys", "api/v1/members", "api/v1/audit", "api/v1/organizations",
             "api/v1/products", "api/v1/cohorts", "api/v1/devices", "api/v1/device_certificates", "api/v1/ca_certificates",
             "api/v1/artifacts", "api/v1/artifact_versions", "api/v1/binaries", "api/v1/binary_signatures", "api/v1/signing_keys",
-            "api/v1/bundles",
+            "api/v1/bundles", "api/v1/releases", "api/v1/bundle_overrides",
             "api/v1/events", "api/v1/webhooks",
         ];
         foreach (var path in paths)
@@ -89,6 +95,10 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var version = await tenant.Owner.ArtifactVersions.GetAsync(binary.ArtifactVersionId.ToString(), Cancel);
         var signature = Assert.Single((await tenant.Owner.BinarySignatures.ListAsync(cancellationToken: Cancel)).Data);
         var bundle = await tenant.Owner.Bundles.CreateAsync(new CreateBundleRequest([new BundleEntryRequest(binary.Id.ToString())], "b bundle"), cancellationToken: Cancel);
+        var release = await tenant.Owner.Releases.CreateAsync(new CreateReleaseRequest("b release", cohort.Id.ToString(), bundle.Id.ToString()), cancellationToken: Cancel);
+        var bundleOverride = await tenant.Owner.BundleOverrides.CreateAsync(
+            new CreateBundleOverrideRequest("b override", bundle.Id.ToString(), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)), cancellationToken: Cancel);
+        await tenant.Owner.BundleOverrides.AddDevicesAsync(bundleOverride.Id.ToString(), new AddBundleOverrideDevicesRequest([device.Id.ToString()]), Cancel);
         return new()
         {
             ["/api/v1/ca_certificates"] = (ResourceTypes.CaCertificate, ca.Id),
@@ -108,6 +118,8 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
             ["/api/v1/binary_signatures"] = (ResourceTypes.BinarySignature, signature.Id),
             ["/api/v1/signing_keys"] = (ResourceTypes.SigningKey, signature.SigningKeyId),
             ["/api/v1/bundles"] = (ResourceTypes.Bundle, bundle.Id),
+            ["/api/v1/releases"] = (ResourceTypes.Release, release.Id),
+            ["/api/v1/bundle_overrides"] = (ResourceTypes.BundleOverride, bundleOverride.Id),
         };
     }
 

@@ -90,14 +90,8 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
         return ([.. claims], counter);
     }
 
-    private async Task SetPhaseAsync(UpdateFleet fleet, Guid releaseId, decimal value)
-    {
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Data.HangarDbContext>();
-        db.CurrentOrganizationId = fleet.Tenant.OrganizationId;
-        await db.Releases.Where(r => r.Id == releaseId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PhaseValue, value), Cancel);
-        await db.Cohorts.Where(c => c.Id == fleet.Cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleaseGraphStamp, Guid.CreateVersion7()), Cancel);
-    }
+    private static Task<Contracts.Releases.ReleaseResponse> SetPhaseAsync(UpdateFleet fleet, Guid releaseId, decimal value) =>
+        fleet.Tenant.Owner.Releases.UpdateAsync(releaseId.ToString(), new Contracts.Releases.UpdateReleaseRequest(PhaseValue: value), Cancel);
 
     public sealed class OnSqlite(ClockSqliteServer fixture) : PhasedRolloutTests(fixture), IClassFixture<ClockSqliteServer>;
 

@@ -4,14 +4,11 @@ using Hangar.Client;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Firmware;
+using Hangar.Contracts.Releases;
 using Hangar.Contracts.Updates;
-using Hangar.Data;
-using Hangar.Data.Releases;
 using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing.Pki;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hangar.Server.Tests.Updates;
 
@@ -51,47 +48,16 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
         return await tenant.Owner.Bundles.CreateAsync(new CreateBundleRequest([new BundleEntryRequest(binary.Id.ToString())]), cancellationToken: Cancel);
     }
 
-    /// <summary>Appends a release as the cohort's latest.</summary>
-    public async Task<Release> ReleaseAsync(
+    /// <summary>Appends a release as the cohort's latest, through the Admin API.</summary>
+    public Task<ReleaseResponse> ReleaseAsync(
         string name, BundleResponse bundle, bool required = false, string? version = null, string? versionRequirement = null,
         decimal phaseValue = 1m, IReadOnlyList<string>? phaseTags = null, DateTime? scheduleDate = null,
-        decimal? haltFailureRate = null, int? haltMinimumDevices = null)
-    {
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        db.CurrentOrganizationId = tenant.OrganizationId;
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        var release = new Release
-        {
-            Id = Guid.CreateVersion7(),
-            OrganizationId = tenant.OrganizationId,
-            CohortId = cohort.Id,
-            Name = name,
-            BundleId = bundle.Id,
-            Required = required,
-            PhaseMode = phaseTags is null ? "numeric" : "tags",
-            PhaseValue = phaseValue,
-            PhaseTags = [.. phaseTags ?? []],
-            ScheduleDate = scheduleDate,
-            Version = version,
-            VersionRequirement = versionRequirement,
-            HaltFailureRate = haltFailureRate,
-            HaltMinimumDevices = haltMinimumDevices,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        var latest = await db.Releases.SingleOrDefaultAsync(r => r.CohortId == cohort.Id && r.NextReleaseId == null, Cancel);
-        db.Releases.Add(release);
-        await db.SaveChangesAsync(Cancel);
-        if (latest is not null)
-        {
-            latest.NextReleaseId = release.Id;
-            await db.SaveChangesAsync(Cancel);
-        }
-
-        await db.Cohorts.Where(c => c.Id == cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReleaseGraphStamp, Guid.CreateVersion7()), Cancel);
-        return release;
-    }
+        decimal? haltFailureRate = null, int? haltMinimumDevices = null) =>
+        tenant.Owner.Releases.CreateAsync(new CreateReleaseRequest(
+            name, cohort.Id.ToString(), bundle.Id.ToString(), Required: required, ScheduleDate: scheduleDate,
+            PhaseMode: phaseTags is null ? "numeric" : "tags", PhaseValue: phaseTags is null ? phaseValue : null, PhaseTags: phaseTags,
+            Version: version, VersionRequirement: versionRequirement, HaltFailureRate: haltFailureRate, HaltMinimumDevices: haltMinimumDevices),
+            cancellationToken: Cancel);
 
     public static async Task<HttpResponseMessage> SendCheckAsync(FleetDevice device, string? release = null, string? bundle = null, string? version = null, string? ifNoneMatch = null)
     {

@@ -115,7 +115,7 @@ public abstract class UpdateStatusTests(ClockServer fixture)
         Assert.True((await response.ProblemAsync()).Errors!.ContainsKey(field));
     }
 
-    private async Task<(UpdateFleet Fleet, Data.Releases.Release First, Data.Releases.Release Latest, FleetDevice Device)> OfferedAsync()
+    private async Task<(UpdateFleet Fleet, Contracts.Releases.ReleaseResponse First, Contracts.Releases.ReleaseResponse Latest, FleetDevice Device)> OfferedAsync()
     {
         var fleet = await UpdateFleet.CreateAsync(fixture);
         var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync(), version: "1.0.0");

@@ -36,7 +36,7 @@ internal static class CohortEndpoints
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.CohortManage).Audited("cohort.update")
             .WithSummary("Rename or describe a cohort");
         group.MapDelete("/{id}", DeleteAsync).Requires(Permission.CohortManage).Audited("cohort.delete")
-            .WithSummary("Delete a cohort").WithDescription("Only a cohort without devices and not used by CA provisioning settings can be deleted (409 in_use).");
+            .WithSummary("Delete a cohort").WithDescription("Only a cohort without devices or releases and not used by CA provisioning settings can be deleted (409 in_use).");
     }
 
     private static Task<Results<Ok<ListResponse<CohortResponse>>, ProblemHttpResult>> ListAsync(
@@ -153,9 +153,10 @@ internal static class CohortEndpoints
 
         audit.Resource(ResourceTypes.Cohort, cohort.Id);
         if (await db.Devices.AnyAsync(d => d.CohortId == cohort.Id, cancellationToken)
-            || await db.CaCertificates.AnyAsync(c => c.JitpCohortId == cohort.Id, cancellationToken))
+            || await db.CaCertificates.AnyAsync(c => c.JitpCohortId == cohort.Id, cancellationToken)
+            || await db.Releases.AnyAsync(r => r.CohortId == cohort.Id, cancellationToken))
         {
-            return Problems.Conflict(ErrorCodes.InUse, "The cohort still has devices or is used by CA provisioning settings.");
+            return Problems.Conflict(ErrorCodes.InUse, "The cohort still has devices or releases, or is used by CA provisioning settings.");
         }
 
         db.Cohorts.Remove(cohort);

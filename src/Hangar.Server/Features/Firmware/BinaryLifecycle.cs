@@ -2,6 +2,7 @@ using Hangar.Contracts.Common;
 using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,17 @@ internal sealed class BinaryLifecycle(HangarDbContext db, BinaryContent content,
                 }
                 );
             case BinaryState.Destroyed:
+                // Releases shipping a bundle with this binary stop being deliverable: their cohorts' cached graphs are stale.
+                var cohorts = await (
+                    from r in db.Releases
+                    join e in db.BundleEntries on r.BundleId equals e.BundleId
+                    where e.BinaryId == binary.Id
+                    select r.CohortId).Distinct().ToListAsync(cancellationToken);
+                if (cohorts.Count > 0)
+                {
+                    await ReleaseGraphLock.ChangeAllAsync(db, cohorts, new DateTimeOffset(now, TimeSpan.Zero), cancellationToken);
+                }
+
                 return (null, token => content.ReleaseObjectAsync(binary.Sha256, binary.Id, token));
             default:
                 throw new InvalidOperationException($"no client transition to {to}");

@@ -40,7 +40,7 @@ internal static class BundleEndpoints
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.FirmwareManage).Audited("bundle.update")
             .WithSummary("Rename a bundle").WithDescription("The name is the only thing about a bundle that can change.");
         group.MapDelete("/{id}", DeleteAsync).Requires(Permission.FirmwareManage).Audited("bundle.delete")
-            .WithSummary("Delete a bundle").WithDescription("Its binaries stay.");
+            .WithSummary("Delete a bundle").WithDescription("Its binaries stay. A bundle that releases, bundle overrides or device updates refer to cannot be deleted (409 in_use).");
     }
 
     private static async Task<Results<Ok<ListResponse<BundleResponse>>, ProblemHttpResult>> ListAsync(
@@ -190,8 +190,14 @@ internal static class BundleEndpoints
             return Problems.NotFound("Bundle");
         }
 
-        // Releases will refer to bundles; until they exist nothing can, so deleting is always allowed.
         audit.Resource(ResourceTypes.Bundle, bundle.Id);
+        if (await db.Releases.AnyAsync(r => r.BundleId == bundle.Id, cancellationToken)
+            || await db.BundleOverrides.AnyAsync(o => o.BundleId == bundle.Id, cancellationToken)
+            || await db.DeviceUpdates.AnyAsync(u => u.BundleId == bundle.Id, cancellationToken))
+        {
+            return Problems.Conflict(ErrorCodes.InUse, "A release, a bundle override or a device's update history refers to the bundle.");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.BundleEntries.Where(e => e.BundleId == bundle.Id).ExecuteDeleteAsync(cancellationToken);
         db.Bundles.Remove(bundle);

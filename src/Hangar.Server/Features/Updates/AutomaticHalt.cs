@@ -16,7 +16,7 @@ internal static class AutomaticHalt
     {
         var policy = await db.Releases.AsNoTracking().Where(r => r.Id == releaseId)
             .Select(r => new { r.CohortId, r.HaltFailureRate, r.HaltMinimumDevices, r.HaltedAt }).SingleAsync(cancellationToken);
-        if (policy is not { HaltFailureRate: { } rate, HaltMinimumDevices: { } minimum, HaltedAt: null })
+        if (policy is not { HaltFailureRate: not null, HaltMinimumDevices: not null, HaltedAt: null })
         {
             return;
         }
@@ -27,9 +27,8 @@ internal static class AutomaticHalt
         var counts = await db.DeviceUpdates.Where(u => u.ReleaseId == releaseId)
             .GroupBy(u => u.State).Select(g => new { State = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
-        var failed = counts.GetValueOrDefault(UpdateState.Failed) + counts.GetValueOrDefault(UpdateState.RolledBack);
-        var finished = failed + counts.GetValueOrDefault(UpdateState.Committed);
-        if (finished < minimum || failed < rate * finished)
+        var outcomes = new UpdateOutcomes(counts.GetValueOrDefault(UpdateState.Committed), counts.GetValueOrDefault(UpdateState.Failed), counts.GetValueOrDefault(UpdateState.RolledBack));
+        if (!ReleaseFailurePolicy.ShouldHalt(outcomes, policy.HaltFailureRate, policy.HaltMinimumDevices, out var reason))
         {
             return;
         }
@@ -41,8 +40,6 @@ internal static class AutomaticHalt
             return;
         }
 
-        var reason = $"failure policy: {failed} of {finished} devices that finished failed or rolled back ({(double)failed / finished:P0}), "
-            + $"threshold {rate:P0} with at least {minimum} devices";
         ReleaseHalting.Halt(release, reason, automatic: true, now, events);
     }
 }

@@ -1,0 +1,14 @@
+namespace Hangar.Core.Releases;
+
+/// <summary>
+/// How the devices offered one release are doing, counted from their updates' current states (a device that failed and
+/// started a new attempt counts where its new attempt is).
+/// </summary>
+public readonly record struct UpdateOutcomes(int Committed, int Failed, int RolledBack)
+{
+    /// <summary>Devices whose current attempt is over: committed, failed or rolled back.</summary>
+    public int Finished => Committed + Failed + RolledBack;
+
+    /// <summary>Failed or rolled back: the trial boot or the installer did not succeed.</summary>
+    public int Unsuccessful => Failed + RolledBack;
+}
