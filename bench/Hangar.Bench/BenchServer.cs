@@ -4,10 +4,13 @@ using Hangar.Testing;
 
 namespace Hangar.Bench;
 
-/// <summary>A fresh SQLite server with rate limits lifted and loopback webhooks allowed, and an organization in it.</summary>
+/// <summary>A fresh server with rate limits lifted and loopback webhooks allowed, and an organization in it.</summary>
 internal static class BenchServer
 {
-    public static async Task<(HangarTestServer Server, HangarClient Owner)> StartAsync(Dictionary<string, string?> extra)
+    public static async Task<(HangarTestServer Server, HangarClient Owner)> StartAsync(Dictionary<string, string?> extra) =>
+        await StartAsync(DatabaseKind.Sqlite, extra);
+
+    public static async Task<(HangarTestServer Server, HangarClient Owner)> StartAsync(DatabaseKind database, Dictionary<string, string?> extra)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -21,7 +24,7 @@ internal static class BenchServer
             settings[key] = value;
         }
 
-        var server = await HangarTestServer.StartAsync(DatabaseKind.Sqlite, settings);
+        var server = await HangarTestServer.StartAsync(database, settings);
         var organization = await server.CreateClient(server.Bootstrap!.ApiKey).Organizations.CreateAsync(
             new CreateOrganizationRequest("bench", CreateApiKey: true));
         return (server, server.CreateClient(organization.ApiKey!.Secret));

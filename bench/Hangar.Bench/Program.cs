@@ -1,7 +1,29 @@
+using System.Globalization;
 using Hangar.Bench;
+using Hangar.Bench.Updates;
+using Hangar.Testing;
 
-// Measures webhook deliveries per second to a loopback receiver and event-stream fan-out to many subscribers,
-// against the real in-process server on SQLite. Usage: dotnet run -c Release --project bench/Hangar.Bench [events]
-var events = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
-await WebhookThroughput.RunAsync(events);
-await StreamFanout.RunAsync(subscribers: 100, events: 100);
+// Benchmarks against the real server (in process) with baselines measured in the same run. Usage:
+//   dotnet run -c Release --project bench/Hangar.Bench -- webhooks [events]
+//   dotnet run -c Release --project bench/Hangar.Bench -- update-checks sqlite|postgres [devices] [phase seconds] [workers]
+// `drive` is the update-check load driver, started by the update-checks scenario as a child process.
+static int Number(string[] args, int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+switch (args.FirstOrDefault())
+{
+    case "drive":
+        return await CheckDriver.RunAsync(args[1]);
+    case "update-checks":
+        var database = args.Length > 1 && args[1] == "postgres" ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
+        await UpdateCheckThroughput.RunAsync(database, Number(args, 2, 10_000), Number(args, 3, 15), Number(args, 4, 64));
+        return 0;
+    case "webhooks" or null:
+        var events = Number(args, 1, 1000);
+        await WebhookThroughput.RunAsync(events);
+        await StreamFanout.RunAsync(subscribers: 100, events: 100);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | update-checks sqlite|postgres [devices] [phase seconds] [workers]");
+        return 2;
+}

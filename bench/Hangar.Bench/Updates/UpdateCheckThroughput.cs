@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Hangar.Contracts.Devices;
+using Hangar.Contracts.Releases;
 using Hangar.Testing;
 using Hangar.Testing.Pki;
 
@@ -22,7 +23,7 @@ internal static class UpdateCheckThroughput
     public static async Task RunAsync(DatabaseKind database, int deviceCount, int phaseSeconds, int workers)
     {
         Console.WriteLine($"update checks: {database}, {deviceCount} devices, {workers} concurrent workers, {phaseSeconds} s phases");
-        var (server, owner) = await BenchServer.StartAsync(database, []);
+        var (server, owner) = await BenchServer.StartAsync(database, new() { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning" });
         await using var _ = server;
         var product = await owner.Products.CreateAsync(new CreateProductRequest("gateway"));
         var cohort = await owner.Cohorts.CreateAsync(new CreateCohortRequest("stable", product.Id.ToString()));
@@ -32,7 +33,9 @@ internal static class UpdateCheckThroughput
         for (var i = 1; i <= 5; i++)
         {
             var bundle = await firmware.BundleAsync($"{i}.0.0");
-            releases.Add(await BenchReleases.AppendAsync(server, owner, cohort.Id, $"r{i}", bundle.Id, $"{i}.0.0", required: i == 3));
+            // The third release is required, so devices before it stop there and the walk is not a single hop.
+            var release = await owner.Releases.CreateAsync(new CreateReleaseRequest($"r{i}", cohort.Id.ToString(), bundle.Id.ToString(), Required: i == 3, Version: $"{i}.0.0"));
+            releases.Add(new BenchRelease(release.Id, bundle.Id, release.Version!));
         }
 
         var clock = Stopwatch.StartNew();

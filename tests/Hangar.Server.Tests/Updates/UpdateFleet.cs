@@ -76,7 +76,7 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
     public static async Task<UpdateCheckResponse> CheckAsync(FleetDevice device, string? release = null, string? bundle = null, string? version = null)
     {
         using var response = await SendCheckAsync(device, release, bundle, version);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancel)}");
         return (await response.Content.ReadFromJsonAsync<UpdateCheckResponse>(ApiTransport.JsonOptions, Cancel))!;
     }
 

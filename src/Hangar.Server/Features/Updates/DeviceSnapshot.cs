@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hangar.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,9 @@ namespace Hangar.Server.Features.Updates;
 
 /// <summary>
 /// Everything an update check needs about one device, read in one query by primary key: its record, tags, its
-/// cohort's graph stamp, the overrides naming it that have not ended, its phase claims and its latest offers.
+/// cohort's graph stamp, the overrides naming it that have not ended, its phase claims and the updates it was
+/// offered. Every part is an indexed lookup by device id: nothing here grows with the fleet (a "latest N offers"
+/// window would make the database number every offer of the organization).
 /// </summary>
 internal sealed record DeviceSnapshot(
     Guid Id,
@@ -18,15 +21,22 @@ internal sealed record DeviceSnapshot(
     string? ReportedReleaseVersion,
     List<string> Tags,
     Guid? GraphStamp,
-    List<OverrideFacts> Overrides,
+    List<Guid> OverrideIds,
     List<Guid> ClaimedReleases,
-    List<OfferKey> RecentOffers)
+    List<OfferKey> Offers)
 {
-    /// <summary>Offers beyond this many are looked up only when needed; a device rarely has more in flight.</summary>
-    private const int RecentOfferCount = 8;
+    /// <summary>The overrides naming the device that have not ended, filled in by <see cref="LoadAsync"/>.</summary>
+    public List<OverrideFacts> Overrides { get; } = [];
 
-    public static Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid deviceId, DateTime now, CancellationToken cancellationToken) =>
-        db.Devices.AsNoTracking().Where(d => d.Id == deviceId).Select(d => new DeviceSnapshot(
+    // The parts after the device itself skip the tenant filter on purpose: the device row is filtered, and an extra
+    // organization_id predicate leads SQLite (which keeps no statistics) to scan the organization's index instead
+    // of the per-device one, which makes every check cost as much as the fleet is large. Compiled once: this is the
+    // hottest query of the server and its expression tree is large. A compiled query keeps the SQL of the first
+    // provider it ran on, so there is one per provider (tests run SQLite and PostgreSQL servers in one process).
+    private static readonly ConcurrentDictionary<string, Func<HangarDbContext, Guid, CancellationToken, Task<DeviceSnapshot?>>> Queries = new();
+
+    private static Func<HangarDbContext, Guid, CancellationToken, Task<DeviceSnapshot?>> Compile() => EF.CompileAsyncQuery(
+        (HangarDbContext db, Guid deviceId, CancellationToken _) => db.Devices.AsNoTracking().Where(d => d.Id == deviceId).Select(d => new DeviceSnapshot(
             d.Id,
             d.OrganizationId,
             d.Identifier,
@@ -35,14 +45,27 @@ internal sealed record DeviceSnapshot(
             d.ReportedReleaseId,
             d.ReportedBundleId,
             d.ReportedReleaseVersion,
-            d.Tags.Select(t => t.Value).ToList(),
-            db.Cohorts.Where(c => c.Id == d.CohortId).Select(c => (Guid?)c.ReleaseGraphStamp).FirstOrDefault(),
-            (from m in db.BundleOverrideDevices
-             join o in db.BundleOverrides on m.BundleOverrideId equals o.Id
-             where m.DeviceId == d.Id && (o.EndsAt == null || o.EndsAt > now)
-             select new OverrideFacts(o.Id, o.Name, o.BundleId, o.StartsAt, o.EndsAt)).ToList(),
-            db.PhaseClaims.Where(c => c.DeviceId == d.Id).Select(c => c.ReleaseId).ToList(),
-            db.DeviceUpdates.Where(u => u.DeviceId == d.Id).OrderByDescending(u => u.OfferedAt).Take(RecentOfferCount)
-                .Select(u => new OfferKey(u.ReleaseId, u.BundleOverrideId)).ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
+            db.DeviceTags.IgnoreQueryFilters().Where(t => t.DeviceId == d.Id).Select(t => t.Value).ToList(),
+            db.Cohorts.IgnoreQueryFilters().Where(c => c.Id == d.CohortId).Select(c => (Guid?)c.ReleaseGraphStamp).FirstOrDefault(),
+            db.BundleOverrideDevices.IgnoreQueryFilters().Where(m => m.DeviceId == d.Id).Select(m => m.BundleOverrideId).ToList(),
+            db.PhaseClaims.IgnoreQueryFilters().Where(c => c.DeviceId == d.Id).Select(c => c.ReleaseId).ToList(),
+            db.DeviceUpdates.IgnoreQueryFilters().Where(u => u.DeviceId == d.Id).Select(u => new OfferKey(u.ReleaseId, u.BundleOverrideId)).ToList()))
+            .SingleOrDefault());
+
+    public static async Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid deviceId, DateTime now, CancellationToken cancellationToken)
+    {
+        var query = Queries.GetOrAdd(db.Database.ProviderName ?? "", _ => Compile());
+        var snapshot = await query(db, deviceId, cancellationToken);
+        if (snapshot is null || snapshot.OverrideIds.Count == 0)
+        {
+            return snapshot;
+        }
+
+        // Only devices named by overrides pay for a second query (joining in the first makes SQLite materialize
+        // every override membership of the database).
+        var ids = snapshot.OverrideIds;
+        snapshot.Overrides.AddRange(await db.BundleOverrides.AsNoTracking().Where(o => ids.Contains(o.Id) && (o.EndsAt == null || o.EndsAt > now))
+            .Select(o => new OverrideFacts(o.Id, o.Name, o.BundleId, o.StartsAt, o.EndsAt)).ToListAsync(cancellationToken));
+        return snapshot;
+    }
 }

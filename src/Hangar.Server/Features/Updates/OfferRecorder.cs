@@ -12,15 +12,15 @@ namespace Hangar.Server.Features.Updates;
 /// <summary>
 /// Records the first time a device is offered an update (<c>device.checked_for_release</c>): the row its status
 /// reports then move forward, and what per-release statistics count as "offered". Later checks offering the same
-/// update find the row in the device snapshot and write nothing.
+/// update find the row in the device snapshot and write nothing. A concurrent check of the same device recording
+/// the same offer first makes the insert fail on the unique index, which is fine.
 /// </summary>
 internal static class OfferRecorder
 {
     public static async Task RecordAsync(
         HangarDbContext db, EventRecorder events, DeviceSnapshot device, OfferKey offer, Guid bundleId, ReleaseFacts? release, DateTime now, CancellationToken cancellationToken)
     {
-        if (device.RecentOffers.Contains(offer)
-            || await db.DeviceUpdates.AnyAsync(u => u.DeviceId == device.Id && u.ReleaseId == offer.ReleaseId && u.BundleOverrideId == offer.BundleOverrideId, cancellationToken))
+        if (device.Offers.Contains(offer))
         {
             return;
         }
