@@ -23,7 +23,7 @@ internal static class UpdateCheckThroughput
     public static async Task RunAsync(DatabaseKind database, int deviceCount, int phaseSeconds, int workers)
     {
         Console.WriteLine($"update checks: {database}, {deviceCount} devices, {workers} concurrent workers, {phaseSeconds} s phases");
-        var (server, owner) = await BenchServer.StartAsync(database, new() { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning" });
+        var (server, owner) = await BenchServer.StartAsync(database, []);
         await using var _ = server;
         var product = await owner.Products.CreateAsync(new CreateProductRequest("gateway"));
         var cohort = await owner.Cohorts.CreateAsync(new CreateCohortRequest("stable", product.Id.ToString()));
