@@ -52,7 +52,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
     /// <summary>The whole command tree; each leaf is one class under Commands/.</summary>
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit, products, devices and their certificates, firmware, events, webhooks) from the command line.")
+        var root = new RootCommand("hangar: manage a Hangar device fleet server (organizations, members, API keys, audit, products, devices and their certificates, firmware, releases, events, webhooks) from the command line.")
         {
             new LoginCommand(cli),
             new LogoutCommand(cli),
@@ -140,6 +140,21 @@ internal sealed class CliApplication(TimeProvider? time = null)
             new Command("bundles", "Bundles: immutable ordered sets of signed binaries.")
             {
                 new BundlesListCommand(cli), new BundlesGetCommand(cli), new BundlesCreateCommand(cli), new BundlesUpdateCommand(cli), new BundlesDeleteCommand(cli),
+            },
+            new Command("releases", "Releases: the bundles a cohort's devices move through, their graph, phases, halts and rollbacks.")
+            {
+                new ReleasesListCommand(cli), new ReleasesGetCommand(cli), new ReleasesCreateCommand(cli), new ReleasesUpdateCommand(cli),
+                new ReleasesDeleteCommand(cli), new ReleasesStatsCommand(cli), new ReleasesHaltCommand(cli), new ReleasesResumeCommand(cli),
+                new ReleasesRollbackCommand(cli),
+            },
+            new Command("bundle-overrides", "Bundle overrides: a bundle for an explicit list of devices, ahead of their cohort's releases, for a time window.")
+            {
+                new BundleOverridesListCommand(cli), new BundleOverridesGetCommand(cli), new BundleOverridesCreateCommand(cli),
+                new BundleOverridesUpdateCommand(cli), new BundleOverridesDeleteCommand(cli),
+                new Command("devices", "The devices a bundle override names.")
+                {
+                    new BundleOverridesDevicesListCommand(cli), new BundleOverridesDevicesAddCommand(cli), new BundleOverridesDevicesRemoveCommand(cli),
+                },
             },
         };
         foreach (var option in cli.Options.All)

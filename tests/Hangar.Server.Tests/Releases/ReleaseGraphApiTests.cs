@@ -280,6 +280,22 @@ public abstract class ReleaseGraphApiTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task CohortAndBundle_UsedByARelease_CannotBeDeletedUntilItIsGone()
+    {
+        var s = await ReleaseScenario.StartAsync(fixture);
+        var release = await s.ReleaseAsync("r0");
+
+        var cohort = await Api.ThrowsApiAsync(() => s.Client.Cohorts.DeleteAsync(s.CohortId.ToString(), Cancel));
+        var bundle = await Api.ThrowsApiAsync(() => s.Client.Bundles.DeleteAsync(release.BundleId.ToString(), Cancel));
+        await s.Client.Releases.DeleteAsync(release.Id.ToString(), Cancel);
+        await s.Client.Bundles.DeleteAsync(release.BundleId.ToString(), Cancel);
+        await s.Client.Cohorts.DeleteAsync(s.CohortId.ToString(), Cancel);
+
+        Assert.Equal((HttpStatusCode.Conflict, ErrorCodes.InUse), (cohort.Status, cohort.Code));
+        Assert.Equal((HttpStatusCode.Conflict, ErrorCodes.InUse), (bundle.Status, bundle.Code));
+    }
+
+    [Fact]
     public async Task List_SearchesByCohortLatestVersionAndFlags()
     {
         var s = await ReleaseScenario.StartAsync(fixture);

@@ -98,9 +98,9 @@ internal static class BundleOverrideDeviceEndpoints
         var now = time.GetUtcNow().UtcDateTime;
         audit.Resource(ResourceTypes.BundleOverride, found.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Taking the override's row lock first makes concurrent additions of the same device wait and then see it,
-        // instead of both inserting it.
-        await db.BundleOverrides.Where(o => o.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, now), cancellationToken);
+        // Taking the override's row lock first (a no-op update) makes concurrent additions of the same device wait and
+        // then see it, instead of both inserting it.
+        await db.BundleOverrides.Where(o => o.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.UpdatedAt, o => o.UpdatedAt), cancellationToken);
         var present = (await db.BundleOverrideDevices.Where(d => d.BundleOverrideId == found.Id && known.Contains(d.DeviceId))
             .Select(d => d.DeviceId).ToListAsync(cancellationToken)).ToHashSet();
         var added = known.Where(d => !present.Contains(d)).ToList();
@@ -113,6 +113,7 @@ internal static class BundleOverrideDeviceEndpoints
         }));
         if (added.Count > 0)
         {
+            found.UpdatedAt = now;
             events.Record(EventTypes.BundleOverrideUpdated, ResourceTypes.BundleOverride, found.Id, BundleOverrideEventData.Of(found, devicesAdded: added.Count));
         }
 
