@@ -103,6 +103,29 @@ public sealed class ReleaseCommandTests(CliServerFixture fixture) : IClassFixtur
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
+    [Fact]
+    public async Task DevicesGetUpdate_OffersTheNextRelease_AndWriteRecordsWhatTheDeviceRuns()
+    {
+        using var cli = fixture.Cli(await fixture.NewOrganizationAsync("get-update releases org"));
+        var (cohort, bundles) = await FleetWithBundlesAsync(cli, 2);
+        var r0 = (await cli.RunAsync("releases", "create", "--name", "r0", "--cohort", cohort, "--bundle", bundles[0], "--version", "1.0.0", "-o", "json")).Succeeded().Json();
+        var r1 = (await cli.RunAsync("releases", "create", "--name", "r1", "--cohort", cohort, "--bundle", bundles[1], "--version", "1.1.0", "-o", "json")).Succeeded().Json();
+        var device = (await cli.RunAsync("devices", "create", "--identifier", "gw-0001", "--product", "gw", "--cohort", cohort, "-o", "json")).Succeeded().Json();
+        var deviceId = device.GetProperty("id").GetString()!;
+        var r0Id = r0.GetProperty("id").GetString()!;
+
+        var dryRun = (await cli.RunAsync("devices", "get-update", deviceId, "--release", r0Id, "-o", "json")).Succeeded().Json();
+        var table = (await cli.RunAsync("devices", "get-update", deviceId, "--release", r0Id, "--release-version", "1.0.0", "--write")).Succeeded();
+        var recorded = (await cli.RunAsync("devices", "get", deviceId, "-o", "json")).Succeeded().Json();
+
+        Assert.Equal("update", dryRun.GetProperty("status").GetString());
+        Assert.Equal(r1.GetProperty("id").GetString(), dryRun.GetProperty("release").GetProperty("id").GetString());
+        Assert.Single(dryRun.GetProperty("manifest").EnumerateArray());
+        Assert.Contains("r1 1.1.0", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 signatures", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal(r0Id, recorded.GetProperty("reported_release_id").GetString());
+    }
+
     /// <summary>A product "gw" with a cohort, and <paramref name="count"/> bundles of one signed binary, all made with the CLI.</summary>
     private async Task<(string Cohort, List<string> Bundles)> FleetWithBundlesAsync(CliSandbox cli, int count)
     {
