@@ -53,6 +53,25 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
     }
 
     [Fact]
+    public async Task DeletingAClaimingDevice_GivesItsPlaceBack()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 2m);
+        using var a = await fleet.DeviceAsync("gw-a");
+        using var b = await fleet.DeviceAsync("gw-b");
+        using var c = await fleet.DeviceAsync("gw-c");
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(a, release: first.Id.ToString())).Status);
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(b, release: first.Id.ToString())).Status);
+        Assert.Equal("no_update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
+
+        await fleet.Tenant.Owner.Devices.DeleteAsync(a.Id, Cancel);
+
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
+        Assert.Equal(2, (await ClaimsAsync(fleet, phased.Id)).Counter);
+    }
+
+    [Fact]
     public async Task TagPhase_AdmitsDevicesWithAnyTag_WithoutClaims()
     {
         var fleet = await UpdateFleet.CreateAsync(fixture);

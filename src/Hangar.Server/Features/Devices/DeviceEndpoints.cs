@@ -8,6 +8,7 @@ using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
@@ -227,7 +228,8 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, DeviceAuthenticationCache cache, CancellationToken cancellationToken)
+        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, DeviceAuthenticationCache cache, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var device = await FindAsync(id, http, db, cancellationToken);
         if (device is null)
@@ -235,12 +237,15 @@ internal static class DeviceEndpoints
             return Problems.NotFound("Device");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PhaseClaimRelease.ReleaseAsync(db, device.Id, time.GetUtcNow(), cancellationToken);
         audit.Resource(ResourceTypes.Device, device.Id);
         var certificates = await db.DeviceCertificates.Where(c => c.DeviceId == device.Id).ToListAsync(cancellationToken);
         db.DeviceCertificates.RemoveRange(certificates);
         db.Devices.Remove(device);
         events.Record(EventTypes.DeviceDeleted, ResourceTypes.Device, device.Id, DeviceEventData.Of(device));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         cache.Evict(certificates.Select(c => c.Fingerprint));
         return TypedResults.NoContent();
     }
