@@ -17,7 +17,7 @@ namespace Hangar.Server.Features.Identity;
 /// </summary>
 internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOptions<DeviceIdentityOptions> options, TimeProvider time, ILogger<DeviceAuthenticationMiddleware> logger)
 {
-    private static readonly TimeSpan LastConnectedResolution = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _lastConnectedResolution = TimeSpan.FromSeconds(options.Value.LastConnectedWriteSeconds);
     private readonly HashSet<IPAddress> _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
 
     public async Task InvokeAsync(HttpContext context, DeviceAuthenticator authenticator, HangarDbContext db)
@@ -51,8 +51,8 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         context.Features.Set(identity);
         db.CurrentOrganizationId = identity.OrganizationId;
         var now = time.GetUtcNow().UtcDateTime;
-        var stale = now - LastConnectedResolution;
-        // Bounded to one write per device per minute, however chatty the device is.
+        var stale = now - _lastConnectedResolution;
+        // Bounded to one write per device per DeviceIdentity:LastConnectedWriteSeconds, however chatty the device is.
         await db.Devices.Where(d => d.Id == identity.DeviceId && (d.LastConnectedAt == null || d.LastConnectedAt < stale))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastConnectedAt, now), context.RequestAborted);
         await next(context);

@@ -18,6 +18,13 @@ internal sealed class DeviceIdentityOptions
     [Range(2, 10)]
     public int MaxChainDepth { get; set; } = 5;
 
+    /// <summary>
+    /// A device's <c>last_connected_at</c> is written at most this often, however chatty the device is: each write is a
+    /// database commit, so large fleets may raise it.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int LastConnectedWriteSeconds { get; set; } = 60;
+
     [Range(1, 10080)]
     public int VerificationCodeLifetimeMinutes { get; set; } = 60;
 
