@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hangar.Server.Tests.Updates;
 
-/// <summary>The failure policy: crossing the threshold halts the release once, devices stop being offered it, and progress on it is refused.</summary>
+/// <summary>
+/// Rollout safety through the update check: the failure policy halts a release once, devices stop being offered it
+/// and progress on it is refused; a rollback takes devices that took a release back to the previous bundle.
+/// </summary>
 public abstract class AutomaticHaltTests(ClockServer fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -35,6 +38,27 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
         Assert.Equal("no_update", (await UpdateFleet.CheckAsync(devices[3], release: first.Id.ToString())).Status);
         Assert.Single(await EventsAsync(fleet, "release.halted"));
+    }
+
+    [Fact]
+    public async Task Rollback_TakesDevicesThatTookTheReleaseBack_AndLeavesTheOthersAlone()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var previousBundle = await fleet.BundleAsync();
+        var previous = await fleet.ReleaseAsync("r1", previousBundle, version: "1.0.0");
+        var bad = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), version: "2.0.0");
+        var devices = await OfferedAsync(fleet, previous.Id, 2);
+        await UpdateFleet.WalkAsync(devices[0], bad.Id, "downloading", "installed", "committed");
+
+        var rollback = await fleet.Tenant.Owner.Releases.RollbackAsync(bad.Id.ToString(), new Contracts.Releases.RollbackReleaseRequest("boot loops"), cancellationToken: Cancel);
+        var tookIt = await UpdateFleet.CheckAsync(devices[0], release: bad.Id.ToString(), bundle: bad.BundleId.ToString(), version: "2.0.0");
+        var stayed = await UpdateFleet.CheckAsync(devices[1], release: previous.Id.ToString(), bundle: previousBundle.Id.ToString(), version: "1.0.0");
+
+        Assert.Equal(rollback.Id, tookIt.Release!.Id);
+        Assert.Equal(previousBundle.Id, tookIt.Bundle!.Id);
+        Assert.Equal("no_update", stayed.Status);
+        using var progress = await UpdateFleet.ReportAsync(devices[1], "downloading", bad.Id);
+        Assert.Equal("update_aborted", (await progress.ProblemAsync()).Code);
     }
 
     [Fact]
