@@ -71,6 +71,11 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
         var certificate = Assert.Single((await tenant.Owner.DeviceCertificates.ListAsync(new ListOptions(Search: $"device_id:'{device.Id}'"), Cancel)).Data);
         Assert.NotNull(certificate.CaCertificateId);
         Assert.Single((await tenant.Owner.Audit.ListAsync(new ListOptions(Search: "action:'device.provision'"), Cancel)).Data);
+        var created = Assert.Single((await tenant.Owner.Events.ListAsync(new ListOptions(Search: "type:'device.created'"), Cancel)).Data);
+        Assert.Equal(device.Id, created.ResourceId);
+        Assert.Equal("jitp", created.Data.GetProperty("source").GetString());
+        Assert.Equal(certificate.CaCertificateId, created.Data.GetProperty("ca_certificate_id").GetGuid());
+        Assert.Equal(("ca_certificate", certificate.CaCertificateId), (created.ActorType, created.ActorId));
     }
 
     [Fact]
@@ -82,8 +87,10 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
         var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => StatusAsync(leaf)));
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Single((await tenant.Owner.Devices.ListAsync(new ListOptions(Search: "identifier:'burst-1'"), Cancel)).Data);
+        var device = Assert.Single((await tenant.Owner.Devices.ListAsync(new ListOptions(Search: "identifier:'burst-1'"), Cancel)).Data);
         Assert.Single((await tenant.Owner.DeviceCertificates.ListAsync(cancellationToken: Cancel)).Data);
+        var created = Assert.Single((await tenant.Owner.Events.ListAsync(new ListOptions(Search: "type:'device.created'"), Cancel)).Data);
+        Assert.Equal(device.Id, created.ResourceId);
     }
 
     [Fact]

@@ -11,16 +11,18 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Server.Features.Identity;
 
 /// <summary>
-/// Authenticates every request on the device listener by its client certificate before any device endpoint runs.
-/// Refusals are logged with their reason (the audit-grade record until the event log lands) and answer 401 without
-/// the reason, which would only help an attacker probe.
+/// Authenticates every request on the device listener by its client certificate before any device endpoint runs,
+/// and before the rate limiter, which limits devices by the identity found here. Every refusal is logged with its
+/// reason (the audit-grade record); one whose organization is known also becomes a throttled
+/// <c>device.authentication_failed</c> event there. The answer is 401 without the reason, which would only help an
+/// attacker probe.
 /// </summary>
 internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOptions<DeviceIdentityOptions> options, TimeProvider time, ILogger<DeviceAuthenticationMiddleware> logger)
 {
     private static readonly TimeSpan LastConnectedResolution = TimeSpan.FromMinutes(1);
     private readonly HashSet<IPAddress> _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
 
-    public async Task InvokeAsync(HttpContext context, DeviceAuthenticator authenticator, HangarDbContext db)
+    public async Task InvokeAsync(HttpContext context, DeviceAuthenticator authenticator, AuthenticationFailureRecorder failures, HangarDbContext db)
     {
         if (ListenerGuardMiddleware.ListenerOf(context) != ListenerKind.Device)
         {
@@ -41,9 +43,13 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         var result = await authenticator.AuthenticateAsync(certificate, context.TraceIdentifier, clientAddress, context.RequestAborted);
         if (result.Identity is not { } identity)
         {
+            var fingerprint = CertificateFacts.Fingerprint(certificate);
+            var recorded = await failures.RecordAsync(result, certificate, fingerprint, clientAddress, context.RequestAborted);
             logger.LogWarning(
-                "Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}",
-                clientAddress, result.Reason, result.OrganizationId, certificate.Subject, certificate.Issuer, certificate.SerialNumber, CertificateFacts.Fingerprint(certificate));
+                "Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, device {DeviceId}, CA {CaCertificateId}, " +
+                "subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}; event recorded: {EventRecorded}",
+                clientAddress, result.Reason, result.OrganizationId, result.DeviceId, result.CaCertificateId,
+                certificate.Subject, certificate.Issuer, certificate.SerialNumber, fingerprint, recorded);
             await RefuseAsync(context);
             return;
         }
