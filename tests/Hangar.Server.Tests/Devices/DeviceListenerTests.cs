@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Hangar.Client;
 using Hangar.Contracts.Devices;
@@ -127,6 +128,20 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
         Assert.False(await db.DeviceCertificates.IgnoreQueryFilters().AnyAsync(c => c.OrganizationId == tenant.OrganizationId || c.OrganizationId == other.OrganizationId, Cancel));
+    }
+
+    [Fact]
+    public async Task CertificateNamingAnIssuerUrl_IsRefused_WithoutTheServerFetchingIt()
+    {
+        // The TLS layer builds the client's chain before Hangar sees it; with .NET's defaults it would download the
+        // issuer from a URL the client chose, during the handshake.
+        using var trap = new TcpListener(IPAddress.Loopback, 0);
+        trap.Start();
+        var leaf = TestPki.Leaf(TestPki.Root("CN=Unregistered AIA CA"), "aia-1", caIssuersUrl: $"http://127.0.0.1:{((IPEndPoint)trap.LocalEndpoint).Port}/ca.crt");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(leaf));
+
+        Assert.False(trap.Pending());
     }
 
     [Fact]

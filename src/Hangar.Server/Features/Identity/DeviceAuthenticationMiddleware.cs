@@ -5,6 +5,7 @@ using Hangar.Contracts.Common;
 using Hangar.Data;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,10 +20,14 @@ namespace Hangar.Server.Features.Identity;
 /// </summary>
 internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOptions<DeviceIdentityOptions> options, TimeProvider time, ILogger<DeviceAuthenticationMiddleware> logger)
 {
+    /// <summary>Where the connection's client certificate is left for <c>KestrelListeners</c> to dispose when the connection ends.</summary>
+    public const string ClientCertificateItemKey = "hangar.client-certificate";
+
     private static readonly TimeSpan LastConnectedResolution = TimeSpan.FromMinutes(1);
     private readonly HashSet<IPAddress> _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
 
-    public async Task InvokeAsync(HttpContext context, DeviceAuthenticator authenticator, AuthenticationFailureRecorder failures, HangarDbContext db)
+    public async Task InvokeAsync(
+        HttpContext context, DeviceAuthenticator authenticator, AuthenticationFailureRecorder failures, LastConnectedStamps stamps, HangarDbContext db)
     {
         if (ListenerGuardMiddleware.ListenerOf(context) != ListenerKind.Device)
         {
@@ -33,6 +38,10 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         var clientAddress = context.Connection.RemoteIpAddress?.ToString();
         using var forwarded = ForwardedCertificate(context, out var forwardedProblem);
         var certificate = forwarded ?? context.Connection.ClientCertificate;
+        if (forwarded is null && certificate is not null && context.Features.Get<IConnectionItemsFeature>() is { } connection)
+        {
+            connection.Items[ClientCertificateItemKey] = certificate;
+        }
         if (certificate is null)
         {
             logger.LogWarning("Device authentication failed from {ClientAddress}: {Reason}", clientAddress, forwardedProblem ?? "no_certificate");
@@ -56,11 +65,15 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
 
         context.Features.Set(identity);
         db.CurrentOrganizationId = identity.OrganizationId;
-        var now = time.GetUtcNow().UtcDateTime;
-        var stale = now - LastConnectedResolution;
-        // Bounded to one write per device per minute, however chatty the device is.
-        await db.Devices.Where(d => d.Id == identity.DeviceId && (d.LastConnectedAt == null || d.LastConnectedAt < stale))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastConnectedAt, now), context.RequestAborted);
+        if (stamps.TryStamp(identity.DeviceId, LastConnectedResolution))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var stale = now - LastConnectedResolution;
+            // Bounded to one write per device per minute across nodes, however chatty the device is.
+            await db.Devices.Where(d => d.Id == identity.DeviceId && (d.LastConnectedAt == null || d.LastConnectedAt < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastConnectedAt, now), context.RequestAborted);
+        }
+
         await next(context);
     }
 
