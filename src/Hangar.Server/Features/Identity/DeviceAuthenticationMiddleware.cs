@@ -42,6 +42,7 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         {
             connection.Items[ClientCertificateItemKey] = certificate;
         }
+
         if (certificate is null)
         {
             logger.LogWarning("Device authentication failed from {ClientAddress}: {Reason}", clientAddress, forwardedProblem ?? "no_certificate");
