@@ -16,6 +16,8 @@ internal static class BenchServer
         {
             ["RateLimits:PerAddressPerMinute"] = "1000000",
             ["RateLimits:PerApiKeyPerMinute"] = "1000000",
+            ["RateLimits:PerDevicePerMinute"] = "1000000",
+            ["RateLimits:PerDeviceBurst"] = "1000000",
             ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8",
             ["Webhooks:RequireHttps"] = "false",
         };

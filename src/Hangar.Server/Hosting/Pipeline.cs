@@ -12,6 +12,7 @@ internal static class Pipeline
     /// <summary>
     /// The middleware order is the security model: ids first (so every error carries one), then routing, the
     /// listener check, rate limits, authentication, audit (so denied calls are audited), and the permission check.
+    /// Devices are authenticated before the rate limiter because they are limited per device, not per address.
     /// </summary>
     public static WebApplication UseHangarPipeline(this WebApplication app)
     {
@@ -20,9 +21,9 @@ internal static class Pipeline
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
+        app.UseMiddleware<DeviceAuthenticationMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<CallerAuthenticationMiddleware>();
-        app.UseMiddleware<DeviceAuthenticationMiddleware>();
         app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<PermissionGuardMiddleware>();
         return app;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Hangar.Client;
 using Hangar.Contracts.Devices;
@@ -71,6 +72,11 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
         var certificate = Assert.Single((await tenant.Owner.DeviceCertificates.ListAsync(new ListOptions(Search: $"device_id:'{device.Id}'"), Cancel)).Data);
         Assert.NotNull(certificate.CaCertificateId);
         Assert.Single((await tenant.Owner.Audit.ListAsync(new ListOptions(Search: "action:'device.provision'"), Cancel)).Data);
+        var created = Assert.Single((await tenant.Owner.Events.ListAsync(new ListOptions(Search: "type:'device.created'"), Cancel)).Data);
+        Assert.Equal(device.Id, created.ResourceId);
+        Assert.Equal("jitp", created.Data.GetProperty("source").GetString());
+        Assert.Equal(certificate.CaCertificateId, created.Data.GetProperty("ca_certificate_id").GetGuid());
+        Assert.Equal(("ca_certificate", certificate.CaCertificateId), (created.ActorType, created.ActorId));
     }
 
     [Fact]
@@ -82,8 +88,10 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
         var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => StatusAsync(leaf)));
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Single((await tenant.Owner.Devices.ListAsync(new ListOptions(Search: "identifier:'burst-1'"), Cancel)).Data);
+        var device = Assert.Single((await tenant.Owner.Devices.ListAsync(new ListOptions(Search: "identifier:'burst-1'"), Cancel)).Data);
         Assert.Single((await tenant.Owner.DeviceCertificates.ListAsync(cancellationToken: Cancel)).Data);
+        var created = Assert.Single((await tenant.Owner.Events.ListAsync(new ListOptions(Search: "type:'device.created'"), Cancel)).Data);
+        Assert.Equal(device.Id, created.ResourceId);
     }
 
     [Fact]
@@ -120,6 +128,20 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
         Assert.False(await db.DeviceCertificates.IgnoreQueryFilters().AnyAsync(c => c.OrganizationId == tenant.OrganizationId || c.OrganizationId == other.OrganizationId, Cancel));
+    }
+
+    [Fact]
+    public async Task CertificateNamingAnIssuerUrl_IsRefused_WithoutTheServerFetchingIt()
+    {
+        // The TLS layer builds the client's chain before Hangar sees it; with .NET's defaults it would download the
+        // issuer from a URL the client chose, during the handshake.
+        using var trap = new TcpListener(IPAddress.Loopback, 0);
+        trap.Start();
+        var leaf = TestPki.Leaf(TestPki.Root("CN=Unregistered AIA CA"), "aia-1", caIssuersUrl: $"http://127.0.0.1:{((IPEndPoint)trap.LocalEndpoint).Port}/ca.crt");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(leaf));
+
+        Assert.False(trap.Pending());
     }
 
     [Fact]

@@ -30,6 +30,44 @@ public abstract class FeatureEventTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task CsvImport_RecordsOneCreatedEventPerDevice_AndAFailedImportNone()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        await tenant.Owner.Products.CreateAsync(new CreateProductRequest("gw"), cancellationToken: Cancel);
+        await Api.ThrowsApiAsync(() => tenant.Owner.Devices.ImportAsync(new ImportDevicesRequest("imp-0,,,gw,,,\nimp-x,,,nope,,,\n"), Cancel));
+
+        await tenant.Owner.Devices.ImportAsync(new ImportDevicesRequest("identifier,description,tags,product\nimp-1,,\"a,b\",gw\nimp-2,,,gw\nimp-3,,,gw\n"), Cancel);
+
+        var created = await EventsOfAsync(tenant.Owner, "type:'device.created'");
+        Assert.Equal(["imp-1", "imp-2", "imp-3"], created.Select(e => e.Data.GetProperty("identifier").GetString()).Order());
+        Assert.All(created, e => Assert.Equal("import", e.Data.GetProperty("source").GetString()));
+        Assert.All(created, e => Assert.Equal("api_key", e.ActorType));
+        var devices = (await tenant.Owner.Devices.ListAsync(cancellationToken: Cancel)).Data;
+        Assert.Equal(devices.Select(d => d.Id).Order(), created.Select(e => e.ResourceId).Order());
+        Assert.Equal(["a", "b"], created.Single(e => e.Data.GetProperty("identifier").GetString() == "imp-1").Data.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task BulkAction_RecordsAnUpdatedEventPerChangedDeviceOnly()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var product = await tenant.Owner.Products.CreateAsync(new CreateProductRequest("bulk"), cancellationToken: Cancel);
+        var ids = new List<string>();
+        foreach (var (identifier, quarantined) in new[] { ("b-1", false), ("b-2", true), ("b-3", false) })
+        {
+            ids.Add((await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest(identifier, product.Id.ToString(), Quarantined: quarantined), cancellationToken: Cancel)).Id.ToString());
+        }
+
+        var result = await tenant.Owner.Devices.BulkAsync(new BulkDeviceActionRequest("quarantine", DeviceIds: ids), Cancel);
+
+        Assert.Equal(2, result.Changed);
+        var updated = await EventsOfAsync(tenant.Owner, "type:'device.updated'");
+        Assert.Equal(["b-1", "b-3"], updated.Select(e => e.Data.GetProperty("identifier").GetString()).Order());
+        Assert.All(updated, e => Assert.True(e.Data.GetProperty("quarantined").GetBoolean()));
+        Assert.All(updated, e => Assert.Equal("bulk_action", e.Data.GetProperty("source").GetString()));
+    }
+
+    [Fact]
     public async Task SigningABinary_AndCreatingABundle_RecordTheirEvents()
     {
         var tenant = await fixture.NewTenantAsync();

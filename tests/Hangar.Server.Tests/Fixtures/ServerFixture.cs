@@ -25,6 +25,8 @@ public abstract class ServerFixture(DatabaseKind database) : IAsyncLifetime
     {
         ["RateLimits:PerAddressPerMinute"] = "1000000",
         ["RateLimits:PerApiKeyPerMinute"] = "1000000",
+        ["RateLimits:PerDevicePerMinute"] = "1000000",
+        ["RateLimits:PerDeviceBurst"] = "1000000",
         ["RateLimits:SignInPerAddressPerMinute"] = "10000",
         // Small parts keep firmware upload tests fast; the 5 MiB production floor is only a setting.
         ["Firmware:MinPartBytes"] = "1024",

@@ -1,8 +1,12 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
 using Hangar.Contracts.Organizations;
+using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing;
+using Hangar.Testing.Pki;
 
 namespace Hangar.Server.Tests.Hosting;
 
@@ -43,6 +47,61 @@ public abstract class RateLimitTests(DatabaseKind database)
         // The bootstrap key has its own budget.
         using var other = server.CreateHttpClient(server.Bootstrap.ApiKey);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PerDeviceLimit_Answers429WithRetryAfter_OtherDevicesAndDownloadsHaveTheirOwnBuckets()
+    {
+        await using var server = await HangarTestServer.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["RateLimits:PerDevicePerMinute"] = "1",
+            ["RateLimits:PerDeviceBurst"] = "3",
+            ["RateLimits:PerDeviceDownloadsPerMinute"] = "1",
+            ["RateLimits:PerDeviceDownloadsBurst"] = "2",
+            ["Firmware:MinPartBytes"] = "1024",
+        }, Cancel);
+        var created = await server.CreateClient(server.Bootstrap!.ApiKey).Organizations.CreateAsync(new CreateOrganizationRequest("fleet", CreateApiKey: true), cancellationToken: Cancel);
+        var owner = server.CreateClient(created.ApiKey!.Secret);
+        var product = await owner.Products.CreateAsync(new CreateProductRequest("p"), cancellationToken: Cancel);
+        var ca = TestPki.Root();
+        var leaves = new List<X509Certificate2>();
+        foreach (var identifier in new[] { "busy-1", "quiet-1" })
+        {
+            var device = await owner.Devices.CreateAsync(new CreateDeviceRequest(identifier, product.Id.ToString()), cancellationToken: Cancel);
+            leaves.Add(TestPki.Leaf(ca, identifier));
+            await owner.DeviceCertificates.CreateAsync(new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(leaves[^1])), cancellationToken: Cancel);
+        }
+
+        var binary = await FirmwareBuilder.SignableAsync(owner, FirmwareBuilder.Bytes(1100));
+        var download = (await owner.Binaries.GetDownloadUrlAsync(binary.Id.ToString(), Cancel)).DevicePath.TrimStart('/');
+        using var busy = DeviceHttp.Create(server, leaves[0]);
+        using var quiet = DeviceHttp.Create(server, leaves[1]);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await busy.GetAsync("device/v1/me", Cancel);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+                Assert.Equal(ErrorCodes.RateLimited, (await response.ProblemAsync()).Code);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await quiet.GetAsync("device/v1/me", Cancel)).StatusCode);
+
+        // Downloads draw on their own bucket: the busy device still resumes its download, until that bucket is empty too.
+        var downloads = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await busy.GetAsync(download, Cancel);
+            downloads.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], downloads);
+        Assert.Equal(HttpStatusCode.OK, (await quiet.GetAsync(download, Cancel)).StatusCode);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public static class DeviceHttp
         {
             SslOptions = new SslClientAuthenticationOptions
             {
-                ClientCertificates = clientCertificate is null ? null : [TestPki.ForTls(clientCertificate)],
+                // Offline: building the certificate's own chain must not download anything (a test may name an issuer URL).
+                ClientCertificateContext = clientCertificate is null ? null : SslStreamCertificateContext.Create(TestPki.ForTls(clientCertificate), null, offline: true),
                 RemoteCertificateValidationCallback = (_, certificate, _, _) =>
                 {
                     if (certificate is null)

@@ -26,15 +26,23 @@ public static class TestPki
         return signed.CopyWithPrivateKey(key);
     }
 
-    /// <summary>An end-entity certificate for <paramref name="commonName"/> signed by <paramref name="issuer"/>.</summary>
+    /// <summary>
+    /// An end-entity certificate for <paramref name="commonName"/> signed by <paramref name="issuer"/>; with
+    /// <paramref name="caIssuersUrl"/>, an Authority Information Access extension naming where its issuer could be downloaded.
+    /// </summary>
     public static X509Certificate2 Leaf(
-        X509Certificate2 issuer, string commonName, bool isCa = false, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+        X509Certificate2 issuer, string commonName, bool isCa = false, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string? caIssuersUrl = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(isCa, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        if (caIssuersUrl is not null)
+        {
+            request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, [caIssuersUrl]));
+        }
+
         var before = notBefore ?? Now.AddHours(-1);
         var after = notAfter ?? Now.AddYears(1);
         // A signed certificate cannot outlive its issuer.

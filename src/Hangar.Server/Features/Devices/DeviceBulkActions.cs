@@ -1,10 +1,12 @@
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Core.Search;
 using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
@@ -23,7 +25,7 @@ internal static class DeviceBulkActions
     private static readonly string[] Actions = ["move_cohort", "add_tags", "remove_tags", "quarantine", "unquarantine"];
 
     public static async Task<Results<Ok<BulkDeviceActionResponse>, ProblemHttpResult>> RunAsync(
-        BulkDeviceActionRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        BulkDeviceActionRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = Validate(request, out var search);
@@ -70,8 +72,14 @@ internal static class DeviceBulkActions
             return outcome.Problem;
         }
 
+        // One event per device that changed, all riding on the one save below (inserts are batched, not a round trip each).
+        foreach (var device in devices.Where(d => outcome.Changed.Contains(d.Id)))
+        {
+            events.Record(EventTypes.DeviceUpdated, ResourceTypes.Device, device.Id, DeviceEventData.Of(device, DeviceEventData.FromBulkAction));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new BulkDeviceActionResponse(devices.Count, outcome.Changed));
+        return TypedResults.Ok(new BulkDeviceActionResponse(devices.Count, outcome.Changed.Count));
     }
 
     private static RequestValidator Validate(BulkDeviceActionRequest request, out SearchQuery? search)
@@ -125,7 +133,7 @@ internal static class DeviceBulkActions
         return validator;
     }
 
-    private static async Task<(int Changed, ProblemHttpResult? Problem)> ApplyAsync(
+    private static async Task<(HashSet<Guid> Changed, ProblemHttpResult? Problem)> ApplyAsync(
         BulkDeviceActionRequest request, List<Device> devices, Guid organizationId, HangarDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var changed = new HashSet<Guid>();
@@ -139,13 +147,13 @@ internal static class DeviceBulkActions
                     var cohort = cohortRef is null ? null : await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortRef, cancellationToken);
                     if (cohort is null)
                     {
-                        return (0, Problems.Validation("cohort_id", "must be a cohort id or resource name of this organization."));
+                        return ([], Problems.Validation("cohort_id", "must be a cohort id or resource name of this organization."));
                     }
 
                     var foreign = devices.Count(d => d.ProductId != cohort.ProductId);
                     if (foreign > 0)
                     {
-                        return (0, Problems.Validation("cohort_id", $"{foreign} selected device(s) belong to another product than the cohort."));
+                        return ([], Problems.Validation("cohort_id", $"{foreign} selected device(s) belong to another product than the cohort."));
                     }
 
                     cohortId = cohort.Id;
@@ -164,7 +172,7 @@ internal static class DeviceBulkActions
                     var merged = DeviceRules.NormalizeTags(device.Tags.Select(t => t.Value).Concat(request.Tags!));
                     if (merged.Count > DeviceRules.MaxTags)
                     {
-                        return (0, Problems.Validation("tags", $"device '{device.Identifier}' would have more than {DeviceRules.MaxTags} tags."));
+                        return ([], Problems.Validation("tags", $"device '{device.Identifier}' would have more than {DeviceRules.MaxTags} tags."));
                     }
 
                     if (merged.Count != device.Tags.Count)
@@ -199,6 +207,6 @@ internal static class DeviceBulkActions
             device.UpdatedAt = now;
         }
 
-        return (changed.Count, null);
+        return (changed, null);
     }
 }

@@ -2,10 +2,12 @@ using System.Security.Cryptography.X509Certificates;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Core.Access;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Database;
@@ -30,7 +32,7 @@ internal static class DeviceImporter
     private sealed record Row(int Number, string Identifier, string? Description, List<string> Tags, Product Product, Cohort? Cohort, List<X509Certificate2> Certificates, string? Target);
 
     public static async Task<Results<Ok<ImportDevicesResponse>, ProblemHttpResult>> ImportAsync(
-        ImportDevicesRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        ImportDevicesRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         if (!CsvRecords.TryParse(request.Csv, out var records, out var csvError))
@@ -63,6 +65,7 @@ internal static class DeviceImporter
             var device = DeviceEndpoints.NewDevice(caller.OrganizationId, row.Identifier, row.Product.Id, row.Cohort?.Id, row.Description, row.Tags, row.Target, false, now);
             db.Devices.Add(device);
             db.DeviceCertificates.AddRange(row.Certificates.Select(c => DeviceCertificateRules.ToEntity(c, device, null, now)));
+            events.Record(EventTypes.DeviceCreated, ResourceTypes.Device, device.Id, DeviceEventData.Of(device, DeviceEventData.FromImport));
         }
 
         audit.Resources(ResourceTypes.Device);

@@ -5,22 +5,29 @@ using Hangar.Contracts.Common;
 using Hangar.Data;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Identity;
 
 /// <summary>
-/// Authenticates every request on the device listener by its client certificate before any device endpoint runs.
-/// Refusals are logged with their reason (the audit-grade record until the event log lands) and answer 401 without
-/// the reason, which would only help an attacker probe.
+/// Authenticates every request on the device listener by its client certificate before any device endpoint runs,
+/// and before the rate limiter, which limits devices by the identity found here. Every refusal is logged with its
+/// reason (the audit-grade record); one whose organization is known also becomes a throttled
+/// <c>device.authentication_failed</c> event there. The answer is 401 without the reason, which would only help an
+/// attacker probe.
 /// </summary>
 internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOptions<DeviceIdentityOptions> options, TimeProvider time, ILogger<DeviceAuthenticationMiddleware> logger)
 {
+    /// <summary>Where the connection's client certificate is left for <c>KestrelListeners</c> to dispose when the connection ends.</summary>
+    public const string ClientCertificateItemKey = "hangar.client-certificate";
+
     private readonly TimeSpan _lastConnectedResolution = TimeSpan.FromSeconds(options.Value.LastConnectedWriteSeconds);
     private readonly HashSet<IPAddress> _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
 
-    public async Task InvokeAsync(HttpContext context, DeviceAuthenticator authenticator, HangarDbContext db)
+    public async Task InvokeAsync(
+        HttpContext context, DeviceAuthenticator authenticator, AuthenticationFailureRecorder failures, LastConnectedStamps stamps, HangarDbContext db)
     {
         if (ListenerGuardMiddleware.ListenerOf(context) != ListenerKind.Device)
         {
@@ -31,6 +38,11 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         var clientAddress = context.Connection.RemoteIpAddress?.ToString();
         using var forwarded = ForwardedCertificate(context, out var forwardedProblem);
         var certificate = forwarded ?? context.Connection.ClientCertificate;
+        if (forwarded is null && certificate is not null && context.Features.Get<IConnectionItemsFeature>() is { } connection)
+        {
+            connection.Items[ClientCertificateItemKey] = certificate;
+        }
+
         if (certificate is null)
         {
             logger.LogWarning("Device authentication failed from {ClientAddress}: {Reason}", clientAddress, forwardedProblem ?? "no_certificate");
@@ -41,20 +53,28 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         var result = await authenticator.AuthenticateAsync(certificate, context.TraceIdentifier, clientAddress, context.RequestAborted);
         if (result.Identity is not { } identity)
         {
+            var fingerprint = CertificateFacts.Fingerprint(certificate);
+            var recorded = await failures.RecordAsync(result, certificate, fingerprint, clientAddress, context.RequestAborted);
             logger.LogWarning(
-                "Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}",
-                clientAddress, result.Reason, result.OrganizationId, certificate.Subject, certificate.Issuer, certificate.SerialNumber, CertificateFacts.Fingerprint(certificate));
+                "Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, device {DeviceId}, CA {CaCertificateId}, " +
+                "subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}; event recorded: {EventRecorded}",
+                clientAddress, result.Reason, result.OrganizationId, result.DeviceId, result.CaCertificateId,
+                certificate.Subject, certificate.Issuer, certificate.SerialNumber, fingerprint, recorded);
             await RefuseAsync(context);
             return;
         }
 
         context.Features.Set(identity);
         db.CurrentOrganizationId = identity.OrganizationId;
-        var now = time.GetUtcNow().UtcDateTime;
-        var stale = now - _lastConnectedResolution;
-        // Bounded to one write per device per DeviceIdentity:LastConnectedWriteSeconds, however chatty the device is.
-        await db.Devices.Where(d => d.Id == identity.DeviceId && (d.LastConnectedAt == null || d.LastConnectedAt < stale))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastConnectedAt, now), context.RequestAborted);
+        if (stamps.TryStamp(identity.DeviceId, _lastConnectedResolution))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var stale = now - _lastConnectedResolution;
+            // Bounded to one write per device per DeviceIdentity:LastConnectedWriteSeconds across nodes, however chatty the device is.
+            await db.Devices.Where(d => d.Id == identity.DeviceId && (d.LastConnectedAt == null || d.LastConnectedAt < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastConnectedAt, now), context.RequestAborted);
+        }
+
         await next(context);
     }
 

@@ -24,7 +24,7 @@ internal sealed class DeviceAuthenticator(HangarDbContext db, DeviceAuthenticati
         var generation = cache.Generation;
         var known = await db.DeviceCertificates.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Fingerprint == fingerprint)
-            .Select(c => new { c.Id, c.OrganizationId, c.DeviceId, c.Status })
+            .Select(c => new { c.Id, c.OrganizationId, c.DeviceId, c.Status, c.CaCertificateId })
             .SingleOrDefaultAsync(cancellationToken);
         if (known is not null)
         {
@@ -32,7 +32,7 @@ internal sealed class DeviceAuthenticator(HangarDbContext db, DeviceAuthenticati
             // time); revocation is how an operator cuts one off.
             if (known.Status == CertificateStatus.Revoked)
             {
-                return DeviceAuthenticationResult.Refused("certificate_revoked", known.OrganizationId);
+                return DeviceAuthenticationResult.Refused("certificate_revoked", known.OrganizationId, known.DeviceId, known.CaCertificateId);
             }
 
             var identity = new DeviceIdentity(known.OrganizationId, known.DeviceId, known.Id);

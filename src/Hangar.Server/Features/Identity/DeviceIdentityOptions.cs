@@ -14,6 +14,13 @@ internal sealed class DeviceIdentityOptions
     [Range(1, 10_000_000)]
     public int AuthenticationCacheSize { get; set; } = 100_000;
 
+    /// <summary>
+    /// How many (certificate, reason) pairs the <c>device.authentication_failed</c> throttle remembers for its minute;
+    /// beyond that, failures are only logged.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AuthenticationFailureEventCacheSize { get; set; } = 10_000;
+
     /// <summary>Most certificates in a device chain, leaf and root included.</summary>
     [Range(2, 10)]
     public int MaxChainDepth { get; set; } = 5;

@@ -9,6 +9,9 @@ internal static class IdentityModule
             .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "DeviceIdentity:TrustedProxies must list IP addresses.")
             .ValidateOnStart();
         services.AddSingleton<DeviceAuthenticationCache>();
+        services.AddSingleton<LastConnectedStamps>();
+        services.AddSingleton<AuthenticationFailureThrottle>();
+        services.AddSingleton<AuthenticationFailureRecorder>();
         services.AddScoped<DeviceAuthenticator>();
         services.AddScoped<JitProvisioner>();
         return services;

@@ -1,9 +1,11 @@
 using System.Security.Cryptography.X509Certificates;
+using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Audit;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Devices;
+using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,11 +23,6 @@ internal sealed class JitProvisioner(
     public async Task<DeviceAuthenticationResult> ProvisionAsync(
         X509Certificate2 leaf, string fingerprint, string requestId, string? clientAddress, CancellationToken cancellationToken)
     {
-        if (CertificateFacts.IsCa(leaf))
-        {
-            return DeviceAuthenticationResult.Refused("certificate_is_ca");
-        }
-
         var issuer = leaf.Issuer;
         var candidates = await db.CaCertificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Subject == issuer).ToListAsync(cancellationToken);
         CaCertificate? ca = null;
@@ -44,17 +41,20 @@ internal sealed class JitProvisioner(
 
         if (ca is null || caCertificate is null)
         {
-            return DeviceAuthenticationResult.Refused("unknown_certificate");
+            // No organization: an issuer name anyone can write proves nothing, so nothing is recorded against one.
+            return DeviceAuthenticationResult.Refused(CertificateFacts.IsCa(leaf) ? "certificate_is_ca" : "unknown_certificate");
         }
 
         using (caCertificate)
         {
-            var refusal = !ca.Enabled ? "ca_disabled"
+            var refusal = CertificateFacts.IsCa(leaf) ? "certificate_is_ca"
+                : !ca.Enabled ? "ca_disabled"
+                : !CertificateFacts.IsTimeValid(caCertificate, time.GetUtcNow().UtcDateTime) ? "ca_expired"
                 : !ca.JitpEnabled || ca.JitpProductId is null ? "jitp_disabled"
                 : ChainRefusal(leaf, caCertificate, ca);
             if (refusal is not null)
             {
-                return DeviceAuthenticationResult.Refused(refusal, ca.OrganizationId);
+                return DeviceAuthenticationResult.Refused(refusal, ca.OrganizationId, null, ca.Id);
             }
 
             return await CreateAsync(leaf, fingerprint, ca, requestId, clientAddress, cancellationToken);
@@ -105,15 +105,16 @@ internal sealed class JitProvisioner(
         await using var scope = scopes.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
         writer.CurrentOrganizationId = ca.OrganizationId;
-        if (await writer.Devices.AnyAsync(d => d.Identifier == identifier, cancellationToken))
+        var existing = await writer.Devices.Where(d => d.Identifier == identifier).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(cancellationToken);
+        if (existing is not null)
         {
-            return await WinnerOrAsync(fingerprint, "multi_cert_jitr_disabled", ca.OrganizationId, cancellationToken);
+            return await WinnerOrAsync(fingerprint, ca, existing, cancellationToken);
         }
 
         var product = await writer.Products.SingleAsync(p => p.Id == ca.JitpProductId, cancellationToken);
         if (product.Archived)
         {
-            return DeviceAuthenticationResult.Refused("jitp_failed", ca.OrganizationId);
+            return DeviceAuthenticationResult.Refused("jitp_failed", ca.OrganizationId, null, ca.Id);
         }
 
         var device = DeviceEndpoints.NewDevice(ca.OrganizationId, identifier, product.Id, ca.JitpCohortId, ca.JitpDescription,
@@ -137,13 +138,16 @@ internal sealed class JitProvisioner(
             RequestId = requestId,
             ClientAddress = clientAddress,
         });
+        var events = scope.ServiceProvider.GetRequiredService<EventRecorder>();
+        events.Actor("ca_certificate", ca.Id, $"jitp {ca.Subject}");
+        events.Record(EventTypes.DeviceCreated, ResourceTypes.Device, device.Id, DeviceEventData.Of(device, DeviceEventData.FromJitp, ca.Id), ca.OrganizationId);
         try
         {
             await writer.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            return await WinnerOrAsync(fingerprint, "multi_cert_jitr_disabled", ca.OrganizationId, cancellationToken);
+            return await WinnerOrAsync(fingerprint, ca, null, cancellationToken);
         }
 
         var identity = new DeviceIdentity(ca.OrganizationId, device.Id, certificate.Id);
@@ -151,8 +155,11 @@ internal sealed class JitProvisioner(
         return DeviceAuthenticationResult.Success(identity);
     }
 
-    /// <summary>Lost a race to a parallel first connection of the same certificate: use the winner's row.</summary>
-    private async Task<DeviceAuthenticationResult> WinnerOrAsync(string fingerprint, string reason, Guid organizationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lost a race to a parallel first connection of the same certificate: use the winner's row. Otherwise the CN is
+    /// an existing device's identifier and a new certificate for it is not provisioned (<c>multi_cert_jitr_disabled</c>).
+    /// </summary>
+    private async Task<DeviceAuthenticationResult> WinnerOrAsync(string fingerprint, CaCertificate ca, Guid? deviceId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
@@ -161,7 +168,7 @@ internal sealed class JitProvisioner(
             .Select(c => new { c.Id, c.OrganizationId, c.DeviceId })
             .SingleOrDefaultAsync(cancellationToken);
         return winner is null
-            ? DeviceAuthenticationResult.Refused(reason, organizationId)
+            ? DeviceAuthenticationResult.Refused("multi_cert_jitr_disabled", ca.OrganizationId, deviceId, ca.Id)
             : DeviceAuthenticationResult.Success(new DeviceIdentity(winner.OrganizationId, winner.DeviceId, winner.Id));
     }
 }

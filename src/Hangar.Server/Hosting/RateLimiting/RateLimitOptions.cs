@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Hangar.Server.Hosting.RateLimiting;
 
-/// <summary>Section <c>RateLimits</c>: requests per minute, per client address and per API key.</summary>
+/// <summary>Section <c>RateLimits</c>: requests per minute, per client address and per API key (admin listener) and per device (device listener).</summary>
 internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -12,6 +12,21 @@ internal sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int PerApiKeyPerMinute { get; set; } = 600;
+
+    /// <summary>Device API requests per device, refilled evenly over the minute (a token bucket).</summary>
+    [Range(1, 1_000_000)]
+    public int PerDevicePerMinute { get; set; } = 60;
+
+    /// <summary>How many device API requests a device may make at once after being quiet.</summary>
+    [Range(1, 1_000_000)]
+    public int PerDeviceBurst { get; set; } = 30;
+
+    /// <summary>Binary download requests per device: their own bucket, since a device resumes an interrupted download with a new request.</summary>
+    [Range(1, 1_000_000)]
+    public int PerDeviceDownloadsPerMinute { get; set; } = 120;
+
+    [Range(1, 1_000_000)]
+    public int PerDeviceDownloadsBurst { get; set; } = 60;
 
     /// <summary>Sign-in and invitation attempts per client address: the brute-force guard in front of the lockout.</summary>
     [Range(1, 10_000)]

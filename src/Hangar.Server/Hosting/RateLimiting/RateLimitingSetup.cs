@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Hangar.Contracts.Common;
+using Hangar.Server.Features.Firmware;
+using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
@@ -10,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Server.Hosting.RateLimiting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, chained: every request counts against its client address, and requests carrying an
-/// API key also against that key (read from the key's public prefix, before the key is verified, so a flood of
-/// bogus keys still hits the address limit). Rejections are 429 ProblemDetails with Retry-After.
+/// ASP.NET Core's rate limiter, chained: every admin request counts against its client address, and requests carrying
+/// an API key also against that key (read from the key's public prefix, before the key is verified, so a flood of
+/// bogus keys still hits the address limit). Device requests count against their device, in a token bucket for the
+/// device API and another for binary downloads. Rejections are 429 ProblemDetails with Retry-After.
 /// </summary>
 internal static class RateLimitingSetup
 {
@@ -31,7 +34,12 @@ internal static class RateLimitingSetup
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     ApiKeyPrefixOf(context) is { } prefix
                         ? RateLimitPartition.GetFixedWindowLimiter(prefix, _ => PerMinute(settings.PerApiKeyPerMinute))
-                        : RateLimitPartition.GetNoLimiter("")));
+                        : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, (Guid Device, bool Download)>(context =>
+                    context.Features.Get<DeviceIdentity>() is not { } device ? RateLimitPartition.GetNoLimiter((Guid.Empty, false))
+                    : IsDownload(context) ? RateLimitPartition.GetTokenBucketLimiter((device.DeviceId, true),
+                        _ => Bucket(settings.PerDeviceDownloadsPerMinute, settings.PerDeviceDownloadsBurst))
+                    : RateLimitPartition.GetTokenBucketLimiter((device.DeviceId, false), _ => Bucket(settings.PerDevicePerMinute, settings.PerDeviceBurst))));
             limiter.AddPolicy(RateLimitPolicies.SignIn, context =>
                 RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.SignInPerAddressPerMinute)));
             limiter.OnRejected = RejectAsync;
@@ -43,8 +51,18 @@ internal static class RateLimitingSetup
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
 
     /// <summary>
+    /// One token every 1/perMinute of a minute, so Retry-After is the wait for the next token rather than a whole
+    /// minute. Keyed by the authenticated device, never by certificate or address: partitions stay bounded by the
+    /// registered fleet, and refused certificates create none.
+    /// </summary>
+    private static TokenBucketRateLimiterOptions Bucket(int perMinute, int burst) =>
+        new() { TokenLimit = burst, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute, QueueLimit = 0, AutoReplenishment = true };
+
+    private static bool IsDownload(HttpContext context) => context.Request.Path.StartsWithSegments(BinaryDownloadEndpoints.DeviceSignedPath);
+
+    /// <summary>
     /// Whole fleets sit behind one NAT address, so per-address limits would starve devices; the device listener is
-    /// to be limited per device identity, which the device API adds once devices authenticate (Devices issue).
+    /// limited per device identity instead (DeviceAuthenticationMiddleware runs before the limiter and sets it).
     /// </summary>
     private static bool IsDeviceTraffic(HttpContext context) => ListenerGuardMiddleware.ListenerOf(context) == ListenerKind.Device;
 
