@@ -35,7 +35,7 @@ internal static class DeviceUpdateCheckEndpoints
                 + "(no reported state, phase claim or offer); with write=true the check counts as the device's own.");
     }
 
-    private static async Task<IResult> DeviceCheckAsync(HttpContext http, UpdateCheck check, EventRecorder events, CancellationToken cancellationToken)
+    private static async Task<IResult> DeviceCheckAsync(HttpContext http, UpdateCheck check, UpdateAnswerBodies bodies, EventRecorder events, CancellationToken cancellationToken)
     {
         var identity = http.Features.Get<DeviceIdentity>()!;
         events.Actor("device", identity.DeviceId, null);
@@ -64,7 +64,7 @@ internal static class DeviceUpdateCheckEndpoints
         var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
         return ifNoneMatch.Any(tag => tag.Tag.Equals(answer.ETag, StringComparison.Ordinal) || tag.Equals(EntityTagHeaderValue.Any))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(answer.Response);
+            : TypedResults.Bytes(bodies.BodyOf(answer), "application/json");
     }
 
     private static async Task<Results<Ok<UpdateCheckResponse>, ProblemHttpResult>> AdminCheckAsync(

@@ -18,21 +18,23 @@ internal static class UpdateAnswers
     public const string Quarantined = "device_quarantined";
 
     public static UpdateAnswer Nothing(string status, string? reason) =>
-        Tagged(new UpdateCheckResponse(status, null, reason, null, null, null, [], null), $"{status}|{reason}");
+        new(Tag($"{status}|{reason}"), () => new UpdateCheckResponse(status, null, reason, null, null, null, [], null));
 
     public static UpdateAnswer FromRelease(ReleaseFacts release, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
     {
         var summary = new UpdateReleaseSummary(release.Id, ResourceName.Format(release.OrganizationId, ResourceTypes.Release, release.Id), release.Name, release.Version, release.Required);
-        var response = new UpdateCheckResponse(Update, "release", null, summary, null, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime);
-        return Tagged(response, $"release|{release.Id}|{release.Name}|{release.Version}|{release.Required}|{Key(manifest, links, expiresAt)}");
+        return new UpdateAnswer(
+            Tag($"release|{release.Id}|{release.Name}|{release.Version}|{release.Required}|{Key(manifest, links, expiresAt)}"),
+            () => new UpdateCheckResponse(Update, "release", null, summary, null, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
     }
 
     public static UpdateAnswer FromOverride(OverrideFacts bundleOverride, Guid organizationId, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
     {
         var summary = new UpdateOverrideSummary(bundleOverride.Id, ResourceName.Format(organizationId, ResourceTypes.BundleOverride, bundleOverride.Id),
             bundleOverride.Name, bundleOverride.StartsAt, bundleOverride.EndsAt);
-        var response = new UpdateCheckResponse(Update, "bundle_override", null, null, summary, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime);
-        return Tagged(response, $"override|{bundleOverride.Id}|{bundleOverride.Name}|{bundleOverride.StartsAt:O}|{bundleOverride.EndsAt:O}|{Key(manifest, links, expiresAt)}");
+        return new UpdateAnswer(
+            Tag($"override|{bundleOverride.Id}|{bundleOverride.Name}|{bundleOverride.StartsAt:O}|{bundleOverride.EndsAt:O}|{Key(manifest, links, expiresAt)}"),
+            () => new UpdateCheckResponse(Update, "bundle_override", null, null, summary, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
     }
 
     /// <summary>The expiry for URLs handed out now: at least the lifetime away, rounded up to the step.</summary>
@@ -54,6 +56,6 @@ internal static class UpdateAnswers
     private static string Key(UpdateManifest manifest, DownloadLinks links, DateTimeOffset expiresAt) =>
         $"{manifest.Fingerprint}|{links.UrlBase}|{expiresAt.ToUnixTimeSeconds()}";
 
-    private static UpdateAnswer Tagged(UpdateCheckResponse response, string key) =>
-        new(response, "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"");
+    private static string Tag(string key) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"";
 }

@@ -8,6 +8,7 @@ internal static class UpdatesModule
         services.AddOptions<UpdatesOptions>().BindConfiguration(UpdatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReleaseGraphCache>();
         services.AddSingleton<UpdateManifestCache>();
+        services.AddSingleton<UpdateAnswerBodies>();
         services.AddScoped<UpdateCheck>();
         services.AddScoped<UpdateStatusRecorder>();
         return services;
