@@ -30,7 +30,7 @@ internal static class BinaryDownloadEndpoints
         binaries.MapGet("/{id}/content", ContentAsync).Requires(Permission.FirmwareRead)
             .WithSummary("Download a binary").WithDescription("Supports Range and If-Range; the ETag is the SHA-256. Only signable and signed binaries have content.");
         binaries.MapGet("/{id}/download_url", DownloadUrlAsync).Requires(Permission.FirmwareRead)
-            .WithSummary("Get a short-lived download URL").WithDescription("The URL needs no API key; it expires after Firmware:DownloadUrlLifetimeSeconds (6 hours).");
+            .WithSummary("Get a short-lived download URL").WithDescription("The URL needs no API key; it expires after Firmware:DownloadUrlLifetimeSeconds (6 hours). url starts with Firmware:PublicAdminUrl when set (else the request's scheme and host); device_url is present when Firmware:PublicDeviceUrl is set.");
     }
 
     /// <summary>The signed-URL routes: outside the authenticated Admin API group, anonymous, one per listener.</summary>
@@ -67,11 +67,14 @@ internal static class BinaryDownloadEndpoints
 
         var expiresAt = time.GetUtcNow().AddSeconds(options.Value.DownloadUrlLifetimeSeconds);
         var token = signer.Sign(binary.Id, expiresAt);
-        var request = http.Request;
+        var devicePath = $"{DeviceSignedPath}/{token}";
+        // This request came to the admin listener, so only a configured public device address can make the device URL absolute.
+        var deviceUrl = options.Value.PublicDeviceUrl is null ? null : PublicBaseUrl.For(options.Value.PublicDeviceUrl, null) + devicePath;
         return TypedResults.Ok(new DownloadUrlResponse(
-            $"{request.Scheme}://{request.Host}{request.PathBase}{AdminSignedPath}/{token}",
-            $"{DeviceSignedPath}/{token}",
-            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()).UtcDateTime));
+            $"{PublicBaseUrl.For(options.Value.PublicAdminUrl, http.Request)}{AdminSignedPath}/{token}",
+            devicePath,
+            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()).UtcDateTime,
+            deviceUrl));
     }
 
     private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SignedAsync(

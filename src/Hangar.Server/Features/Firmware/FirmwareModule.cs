@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Hangar.Server.Features.Firmware;
 
 internal static class FirmwareModule
@@ -5,6 +7,7 @@ internal static class FirmwareModule
     public static IServiceCollection AddFirmware(this IServiceCollection services)
     {
         services.AddOptions<FirmwareOptions>().BindConfiguration(FirmwareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FirmwareOptions>, FirmwareOptionsValidator>();
         services.AddScoped<BinaryContent>();
         services.AddScoped<BinaryLifecycle>();
         services.AddSingleton<BinaryHashingSignal>();
