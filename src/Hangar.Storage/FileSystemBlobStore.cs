@@ -68,8 +68,9 @@ public sealed class FileSystemBlobStore : IBlobStore
                 file.Flush(flushToDisk: true);
             }
 
-            Directory.CreateDirectory(directory);
+            DirectorySync.Create(directory);
             File.Move(temporary, PartPath(directory, index), overwrite: true);
+            DirectorySync.Flush(directory);
             return result;
         }
         finally
@@ -81,8 +82,8 @@ public sealed class FileSystemBlobStore : IBlobStore
     public async Task<BlobWriteResult> CompleteUploadAsync(
         string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
     {
-        var directory = UploadDirectory(uploadId);
-        var paths = partIndexes.Select(index => PartPath(directory, index)).ToList();
+        var uploadDirectory = UploadDirectory(uploadId);
+        var paths = partIndexes.Select(index => PartPath(uploadDirectory, index)).ToList();
         if (paths.Any(path => !File.Exists(path)))
         {
             return new BlobWriteResult(BlobWriteOutcome.MissingPart, 0, "");
@@ -90,6 +91,7 @@ public sealed class FileSystemBlobStore : IBlobStore
 
         var temporary = NewTemporaryPath();
         var parts = new List<Stream>(paths.Count);
+        var finished = false;
         try
         {
             BlobWriteResult result;
@@ -99,6 +101,8 @@ public sealed class FileSystemBlobStore : IBlobStore
                 result = await CopyHashedAsync(parts, file, expectedSize, expectedSha256, cancellationToken);
                 if (!result.Succeeded)
                 {
+                    // The parts do not make the declared content: the upload has to be redone, so they go.
+                    finished = true;
                     return result;
                 }
 
@@ -107,11 +111,14 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
 
             var target = ObjectPath(result.Sha256);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var directory = Path.GetDirectoryName(target)!;
+            DirectorySync.Create(directory);
             // Same name means same bytes, so replacing an existing copy is harmless, and always renaming means an
-            // object whose deletion raced with this upload is back when this call returns.
+            // object whose deletion raced with this upload is back when this call returns (with a fresh modification
+            // time, which is what keeps garbage collection off it).
             File.Move(temporary, target, overwrite: true);
-
+            DirectorySync.Flush(directory);
+            finished = true;
             return result;
         }
         finally
@@ -122,7 +129,11 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
 
             File.Delete(temporary);
-            DeleteDirectory(directory);
+            // An interrupted join (cancelled, failed, out of disk) keeps the parts, so it can be run again.
+            if (finished)
+            {
+                DeleteDirectory(uploadDirectory);
+            }
         }
     }
 
@@ -158,6 +169,73 @@ public sealed class FileSystemBlobStore : IBlobStore
     {
         File.Delete(ObjectPath(sha256));
         return Task.CompletedTask;
+    }
+
+    public IAsyncEnumerable<StoredBlob> ListObjectsAsync(CancellationToken cancellationToken) =>
+        Directory.EnumerateDirectories(_objects)
+            .SelectMany(directory => Describe(new DirectoryInfo(directory).EnumerateFiles(), file => file.LastWriteTimeUtc))
+            .Where(blob => BlobNames.IsSha256(blob.Name))
+            .ToAsyncEnumerable();
+
+    public IAsyncEnumerable<StoredBlob> ListUploadsAsync(CancellationToken cancellationToken) =>
+        // Every part is renamed into its upload's directory, so the directory's modification time is the last arrival.
+        Describe(new DirectoryInfo(_uploads).EnumerateDirectories(), directory => directory.LastWriteTimeUtc)
+            .Where(blob => BlobNames.IsUploadId(blob.Name))
+            .ToAsyncEnumerable();
+
+    public Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var path = ObjectPath(sha256);
+        if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) >= since.UtcDateTime)
+        {
+            return Task.FromResult(false);
+        }
+
+        // Moving the file away first makes the check and the deletion one step: if an upload renamed fresh bytes into
+        // place just after the check above, it is those fresh bytes that were moved, and they go back.
+        var moved = NewTemporaryPath();
+        try
+        {
+            File.Move(path, moved);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+
+        if (File.GetLastWriteTimeUtc(moved) >= since.UtcDateTime)
+        {
+            try
+            {
+                File.Move(moved, path, overwrite: false);
+            }
+            catch (IOException)
+            {
+                // Another upload already put the same bytes back.
+                File.Delete(moved);
+            }
+
+            return Task.FromResult(false);
+        }
+
+        File.Delete(moved);
+        return Task.FromResult(true);
+    }
+
+    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var file in new DirectoryInfo(_temporary).EnumerateFiles())
+        {
+            // A write in progress touches its file with every buffer it writes.
+            if (file.LastWriteTimeUtc < since.UtcDateTime)
+            {
+                file.Delete();
+                removed++;
+            }
+        }
+
+        return Task.FromResult(removed);
     }
 
     /// <summary>Copies every source into <paramref name="target"/>, hashing as it goes, and stops as soon as more than <paramref name="expectedSize"/> bytes arrive.</summary>
@@ -230,11 +308,43 @@ public sealed class FileSystemBlobStore : IBlobStore
     private static string PartPath(string directory, int index) =>
         Path.Combine(directory, index.ToString("D5", CultureInfo.InvariantCulture) + ".part");
 
+    /// <summary>Entries that vanish while being listed (deleted by a concurrent request) are skipped.</summary>
+    private static IEnumerable<StoredBlob> Describe<T>(IEnumerable<T> entries, Func<T, DateTime> lastModified) where T : FileSystemInfo
+    {
+        foreach (var entry in entries)
+        {
+            StoredBlob? blob;
+            try
+            {
+                var size = entry switch
+                {
+                    FileInfo file => file.Length,
+                    DirectoryInfo directory => directory.EnumerateFiles().Sum(file => file.Length),
+                    _ => 0,
+                };
+                blob = new StoredBlob(entry.Name, size, new DateTimeOffset(lastModified(entry), TimeSpan.Zero));
+            }
+            catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+            {
+                blob = null;
+            }
+
+            if (blob is not null)
+            {
+                yield return blob;
+            }
+        }
+    }
+
     private static void DeleteDirectory(string directory)
     {
-        if (Directory.Exists(directory))
+        try
         {
             Directory.Delete(directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone: another node's collector, or an abort racing a completion.
         }
     }
 }

@@ -10,9 +10,12 @@ internal static class FirmwareModule
         services.AddSingleton<IValidateOptions<FirmwareOptions>, FirmwareOptionsValidator>();
         services.AddScoped<BinaryContent>();
         services.AddScoped<BinaryLifecycle>();
+        services.AddScoped<BinaryHashingLeases>();
         services.AddSingleton<BinaryHashingSignal>();
         services.AddSingleton<DownloadUrlSigner>();
         services.AddHostedService<BinaryHashingWorker>();
+        services.AddOptions<BlobCollectorOptions>().BindConfiguration(BlobCollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<BlobCollector>();
         return services;
     }
 
