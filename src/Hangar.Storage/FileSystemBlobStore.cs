@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -16,6 +15,7 @@ public sealed class FileSystemBlobStore : IBlobStore
     private readonly string _uploads;
     private readonly string _temporary;
     private readonly int _bufferBytes;
+    private readonly bool _syncParts;
 
     public FileSystemBlobStore(IOptions<BlobStorageOptions> options)
     {
@@ -24,6 +24,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         _uploads = Path.Combine(root, "uploads");
         _temporary = Path.Combine(root, "tmp");
         _bufferBytes = options.Value.BufferBytes;
+        _syncParts = options.Value.SyncParts;
         foreach (var directory in new[] { _objects, _uploads, _temporary })
         {
             Directory.CreateDirectory(directory);
@@ -58,19 +59,34 @@ public sealed class FileSystemBlobStore : IBlobStore
             BlobWriteResult result;
             await using (var file = CreateTemporaryFile(temporary))
             {
-                result = await CopyHashedAsync([content], file, expectedSize, expectedSha256, cancellationToken);
+                result = await HashedCopy.CopyAsync([content], file, expectedSize, expectedSha256, _bufferBytes, writeBehind: false, cancellationToken);
                 if (!result.Succeeded)
                 {
                     return result;
                 }
 
                 await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
+                if (_syncParts)
+                {
+                    file.Flush(flushToDisk: true);
+                }
             }
 
-            DirectorySync.Create(directory);
+            if (_syncParts)
+            {
+                FileSync.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory);
+            }
+
             File.Move(temporary, PartPath(directory, index), overwrite: true);
-            DirectorySync.Flush(directory);
+            if (_syncParts)
+            {
+                FileSync.FlushDirectory(directory);
+            }
+
             return result;
         }
         finally
@@ -98,7 +114,7 @@ public sealed class FileSystemBlobStore : IBlobStore
             await using (var file = CreateTemporaryFile(temporary))
             {
                 parts.AddRange(paths.Select(path => (Stream)new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan)));
-                result = await CopyHashedAsync(parts, file, expectedSize, expectedSha256, cancellationToken);
+                result = await HashedCopy.CopyAsync(parts, file, expectedSize, expectedSha256, _bufferBytes, writeBehind: true, cancellationToken);
                 if (!result.Succeeded)
                 {
                     // The parts do not make the declared content: the upload has to be redone, so they go.
@@ -112,12 +128,12 @@ public sealed class FileSystemBlobStore : IBlobStore
 
             var target = ObjectPath(result.Sha256);
             var directory = Path.GetDirectoryName(target)!;
-            DirectorySync.Create(directory);
+            FileSync.CreateDirectory(directory);
             // Same name means same bytes, so replacing an existing copy is harmless, and always renaming means an
             // object whose deletion raced with this upload is back when this call returns (with a fresh modification
             // time, which is what keeps garbage collection off it).
             File.Move(temporary, target, overwrite: true);
-            DirectorySync.Flush(directory);
+            FileSync.FlushDirectory(directory);
             finished = true;
             return result;
         }
@@ -236,47 +252,6 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
 
         return Task.FromResult(removed);
-    }
-
-    /// <summary>Copies every source into <paramref name="target"/>, hashing as it goes, and stops as soon as more than <paramref name="expectedSize"/> bytes arrive.</summary>
-    private async Task<BlobWriteResult> CopyHashedAsync(
-        IEnumerable<Stream> sources, Stream target, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(_bufferBytes);
-        long total = 0;
-        try
-        {
-            foreach (var source in sources)
-            {
-                int read;
-                while ((read = await source.ReadAsync(buffer.AsMemory(0, _bufferBytes), cancellationToken)) > 0)
-                {
-                    total += read;
-                    if (total > expectedSize)
-                    {
-                        return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, "");
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-        if (total != expectedSize)
-        {
-            return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, sha256);
-        }
-
-        return string.Equals(sha256, expectedSha256, StringComparison.OrdinalIgnoreCase)
-            ? new BlobWriteResult(BlobWriteOutcome.Stored, total, sha256)
-            : new BlobWriteResult(BlobWriteOutcome.HashMismatch, total, sha256);
     }
 
     private static FileStream CreateTemporaryFile(string path) =>

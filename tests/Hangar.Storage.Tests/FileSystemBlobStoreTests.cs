@@ -206,11 +206,11 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
-    public void DirectorySync_Flush_SyncsARealDirectory_AndReportsAMissingOne()
+    public void FileSync_FlushDirectory_SyncsARealDirectory_AndReportsAMissingOne()
     {
-        DirectorySync.Flush(_root);
+        FileSync.FlushDirectory(_root);
 
-        Assert.Throws<IOException>(() => DirectorySync.Flush(Path.Combine(_root, "missing")));
+        Assert.Throws<IOException>(() => FileSync.FlushDirectory(Path.Combine(_root, "missing")));
     }
 
     [Theory]

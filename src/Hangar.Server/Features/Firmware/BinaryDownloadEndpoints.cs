@@ -47,7 +47,7 @@ internal static class BinaryDownloadEndpoints
         string id, HttpContext http, HangarDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var binary = await BinaryEndpoints.FindAsync(id, http, db, cancellationToken);
-        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs);
+        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs, http);
     }
 
     private static async Task<Results<Ok<DownloadUrlResponse>, ProblemHttpResult>> DownloadUrlAsync(
@@ -78,7 +78,7 @@ internal static class BinaryDownloadEndpoints
     }
 
     private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SignedAsync(
-        string token, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken)
+        string token, HttpContext http, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken)
     {
         if (!signer.TryRead(token, out var binaryId, out var expiresAt))
         {
@@ -92,10 +92,10 @@ internal static class BinaryDownloadEndpoints
 
         // The token names the binary and proves the server issued it, so no caller organization is needed.
         var binary = await db.Binaries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
-        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs);
+        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs, http);
     }
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Serve(Binary binary, IBlobStore blobs)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Serve(Binary binary, IBlobStore blobs, HttpContext http)
     {
         if (ContentProblem(binary) is { } problem)
         {
@@ -108,6 +108,7 @@ internal static class BinaryDownloadEndpoints
             return Problems.Create(StatusCodes.Status410Gone, ErrorCodes.ContentGone, "Gone", "The binary's content is not in the blob store.");
         }
 
+        LargeBlockSendFile.Use(http);
         return TypedResults.PhysicalFile(path, "application/octet-stream", fileDownloadName: null, lastModified: null,
             entityTag: new EntityTagHeaderValue($"\"{binary.Sha256}\""), enableRangeProcessing: true);
     }
