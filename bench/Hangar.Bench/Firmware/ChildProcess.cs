@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace Hangar.Bench.Firmware;
@@ -56,6 +57,15 @@ internal sealed class ChildProcess : IAsyncDisposable
         return (elapsed, output);
     }
 
+    /// <summary>Runs to completion under /usr/bin/time; returns the wall time, the user plus system CPU time and the output.</summary>
+    public static async Task<(TimeSpan Elapsed, double CpuSeconds, string Output, IReadOnlyList<(TimeSpan At, string Line)> Lines)> RunMeasuredAsync(
+        string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var (elapsed, output, lines) = await RunTimedAsync("/usr/bin/time", ["-f", "cpu-seconds %U %S", file, .. arguments], environment);
+        var cpu = lines.Last(line => line.Line.StartsWith("cpu-seconds ", StringComparison.Ordinal)).Line.Split(' ');
+        return (elapsed, double.Parse(cpu[1], CultureInfo.InvariantCulture) + double.Parse(cpu[2], CultureInfo.InvariantCulture), output, lines);
+    }
+
     /// <summary>Runs to completion, with the time each output line appeared (since the start).</summary>
     public static async Task<(TimeSpan Elapsed, string Output, IReadOnlyList<(TimeSpan At, string Line)> Lines)> RunTimedAsync(
         string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
@@ -94,7 +104,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (var term = Process.Start("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await term.WaitForExitAsync();
             }

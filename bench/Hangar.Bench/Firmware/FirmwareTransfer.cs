@@ -55,14 +55,15 @@ internal static partial class FirmwareTransfer
 
     private static async Task<TransferRun> RunOnceAsync(ServerProcess server, NginxProcess nginx, Client.HangarClient client, Guid artifactId, string file, string work, int run)
     {
-        var (openssl, _) = await ChildProcess.RunAsync("openssl", ["dgst", "-sha256", file]);
+        var (openssl, opensslCpu, _, _) = await ChildProcess.RunMeasuredAsync("openssl", ["dgst", "-sha256", file]);
         var copy = Path.Combine(work, "dd.img");
         var (disk, _) = await ChildProcess.RunAsync("dd", [$"if={file}", $"of={copy}", "bs=8M", "conv=fsync", "status=none"]);
         File.Delete(copy);
 
         var version = await client.ArtifactVersions.CreateAsync(new CreateArtifactVersionRequest(artifactId.ToString(), $"run-{run}"));
         server.ResetPeakMemory();
-        var (upload, _, lines) = await ChildProcess.RunTimedAsync("dotnet", [BuiltPrograms.Cli, "binaries", "create", "--artifact-version", version.Id.ToString(),
+        var serverCpu = server.CpuSeconds();
+        var (upload, cliCpu, _, lines) = await ChildProcess.RunMeasuredAsync("dotnet", [BuiltPrograms.Cli, "binaries", "create", "--artifact-version", version.Id.ToString(),
             "--target", "x86_64-unknown-linux-gnu", "--file", file, "-o", "json"], new Dictionary<string, string?>
             {
                 ["HANGAR_URL"] = server.AdminUrl.ToString(),
@@ -70,6 +71,7 @@ internal static partial class FirmwareTransfer
                 ["HANGAR_CONFIG_DIR"] = Path.Combine(work, "cli"),
             });
         var uploadPeak = server.PeakMemoryMiB();
+        serverCpu = server.CpuSeconds() - serverCpu;
         // "sent N bytes in M parts (R MiB/s)" ends the parts phase; R is measured over that phase by the CLI itself.
         var (sentAt, sentLine) = lines.Single(line => SentLine().IsMatch(line.Line));
         var parts = Size / MiB / double.Parse(SentLine().Match(sentLine).Groups[1].Value, CultureInfo.InvariantCulture);
@@ -88,7 +90,7 @@ internal static partial class FirmwareTransfer
         // Deleting the binary deletes its object, so every run stores its bytes anew and the disk stays at one copy.
         await client.Binaries.DeleteAsync(binary.Id.ToString());
         return new TransferRun(openssl.TotalSeconds, disk.TotalSeconds, upload.TotalSeconds, sentAt.TotalSeconds - parts, parts,
-            upload.TotalSeconds - sentAt.TotalSeconds, hangar, baseline, uploadPeak, downloadPeak);
+            upload.TotalSeconds - sentAt.TotalSeconds, opensslCpu, cliCpu, serverCpu, hangar, baseline, uploadPeak, downloadPeak);
     }
 
     /// <summary>Seconds curl took to fetch the whole file into /dev/null, after checking it fetched all of it.</summary>
@@ -124,7 +126,7 @@ internal static partial class FirmwareTransfer
         }
 
         return new TransferRun(Of(r => r.Openssl), Of(r => r.Disk), Of(r => r.Upload), Of(r => r.UploadPrepare), Of(r => r.UploadParts),
-            Of(r => r.UploadVerify), Of(r => r.HangarDownload), Of(r => r.NginxDownload), Of(r => r.UploadPeakMiB), Of(r => r.DownloadPeakMiB));
+            Of(r => r.UploadVerify), Of(r => r.OpensslCpu), Of(r => r.CliCpu), Of(r => r.ServerCpu), Of(r => r.HangarDownload), Of(r => r.NginxDownload), Of(r => r.UploadPeakMiB), Of(r => r.DownloadPeakMiB));
     }
 
     private static string Describe(string label, TransferRun r)
@@ -134,6 +136,7 @@ internal static partial class FirmwareTransfer
             {label}:
               upload   {Rate(r.Upload)}: CLI start and hashing {r.UploadPrepare:0.00} s, parts {r.UploadParts:0.00} s, join, re-hash and fsync until signable {r.UploadVerify:0.00} s
                        vs openssl dgst -sha256 {Rate(r.Openssl)}: {r.Openssl / r.Upload:P0}; for scale, dd with fsync {Rate(r.Disk)}
+                       CPU time: upload {r.CliCpu + r.ServerCpu:0.00} s (CLI {r.CliCpu:0.00} s, server {r.ServerCpu:0.00} s) vs openssl {r.OpensslCpu:0.00} s
               download {Rate(r.HangarDownload)} vs nginx sendfile {Rate(r.NginxDownload)}: {r.NginxDownload / r.HangarDownload:P0}
               server peak RSS: {r.UploadPeakMiB:0} MiB during the upload, {r.DownloadPeakMiB:0} MiB during the download
             """;

@@ -51,6 +51,15 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public double MemoryMiB() => StatusKiB("VmRSS") / 1024.0;
 
+    /// <summary>User plus system CPU time the server has used so far (/proc/PID/stat, in clock ticks of 10 ms).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of proc(5); the split starts at field 3.
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private long StatusKiB(string field)
