@@ -1,11 +1,13 @@
 using System.Globalization;
 using Hangar.Bench;
+using Hangar.Bench.Firmware;
 using Hangar.Bench.Updates;
 using Hangar.Testing;
 
 // Benchmarks against the real server with baselines measured in the same run. Usage:
 //   dotnet run -c Release --project bench/Hangar.Bench -- webhooks [events]
 //   dotnet run -c Release --project bench/Hangar.Bench -- handshakes [concurrency] [seconds] [rounds]
+//   dotnet run -c Release --project bench/Hangar.Bench -- firmware [runs]   (server as a separate process; needs openssl, curl, nginx, ~4 GiB in temp)
 //   dotnet run -c Release --project bench/Hangar.Bench -- update-checks sqlite|postgres [devices] [phase seconds] [workers]
 // `drive` is the update-check load driver, started by the update-checks scenario as a child process.
 static int Number(string[] args, int index, int fallback) =>
@@ -19,6 +21,9 @@ switch (args.FirstOrDefault())
         var database = args.Length > 1 && args[1] == "postgres" ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
         await UpdateCheckThroughput.RunAsync(database, Number(args, 2, 10_000), Number(args, 3, 15), Number(args, 4, 64));
         return 0;
+    case "firmware":
+        await FirmwareTransfer.RunAsync(runs: Number(args, 1, 3));
+        return 0;
     case "handshakes":
         await MutualTlsHandshakes.RunAsync(concurrency: Number(args, 1, 16), duration: TimeSpan.FromSeconds(Number(args, 2, 10)), rounds: Number(args, 3, 3));
         return 0;
@@ -27,6 +32,6 @@ switch (args.FirstOrDefault())
         await StreamFanout.RunAsync(subscribers: 100, events: 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | handshakes [concurrency] [seconds] [rounds] | update-checks sqlite|postgres [devices] [phase seconds] [workers]");
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | handshakes [concurrency] [seconds] [rounds] | update-checks sqlite|postgres [devices] [phase seconds] [workers]");
         return 2;
 }

@@ -31,7 +31,8 @@ public sealed class BinariesClient(ApiTransport transport)
     public Task<BinaryPartResponse> UploadPartAsync(
         string idOrHrn, int index, Stream content, long size, string sha256, CancellationToken cancellationToken = default)
     {
-        var body = new StreamContent(content);
+        // Large copies: the default 80 KiB buffer spends a multi-GB upload's CPU on system calls.
+        var body = new StreamContent(content, 1024 * 1024);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         body.Headers.ContentLength = size;
         var request = new HttpRequestMessage(HttpMethod.Put, $"api/v1/binaries/{ApiTransport.Segment(idOrHrn)}/parts/{index}") { Content = body };

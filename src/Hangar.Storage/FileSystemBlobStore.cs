@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -16,6 +15,7 @@ public sealed class FileSystemBlobStore : IBlobStore
     private readonly string _uploads;
     private readonly string _temporary;
     private readonly int _bufferBytes;
+    private readonly bool _syncParts;
 
     public FileSystemBlobStore(IOptions<BlobStorageOptions> options)
     {
@@ -24,6 +24,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         _uploads = Path.Combine(root, "uploads");
         _temporary = Path.Combine(root, "tmp");
         _bufferBytes = options.Value.BufferBytes;
+        _syncParts = options.Value.SyncParts;
         foreach (var directory in new[] { _objects, _uploads, _temporary })
         {
             Directory.CreateDirectory(directory);
@@ -58,18 +59,34 @@ public sealed class FileSystemBlobStore : IBlobStore
             BlobWriteResult result;
             await using (var file = CreateTemporaryFile(temporary))
             {
-                result = await CopyHashedAsync([content], file, expectedSize, expectedSha256, cancellationToken);
+                result = await HashedCopy.CopyAsync([content], file, expectedSize, expectedSha256, _bufferBytes, writeBehind: false, cancellationToken);
                 if (!result.Succeeded)
                 {
                     return result;
                 }
 
                 await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
+                if (_syncParts)
+                {
+                    file.Flush(flushToDisk: true);
+                }
             }
 
-            Directory.CreateDirectory(directory);
+            if (_syncParts)
+            {
+                FileSync.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory);
+            }
+
             File.Move(temporary, PartPath(directory, index), overwrite: true);
+            if (_syncParts)
+            {
+                FileSync.FlushDirectory(directory);
+            }
+
             return result;
         }
         finally
@@ -81,8 +98,8 @@ public sealed class FileSystemBlobStore : IBlobStore
     public async Task<BlobWriteResult> CompleteUploadAsync(
         string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
     {
-        var directory = UploadDirectory(uploadId);
-        var paths = partIndexes.Select(index => PartPath(directory, index)).ToList();
+        var uploadDirectory = UploadDirectory(uploadId);
+        var paths = partIndexes.Select(index => PartPath(uploadDirectory, index)).ToList();
         if (paths.Any(path => !File.Exists(path)))
         {
             return new BlobWriteResult(BlobWriteOutcome.MissingPart, 0, "");
@@ -90,15 +107,18 @@ public sealed class FileSystemBlobStore : IBlobStore
 
         var temporary = NewTemporaryPath();
         var parts = new List<Stream>(paths.Count);
+        var finished = false;
         try
         {
             BlobWriteResult result;
             await using (var file = CreateTemporaryFile(temporary))
             {
                 parts.AddRange(paths.Select(path => (Stream)new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan)));
-                result = await CopyHashedAsync(parts, file, expectedSize, expectedSha256, cancellationToken);
+                result = await HashedCopy.CopyAsync(parts, file, expectedSize, expectedSha256, _bufferBytes, writeBehind: true, cancellationToken);
                 if (!result.Succeeded)
                 {
+                    // The parts do not make the declared content: the upload has to be redone, so they go.
+                    finished = true;
                     return result;
                 }
 
@@ -107,11 +127,14 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
 
             var target = ObjectPath(result.Sha256);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var directory = Path.GetDirectoryName(target)!;
+            FileSync.CreateDirectory(directory);
             // Same name means same bytes, so replacing an existing copy is harmless, and always renaming means an
-            // object whose deletion raced with this upload is back when this call returns.
+            // object whose deletion raced with this upload is back when this call returns (with a fresh modification
+            // time, which is what keeps garbage collection off it).
             File.Move(temporary, target, overwrite: true);
-
+            FileSync.FlushDirectory(directory);
+            finished = true;
             return result;
         }
         finally
@@ -122,7 +145,11 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
 
             File.Delete(temporary);
-            DeleteDirectory(directory);
+            // An interrupted join (cancelled, failed, out of disk) keeps the parts, so it can be run again.
+            if (finished)
+            {
+                DeleteDirectory(uploadDirectory);
+            }
         }
     }
 
@@ -160,45 +187,71 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
-    /// <summary>Copies every source into <paramref name="target"/>, hashing as it goes, and stops as soon as more than <paramref name="expectedSize"/> bytes arrive.</summary>
-    private async Task<BlobWriteResult> CopyHashedAsync(
-        IEnumerable<Stream> sources, Stream target, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredBlob> ListObjectsAsync(CancellationToken cancellationToken) =>
+        Directory.EnumerateDirectories(_objects)
+            .SelectMany(directory => Describe(new DirectoryInfo(directory).EnumerateFiles(), file => file.LastWriteTimeUtc))
+            .Where(blob => BlobNames.IsSha256(blob.Name))
+            .ToAsyncEnumerable();
+
+    public IAsyncEnumerable<StoredBlob> ListUploadsAsync(CancellationToken cancellationToken) =>
+        // Every part is renamed into its upload's directory, so the directory's modification time is the last arrival.
+        Describe(new DirectoryInfo(_uploads).EnumerateDirectories(), directory => directory.LastWriteTimeUtc)
+            .Where(blob => BlobNames.IsUploadId(blob.Name))
+            .ToAsyncEnumerable();
+
+    public Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(_bufferBytes);
-        long total = 0;
+        var path = ObjectPath(sha256);
+        if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) >= since.UtcDateTime)
+        {
+            return Task.FromResult(false);
+        }
+
+        // Moving the file away first makes the check and the deletion one step: if an upload renamed fresh bytes into
+        // place just after the check above, it is those fresh bytes that were moved, and they go back.
+        var moved = NewTemporaryPath();
         try
         {
-            foreach (var source in sources)
-            {
-                int read;
-                while ((read = await source.ReadAsync(buffer.AsMemory(0, _bufferBytes), cancellationToken)) > 0)
-                {
-                    total += read;
-                    if (total > expectedSize)
-                    {
-                        return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, "");
-                    }
+            File.Move(path, moved);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
 
-                    hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
+        if (File.GetLastWriteTimeUtc(moved) >= since.UtcDateTime)
+        {
+            try
+            {
+                File.Move(moved, path, overwrite: false);
+            }
+            catch (IOException)
+            {
+                // Another upload already put the same bytes back.
+                File.Delete(moved);
+            }
+
+            return Task.FromResult(false);
+        }
+
+        File.Delete(moved);
+        return Task.FromResult(true);
+    }
+
+    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var file in new DirectoryInfo(_temporary).EnumerateFiles())
+        {
+            // A write in progress touches its file with every buffer it writes.
+            if (file.LastWriteTimeUtc < since.UtcDateTime)
+            {
+                file.Delete();
+                removed++;
             }
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
 
-        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-        if (total != expectedSize)
-        {
-            return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, sha256);
-        }
-
-        return string.Equals(sha256, expectedSha256, StringComparison.OrdinalIgnoreCase)
-            ? new BlobWriteResult(BlobWriteOutcome.Stored, total, sha256)
-            : new BlobWriteResult(BlobWriteOutcome.HashMismatch, total, sha256);
+        return Task.FromResult(removed);
     }
 
     private static FileStream CreateTemporaryFile(string path) =>
@@ -230,11 +283,43 @@ public sealed class FileSystemBlobStore : IBlobStore
     private static string PartPath(string directory, int index) =>
         Path.Combine(directory, index.ToString("D5", CultureInfo.InvariantCulture) + ".part");
 
+    /// <summary>Entries that vanish while being listed (deleted by a concurrent request) are skipped.</summary>
+    private static IEnumerable<StoredBlob> Describe<T>(IEnumerable<T> entries, Func<T, DateTime> lastModified) where T : FileSystemInfo
+    {
+        foreach (var entry in entries)
+        {
+            StoredBlob? blob;
+            try
+            {
+                var size = entry switch
+                {
+                    FileInfo file => file.Length,
+                    DirectoryInfo directory => directory.EnumerateFiles().Sum(file => file.Length),
+                    _ => 0,
+                };
+                blob = new StoredBlob(entry.Name, size, new DateTimeOffset(lastModified(entry), TimeSpan.Zero));
+            }
+            catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+            {
+                blob = null;
+            }
+
+            if (blob is not null)
+            {
+                yield return blob;
+            }
+        }
+    }
+
     private static void DeleteDirectory(string directory)
     {
-        if (Directory.Exists(directory))
+        try
         {
             Directory.Delete(directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone: another node's collector, or an abort racing a completion.
         }
     }
 }

@@ -17,7 +17,7 @@ public interface IBlobStore
     /// <summary>
     /// Joins the parts, in the order given, into one object, re-hashing every byte. The object becomes visible only if
     /// the whole content has <paramref name="expectedSha256"/> and <paramref name="expectedSize"/>; the staged parts are
-    /// removed either way.
+    /// removed either way. An interrupted call (cancelled, failed) keeps the parts, so it can be repeated.
     /// </summary>
     Task<BlobWriteResult> CompleteUploadAsync(string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken);
 
@@ -44,4 +44,20 @@ public interface IBlobStore
 
     /// <summary>Deletes the object. Content addressing means callers delete only when no record still refers to it.</summary>
     Task DeleteAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Every stored object, for garbage collection: name (SHA-256), size, and when it was last written.</summary>
+    IAsyncEnumerable<StoredBlob> ListObjectsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every staged upload, for garbage collection: name (upload id), bytes staged, and when a part last arrived.</summary>
+    IAsyncEnumerable<StoredBlob> ListUploadsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the object only if it was last written before <paramref name="since"/>, as one step with the check: an
+    /// upload that (re)writes the same content concurrently always wins, because a completed upload rewrites its
+    /// object. Returns whether it deleted something.
+    /// </summary>
+    Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Deletes leftovers of interrupted writes that nothing has touched since <paramref name="since"/>; returns how many.</summary>
+    Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

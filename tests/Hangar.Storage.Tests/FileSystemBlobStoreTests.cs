@@ -135,6 +135,84 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         Assert.Null(await _store.OpenReadAsync(Sha(data), Cancel));
     }
 
+    [Fact]
+    public async Task CompleteUpload_Cancelled_KeepsThePartsForAnotherTry()
+    {
+        var data = Bytes(100_000, 14);
+        await PutPartAsync("c", 1, data);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.CompleteUploadAsync("c", [1], data.Length, Sha(data), cancelled.Token));
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
+        Assert.True((await _store.CompleteUploadAsync("c", [1], data.Length, Sha(data), Cancel)).Succeeded);
+    }
+
+    [Fact]
+    public async Task ListObjectsAndUploads_NameSizeAndLastWrite()
+    {
+        var data = Bytes(300, 15);
+        await PutPartAsync("listed", 1, data);
+        await PutPartAsync("listed", 2, data);
+        await PutPartAsync("joined", 1, data);
+        await _store.CompleteUploadAsync("joined", [1], data.Length, Sha(data), Cancel);
+
+        var objects = await _store.ListObjectsAsync(Cancel).ToListAsync(Cancel);
+        var uploads = await _store.ListUploadsAsync(Cancel).ToListAsync(Cancel);
+
+        var stored = Assert.Single(objects);
+        Assert.Equal((Sha(data), 300L), (stored.Name, stored.Size));
+        Assert.Equal(File.GetLastWriteTimeUtc(_store.LocalPath(Sha(data))!), stored.LastModified.UtcDateTime);
+        var staged = Assert.Single(uploads);
+        Assert.Equal(("listed", 600L), (staged.Name, staged.Size));
+    }
+
+    [Fact]
+    public async Task DeleteIfUnchangedSince_DeletesOnlyAnObjectWrittenBefore()
+    {
+        var (old, fresh) = (Bytes(10, 16), Bytes(10, 17));
+        foreach (var (name, data) in new[] { ("old", old), ("fresh", fresh) })
+        {
+            await PutPartAsync(name, 1, data);
+            await _store.CompleteUploadAsync(name, [1], data.Length, Sha(data), Cancel);
+        }
+
+        var cutoff = TimeProvider.System.GetUtcNow().AddMinutes(-5);
+        File.SetLastWriteTimeUtc(_store.LocalPath(Sha(old))!, cutoff.UtcDateTime.AddMinutes(-1));
+
+        Assert.True(await _store.DeleteIfUnchangedSinceAsync(Sha(old), cutoff, Cancel));
+        Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(fresh), cutoff, Cancel));
+        Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(old), cutoff, Cancel));
+
+        Assert.Null(_store.LocalPath(Sha(old)));
+        Assert.NotNull(_store.LocalPath(Sha(fresh)));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
+    }
+
+    [Fact]
+    public async Task RemoveStaleTemporaryFiles_KeepsFilesWrittenSince()
+    {
+        var stale = Path.Combine(_root, "tmp", "stale.tmp");
+        var active = Path.Combine(_root, "tmp", "active.tmp");
+        await File.WriteAllBytesAsync(stale, [1], Cancel);
+        await File.WriteAllBytesAsync(active, [2], Cancel);
+        var cutoff = File.GetLastWriteTimeUtc(active).AddSeconds(-1);
+        File.SetLastWriteTimeUtc(stale, cutoff.AddMinutes(-1));
+
+        Assert.Equal(1, await _store.RemoveStaleTemporaryFilesAsync(new DateTimeOffset(cutoff, TimeSpan.Zero), Cancel));
+
+        Assert.Equal([active], Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
+    }
+
+    [Fact]
+    public void FileSync_FlushDirectory_SyncsARealDirectory_AndReportsAMissingOne()
+    {
+        FileSync.FlushDirectory(_root);
+
+        Assert.Throws<IOException>(() => FileSync.FlushDirectory(Path.Combine(_root, "missing")));
+    }
+
     [Theory]
     [InlineData("../escape")]
     [InlineData("UPPER")]

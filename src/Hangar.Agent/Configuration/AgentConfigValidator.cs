@@ -72,7 +72,7 @@ public static class AgentConfigValidator
 
         for (var i = 0; i < signing.TrustedKeys.Count; i++)
         {
-            require(TrustedKeySet.TryParseKey(signing.TrustedKeys[i], out _, out var error), $"signing.trusted_keys[{i}]", error ?? "");
+            require(TrustedKeySet.TryParseKey(signing.TrustedKeys[i], out _, out var error), $"signing.trusted_keys[{i}]", error);
         }
 
         require(signing.Threshold >= 1 && signing.Threshold <= signing.TrustedKeys.Count, "signing.threshold",

@@ -1,3 +1,5 @@
+using Hangar.Signing;
+
 namespace Hangar.Agent.Signatures;
 
 /// <summary>
@@ -23,13 +25,13 @@ public sealed class SignatureVerifier(TrustedKeySet trustedKeys, int threshold)
                 continue;
             }
 
-            if (!Ed25519Signatures.TryParseSignature(signature.Signature, out var bytes))
+            if (!Ed25519.TryParseSignature(signature.Signature, out var bytes))
             {
                 malformed++;
                 continue;
             }
 
-            if (Ed25519Signatures.Verify(key, sha256, bytes))
+            if (Ed25519.Verify(key, sha256, bytes))
             {
                 validKeys.Add(keyId);
             }
@@ -53,7 +55,7 @@ public sealed class SignatureVerifier(TrustedKeySet trustedKeys, int threshold)
         keyId = "";
         if (signature.PublicKey is not null)
         {
-            if (!Ed25519Signatures.TryParsePublicKey(signature.PublicKey, out var offered, out _))
+            if (!Ed25519.TryParsePublicKey(signature.PublicKey, out var offered, out _))
             {
                 return false;
             }

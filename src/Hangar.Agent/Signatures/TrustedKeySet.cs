@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Hangar.Signing;
 
 namespace Hangar.Agent.Signatures;
 
@@ -28,9 +28,9 @@ public sealed class TrustedKeySet
         return new TrustedKeySet(byId);
     }
 
-    public static bool TryParseKey(string? text, out byte[] key, out string? error) => Ed25519Signatures.TryParsePublicKey(text, out key, out error);
+    public static bool TryParseKey(string? text, out byte[] key, out string error) => Ed25519.TryParsePublicKey(text, out key, out error);
 
-    public static string KeyId(byte[] publicKey) => Convert.ToHexStringLower(SHA256.HashData(publicKey));
+    public static string KeyId(byte[] publicKey) => Ed25519.KeyId(publicKey);
 
     public bool TryGet(string keyId, out byte[] key) => _keysById.TryGetValue(keyId.ToLowerInvariant(), out key!);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hangar.Client;
 using Hangar.Contracts.Firmware;
 
@@ -16,11 +15,11 @@ internal sealed class BinaryUploader(HangarClient client, TransferProgress progr
     public async Task<BinaryResponse> UploadAsync(Request request, CancellationToken cancellationToken)
     {
         var size = new FileInfo(request.File).Length;
-        var sha256 = await HashFileAsync(request.File, cancellationToken);
-        var binary = await DeclareAsync(request, size, sha256, cancellationToken);
+        var digests = await FileDigests.ComputeAsync(request.File, request.PartSize, cancellationToken);
+        var binary = await DeclareAsync(request, size, digests.Sha256, cancellationToken);
         if (binary.State == "uploadable")
         {
-            await UploadPartsAsync(binary, request, cancellationToken);
+            await UploadPartsAsync(binary, request, digests, cancellationToken);
             binary = await client.Binaries.UpdateAsync(binary.Id.ToString(), new UpdateBinaryRequest(State: "hashable"), cancellationToken);
         }
 
@@ -51,7 +50,7 @@ internal sealed class BinaryUploader(HangarClient client, TransferProgress progr
         return binary;
     }
 
-    private async Task UploadPartsAsync(BinaryResponse binary, Request request, CancellationToken cancellationToken)
+    private async Task UploadPartsAsync(BinaryResponse binary, Request request, FileDigests digests, CancellationToken cancellationToken)
     {
         var id = binary.Id.ToString();
         var onServer = (await client.Binaries.ListPartsAsync(id, cancellationToken)).Data.ToDictionary(p => p.Index);
@@ -61,8 +60,7 @@ internal sealed class BinaryUploader(HangarClient client, TransferProgress progr
         {
             var offset = (index - 1) * request.PartSize;
             var length = Math.Min(request.PartSize, binary.Size - offset);
-            if (onServer.TryGetValue(index, out var part) && part.Size == length
-                && part.Sha256 == await HashRangeAsync(request.File, offset, length, cancellationToken))
+            if (onServer.TryGetValue(index, out var part) && part.Size == length && part.Sha256 == digests.Parts[index - 1])
             {
                 continue;
             }
@@ -82,10 +80,9 @@ internal sealed class BinaryUploader(HangarClient client, TransferProgress progr
             var options = new ParallelOptions { MaxDegreeOfParallelism = request.Concurrency, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(missing, options, async (part, ct) =>
             {
-                var partSha = await HashRangeAsync(request.File, part.Offset, part.Length, ct);
                 long sent = 0;
                 await using var content = new FileSegmentStream(request.File, part.Offset, part.Length, read => sent += read);
-                await client.Binaries.UploadPartAsync(id, part.Index, content, part.Length, partSha, ct);
+                await client.Binaries.UploadPartAsync(id, part.Index, content, part.Length, digests.Parts[part.Index - 1], ct);
                 // Counted when the server has accepted the part: a retried request would otherwise count twice.
                 reporter.Bytes(sent);
                 reporter.Line($"uploaded part {part.Index}/{count}");
@@ -116,17 +113,5 @@ internal sealed class BinaryUploader(HangarClient client, TransferProgress progr
         }
 
         return binary;
-    }
-
-    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
-    }
-
-    private static async Task<string> HashRangeAsync(string path, long offset, long length, CancellationToken cancellationToken)
-    {
-        await using var segment = new FileSegmentStream(path, offset, length, _ => { });
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(segment, cancellationToken));
     }
 }

@@ -71,6 +71,7 @@ internal static class FirmwareViews
     public static ResourceView<DownloadUrlResponse> DownloadUrl { get; } = new ResourceView<DownloadUrlResponse>()
         .Add("URL", d => d.Url)
         .Add("DEVICE PATH", d => d.DevicePath)
+        .Add("DEVICE URL", d => d.DeviceUrl)
         .Add("EXPIRES", d => d.ExpiresAt);
 
     private static string? Metadata(JsonElement? metadata) => metadata?.GetRawText();

@@ -990,6 +990,14 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("HashingLeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hashing_lease_expires_at");
+
+                    b.Property<Guid?>("HashingLeaseOwner")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hashing_lease_owner");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")

@@ -984,6 +984,14 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("HashingLeaseExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hashing_lease_expires_at");
+
+                    b.Property<Guid?>("HashingLeaseOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hashing_lease_owner");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")

@@ -30,6 +30,14 @@ public sealed class Binary : IOrganizationOwned
     /// <summary>Why the last hashing failed (cleared when a new upload starts).</summary>
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// The server node hashing the binary, and until when its claim holds (renewed while it works). Several nodes share
+    /// one database; a node that crashed mid-hash leaves a lease that expires, and another node takes the work over.
+    /// </summary>
+    public Guid? HashingLeaseOwner { get; set; }
+
+    public DateTime? HashingLeaseExpiresAt { get; set; }
+
     public required DateTime CreatedAt { get; init; }
     public required DateTime UpdatedAt { get; set; }
 }

@@ -30,7 +30,7 @@ internal static class BinaryDownloadEndpoints
         binaries.MapGet("/{id}/content", ContentAsync).Requires(Permission.FirmwareRead)
             .WithSummary("Download a binary").WithDescription("Supports Range and If-Range; the ETag is the SHA-256. Only signable and signed binaries have content.");
         binaries.MapGet("/{id}/download_url", DownloadUrlAsync).Requires(Permission.FirmwareRead)
-            .WithSummary("Get a short-lived download URL").WithDescription("The URL needs no API key; it expires after Firmware:DownloadUrlLifetimeSeconds (6 hours).");
+            .WithSummary("Get a short-lived download URL").WithDescription("The URL needs no API key; it expires after Firmware:DownloadUrlLifetimeSeconds (6 hours). url starts with Firmware:PublicAdminUrl when set (else the request's scheme and host); device_url is present when Firmware:PublicDeviceUrl is set.");
     }
 
     /// <summary>The signed-URL routes: outside the authenticated Admin API group, anonymous, one per listener.</summary>
@@ -47,7 +47,7 @@ internal static class BinaryDownloadEndpoints
         string id, HttpContext http, HangarDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var binary = await BinaryEndpoints.FindAsync(id, http, db, cancellationToken);
-        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs);
+        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs, http);
     }
 
     private static async Task<Results<Ok<DownloadUrlResponse>, ProblemHttpResult>> DownloadUrlAsync(
@@ -67,15 +67,18 @@ internal static class BinaryDownloadEndpoints
 
         var expiresAt = time.GetUtcNow().AddSeconds(options.Value.DownloadUrlLifetimeSeconds);
         var token = signer.Sign(binary.Id, expiresAt);
-        var request = http.Request;
+        var devicePath = $"{DeviceSignedPath}/{token}";
+        // This request came to the admin listener, so only a configured public device address can make the device URL absolute.
+        var deviceUrl = options.Value.PublicDeviceUrl is null ? null : PublicBaseUrl.For(options.Value.PublicDeviceUrl, null) + devicePath;
         return TypedResults.Ok(new DownloadUrlResponse(
-            $"{request.Scheme}://{request.Host}{request.PathBase}{AdminSignedPath}/{token}",
-            $"{DeviceSignedPath}/{token}",
-            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()).UtcDateTime));
+            $"{PublicBaseUrl.For(options.Value.PublicAdminUrl, http.Request)}{AdminSignedPath}/{token}",
+            devicePath,
+            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()).UtcDateTime,
+            deviceUrl));
     }
 
     private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SignedAsync(
-        string token, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken)
+        string token, HttpContext http, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken)
     {
         if (!signer.TryRead(token, out var binaryId, out var expiresAt))
         {
@@ -89,10 +92,10 @@ internal static class BinaryDownloadEndpoints
 
         // The token names the binary and proves the server issued it, so no caller organization is needed.
         var binary = await db.Binaries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
-        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs);
+        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs, http);
     }
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Serve(Binary binary, IBlobStore blobs)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Serve(Binary binary, IBlobStore blobs, HttpContext http)
     {
         if (ContentProblem(binary) is { } problem)
         {
@@ -105,6 +108,7 @@ internal static class BinaryDownloadEndpoints
             return Problems.Create(StatusCodes.Status410Gone, ErrorCodes.ContentGone, "Gone", "The binary's content is not in the blob store.");
         }
 
+        LargeBlockSendFile.Use(http);
         return TypedResults.PhysicalFile(path, "application/octet-stream", fileDownloadName: null, lastModified: null,
             entityTag: new EntityTagHeaderValue($"\"{binary.Sha256}\""), enableRangeProcessing: true);
     }

@@ -10,12 +10,16 @@ namespace Hangar.Server.Features.Firmware;
 /// Joins and re-hashes uploaded binaries in the background: for a multi-GB binary that takes seconds to minutes, far
 /// longer than a request should be held open, and the work must survive a restart. The <c>hashing</c> state is the
 /// durable queue: the worker picks up every binary in it at start, on a signal from the API, and every few seconds.
-/// One worker per server; several servers sharing a database need a claim step (scale-out issue).
+/// Several servers may share the database: each binary is claimed with a lease (<see cref="BinaryHashingLeases"/>),
+/// renewed while the work runs, so exactly one node hashes it and another takes over if that node dies.
 /// </summary>
 internal sealed class BinaryHashingWorker(
     IServiceScopeFactory scopes, IBlobStore blobs, BinaryHashingSignal signal, TimeProvider time, ILogger<BinaryHashingWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>This node, as lease owner; new on every start, so a restarted node does not mistake an old lease for its own.</summary>
+    public Guid Node { get; } = Guid.CreateVersion7(time.GetUtcNow());
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,25 +41,74 @@ internal sealed class BinaryHashingWorker(
         }
     }
 
-    private async Task HashPendingAsync(CancellationToken cancellationToken)
+    private async Task HashPendingAsync(CancellationToken stoppingToken)
     {
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-            var binary = await db.Binaries.IgnoreQueryFilters().AsNoTracking()
-                .Where(b => b.State == BinaryState.Hashing).OrderBy(b => b.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+            var leases = scope.ServiceProvider.GetRequiredService<BinaryHashingLeases>();
+            var binary = await leases.ClaimNextAsync(Node, stoppingToken);
             if (binary is null)
             {
                 return;
             }
 
-            await HashAsync(binary, db, scope.ServiceProvider.GetRequiredService<BinaryContent>(), cancellationToken);
+            using var hashing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var renewal = KeepLeaseAsync(binary, leases.Duration / 3, hashing, renewing.Token);
+            try
+            {
+                await HashAsync(binary, scope.ServiceProvider, hashing.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Binary {BinaryId}: the hashing lease went to another node or the binary was reset; stopped", binary.Id);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping cleanly: hand the binary back now rather than when the lease expires.
+                await leases.ReleaseAsync(binary, Node, CancellationToken.None);
+                throw;
+            }
+            finally
+            {
+                await renewing.CancelAsync();
+                await renewal;
+            }
         }
     }
 
-    private async Task HashAsync(Binary binary, HangarDbContext db, BinaryContent content, CancellationToken cancellationToken)
+    /// <summary>Renews the lease until cancelled; cancels <paramref name="hashing"/> when the lease is lost.</summary>
+    private async Task KeepLeaseAsync(Binary binary, TimeSpan interval, CancellationTokenSource hashing, CancellationToken cancellationToken)
     {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, time, cancellationToken);
+                await using var scope = scopes.CreateAsyncScope();
+                if (!await scope.ServiceProvider.GetRequiredService<BinaryHashingLeases>().RenewAsync(binary, Node, cancellationToken))
+                {
+                    await hashing.CancelAsync();
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The database may be back before the lease runs out; if it is not, another node takes over.
+                logger.LogWarning(exception, "Renewing the hashing lease of binary {BinaryId} failed; will retry", binary.Id);
+            }
+        }
+    }
+
+    private async Task HashAsync(Binary binary, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<HangarDbContext>();
+        var leases = services.GetRequiredService<BinaryHashingLeases>();
         var indexes = await db.BinaryParts.IgnoreQueryFilters().Where(p => p.BinaryId == binary.Id)
             .OrderBy(p => p.Index).Select(p => p.Index).ToListAsync(cancellationToken);
         var result = await blobs.CompleteUploadAsync(BinaryContent.UploadId(binary), indexes, binary.Size, binary.Sha256, cancellationToken);
@@ -64,23 +117,45 @@ internal sealed class BinaryHashingWorker(
         var stored = result.Succeeded
             || result.Outcome == BlobWriteOutcome.MissingPart && await blobs.GetSizeAsync(binary.Sha256, cancellationToken) == binary.Size;
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.BinaryParts.IgnoreQueryFilters().Where(p => p.BinaryId == binary.Id).ExecuteDeleteAsync(cancellationToken);
-        var current = db.Binaries.IgnoreQueryFilters()
-            .Where(b => b.Id == binary.Id && b.State == BinaryState.Hashing && b.UploadGeneration == binary.UploadGeneration);
         var error = stored ? null : Describe(result, binary);
-        var updated = stored
-            ? await current.ExecuteUpdateAsync(b => b.SetProperty(x => x.State, BinaryState.Signable).SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.UpdatedAt, now), cancellationToken)
-            : await current.ExecuteUpdateAsync(b => b
-                .SetProperty(x => x.State, BinaryState.Uploadable)
-                .SetProperty(x => x.UploadGeneration, binary.UploadGeneration + 1)
-                .SetProperty(x => x.LastError, error)
-                .SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (stored && updated == 0)
+        int updated;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // Reset while hashing: the object is nobody's now.
-            await content.ReleaseObjectAsync(binary.Sha256, binary.Id, cancellationToken);
+            var held = leases.Held(binary, Node);
+            updated = stored
+                ? await held.ExecuteUpdateAsync(b => b
+                    .SetProperty(x => x.State, BinaryState.Signable)
+                    .SetProperty(x => x.LastError, (string?)null)
+                    .SetProperty(x => x.HashingLeaseOwner, (Guid?)null)
+                    .SetProperty(x => x.HashingLeaseExpiresAt, (DateTime?)null)
+                    .SetProperty(x => x.UpdatedAt, now), cancellationToken)
+                : await held.ExecuteUpdateAsync(b => b
+                    .SetProperty(x => x.State, BinaryState.Uploadable)
+                    .SetProperty(x => x.UploadGeneration, binary.UploadGeneration + 1)
+                    .SetProperty(x => x.LastError, error)
+                    .SetProperty(x => x.HashingLeaseOwner, (Guid?)null)
+                    .SetProperty(x => x.HashingLeaseExpiresAt, (DateTime?)null)
+                    .SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            if (updated == 1)
+            {
+                await db.BinaryParts.IgnoreQueryFilters().Where(p => p.BinaryId == binary.Id).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (updated == 0)
+        {
+            // Reset while hashing (the object is nobody's now), or another node took the lease over (it still is).
+            var takenOver = await db.Binaries.IgnoreQueryFilters().AnyAsync(
+                b => b.Id == binary.Id && b.UploadGeneration == binary.UploadGeneration && BinaryContent.HoldingStates.Contains(b.State), cancellationToken);
+            if (stored && !takenOver)
+            {
+                await services.GetRequiredService<BinaryContent>().ReleaseObjectAsync(binary.Sha256, binary.Id, cancellationToken);
+            }
+
+            logger.LogInformation("Binary {BinaryId} hashed but no longer held by this node; result dropped", binary.Id);
+            return;
         }
 
         logger.LogInformation("Binary {BinaryId} hashed: {Outcome}", binary.Id, stored ? "signable" : error);

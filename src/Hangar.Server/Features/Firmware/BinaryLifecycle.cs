@@ -35,6 +35,9 @@ internal sealed class BinaryLifecycle(HangarDbContext db, BinaryContent content,
 
         binary.State = to;
         binary.UpdatedAt = now;
+        // A lease belongs to one hashing run; a new run starts unclaimed.
+        binary.HashingLeaseOwner = null;
+        binary.HashingLeaseExpiresAt = null;
         switch (to)
         {
             case BinaryState.Hashable:

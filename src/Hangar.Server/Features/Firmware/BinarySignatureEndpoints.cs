@@ -13,6 +13,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
+using Hangar.Signing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,12 +94,12 @@ internal static class BinarySignatureEndpoints
             return Problems.Conflict(ErrorCodes.InvalidState, $"Only signable or signed binaries can be signed; this one is {binary.State.ToWire()}.");
         }
 
-        if (!Ed25519Keys.TryParseSignature(request.Signature, out var signatureBytes))
+        if (!Ed25519.TryParseSignature(request.Signature, out var signatureBytes))
         {
             return Problems.BadRequest(ErrorCodes.InvalidSignature, "The signature must be 64 bytes, as 128 hex digits or base64.");
         }
 
-        if (!Ed25519Keys.Verify(key!.PublicKey, Convert.FromHexString(binary.Sha256), signatureBytes))
+        if (!Ed25519.Verify(key!.PublicKey, Convert.FromHexString(binary.Sha256), signatureBytes))
         {
             return Problems.BadRequest(ErrorCodes.InvalidSignature,
                 $"The signature does not verify under key {key.KeyId} over the binary's raw 32-byte SHA-256 digest (or it is not canonical).");

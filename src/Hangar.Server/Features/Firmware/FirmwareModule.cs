@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Hangar.Server.Features.Firmware;
 
 internal static class FirmwareModule
@@ -5,11 +7,15 @@ internal static class FirmwareModule
     public static IServiceCollection AddFirmware(this IServiceCollection services)
     {
         services.AddOptions<FirmwareOptions>().BindConfiguration(FirmwareOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FirmwareOptions>, FirmwareOptionsValidator>();
         services.AddScoped<BinaryContent>();
         services.AddScoped<BinaryLifecycle>();
+        services.AddScoped<BinaryHashingLeases>();
         services.AddSingleton<BinaryHashingSignal>();
         services.AddSingleton<DownloadUrlSigner>();
         services.AddHostedService<BinaryHashingWorker>();
+        services.AddOptions<BlobCollectorOptions>().BindConfiguration(BlobCollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<BlobCollector>();
         return services;
     }
 

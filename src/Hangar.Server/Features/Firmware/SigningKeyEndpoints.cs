@@ -10,6 +10,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
+using Hangar.Signing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,9 +53,9 @@ internal static class SigningKeyEndpoints
     {
         var caller = http.RequireCaller();
         var validator = new RequestValidator().Text("name", request.Name, max: 100);
-        if (!Ed25519Keys.TryParsePublicKey(request.Value, out var publicKey, out var error))
+        if (!Ed25519.TryParsePublicKey(request.Value, out var publicKey, out var error))
         {
-            validator.Add("value", error);
+            validator.Add("value", error + ".");
         }
 
         if (!validator.IsValid)
@@ -63,7 +64,7 @@ internal static class SigningKeyEndpoints
         }
 
         var name = request.Name.Trim();
-        var keyId = Ed25519Keys.KeyId(publicKey);
+        var keyId = Ed25519.KeyId(publicKey);
         if (await db.SigningKeys.AnyAsync(k => k.Name == name || k.KeyId == keyId, cancellationToken))
         {
             return Problems.Conflict(ErrorCodes.AlreadyExists, "A signing key with this name or this public key is already registered.");

@@ -10,6 +10,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Hangar.Server.Features.Updates;
@@ -35,7 +36,8 @@ internal static class DeviceUpdateCheckEndpoints
                 + "(no reported state, phase claim or offer); with write=true the check counts as the device's own.");
     }
 
-    private static async Task<IResult> DeviceCheckAsync(HttpContext http, UpdateCheck check, UpdateAnswerBodies bodies, EventRecorder events, CancellationToken cancellationToken)
+    private static async Task<IResult> DeviceCheckAsync(
+        HttpContext http, UpdateCheck check, UpdateAnswerBodies bodies, EventRecorder events, IOptions<FirmwareOptions> firmware, CancellationToken cancellationToken)
     {
         var identity = http.Features.Get<DeviceIdentity>()!;
         events.Actor("device", identity.DeviceId, null);
@@ -52,7 +54,7 @@ internal static class DeviceUpdateCheckEndpoints
         }
 
         var request = http.Request;
-        var links = new DownloadLinks($"{request.Scheme}://{request.Host}{BinaryDownloadEndpoints.DeviceSignedPath}", BinaryDownloadEndpoints.DeviceSignedPath);
+        var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicDeviceUrl, request) + BinaryDownloadEndpoints.DeviceSignedPath, BinaryDownloadEndpoints.DeviceSignedPath);
         var answer = await check.RunAsync(identity.DeviceId, reported, write: true, links, cancellationToken);
         if (answer is null)
         {
@@ -68,7 +70,7 @@ internal static class DeviceUpdateCheckEndpoints
     }
 
     private static async Task<Results<Ok<UpdateCheckResponse>, ProblemHttpResult>> AdminCheckAsync(
-        string id, AdminUpdateCheckRequest request, HttpContext http, UpdateCheck check, AuditScope audit, CancellationToken cancellationToken)
+        string id, AdminUpdateCheckRequest request, HttpContext http, UpdateCheck check, AuditScope audit, IOptions<FirmwareOptions> firmware, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var reported = ReportedState.TryRead(("release", request.Release), ("bundle", request.Bundle), ("release_version", request.ReleaseVersion),
@@ -90,7 +92,7 @@ internal static class DeviceUpdateCheckEndpoints
 
         // Armed first: a write=true check's first save commits the audit row with it; otherwise it is written afterwards.
         audit.Resource(ResourceTypes.Device, deviceId, StatusCodes.Status200OK);
-        var links = new DownloadLinks($"{http.Request.Scheme}://{http.Request.Host}{BinaryDownloadEndpoints.AdminSignedPath}", BinaryDownloadEndpoints.DeviceSignedPath);
+        var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicAdminUrl, http.Request) + BinaryDownloadEndpoints.AdminSignedPath, BinaryDownloadEndpoints.DeviceSignedPath);
         var answer = await check.RunAsync(deviceId, reported, request.Write, links, cancellationToken);
         if (answer is null)
         {

@@ -1,17 +1,21 @@
+using System.Security.Cryptography;
 using NSec.Cryptography;
 
-namespace Hangar.Agent.Signatures;
+namespace Hangar.Signing;
 
 /// <summary>
-/// Ed25519 (RFC 8032) through libsodium (NSec), with the same extra rules as the server's check at upload: small-order
-/// public keys and non-canonical S (S ≥ L) are refused explicitly, so the agent and the server agree on every
-/// signature whatever the libsodium version.
+/// Ed25519 (RFC 8032) public keys and signatures as Hangar uses them, shared by the server (which checks a signature
+/// when it is attached) and the agent (which checks it again before installing), so both accept exactly the same
+/// signatures. Verification goes through libsodium (NSec); beyond what libsodium checks, small-order public keys (a
+/// signature under such a key proves nothing) and non-canonical S (S ≥ L) are refused explicitly, so the answer does
+/// not depend on a library version. Binary signatures are over the raw 32-byte SHA-256 digest, never its hex spelling.
 /// </summary>
-internal static class Ed25519Signatures
+public static class Ed25519
 {
     public const int PublicKeyBytes = 32;
     public const int SignatureBytes = 64;
 
+    /// <summary>The DER prefix of a SubjectPublicKeyInfo holding an id-Ed25519 key; the raw key follows.</summary>
     private static readonly byte[] SpkiPrefix = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
 
     /// <summary>The group order L, little-endian.</summary>
@@ -21,7 +25,7 @@ internal static class Ed25519Signatures
         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
     ];
 
-    /// <summary>Encodings (sign bit ignored) of the points of order 1, 2, 4 and 8 and their non-canonical aliases; libsodium's list.</summary>
+    /// <summary>Encodings (sign bit ignored) of the points of order 1, 2, 4 and 8, and of their non-canonical aliases; libsodium's list.</summary>
     private static readonly byte[][] SmallOrderPoints =
     [
         [.. new byte[32]],
@@ -33,11 +37,14 @@ internal static class Ed25519Signatures
         [0xee, .. Enumerable.Repeat((byte)0xff, 30), 0x7f],
     ];
 
-    /// <summary>Base64 of the raw 32 bytes, or a PEM <c>PUBLIC KEY</c> block (SubjectPublicKeyInfo, id-Ed25519).</summary>
-    public static bool TryParsePublicKey(string? value, out byte[] key, out string? error)
+    /// <summary>
+    /// Reads base64 of the raw 32 bytes, or a PEM <c>PUBLIC KEY</c> block (SubjectPublicKeyInfo, id-Ed25519). On
+    /// failure <paramref name="error"/> completes a sentence that starts with the field's name ("… must be …").
+    /// </summary>
+    public static bool TryParsePublicKey(string? value, out byte[] key, out string error)
     {
         key = [];
-        error = null;
+        error = "";
         var text = value?.Trim() ?? "";
         byte[] bytes;
         try
@@ -46,7 +53,7 @@ internal static class Ed25519Signatures
         }
         catch (FormatException)
         {
-            error = "must be base64 of the raw 32-byte ed25519 public key or a PEM PUBLIC KEY block";
+            error = "must be base64 of the raw 32-byte Ed25519 public key or a PEM PUBLIC KEY block";
             return false;
         }
 
@@ -57,13 +64,13 @@ internal static class Ed25519Signatures
 
         if (bytes.Length != PublicKeyBytes)
         {
-            error = $"is {bytes.Length} bytes, an ed25519 public key is 32";
+            error = $"is {bytes.Length} bytes; an Ed25519 public key is 32 raw bytes";
             return false;
         }
 
         if (HasSmallOrder(bytes) || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, bytes, KeyBlobFormat.RawPublicKey, out _))
         {
-            error = "is not a usable ed25519 public key (small order or not on the curve)";
+            error = "is not a usable Ed25519 public key (small order or not on the curve)";
             return false;
         }
 
@@ -71,7 +78,10 @@ internal static class Ed25519Signatures
         return true;
     }
 
-    /// <summary>Hex (128 digits) or base64; false unless exactly 64 bytes.</summary>
+    /// <summary>The key id Hangar names a key by: lowercase hex SHA-256 of the raw 32-byte public key.</summary>
+    public static string KeyId(ReadOnlySpan<byte> publicKey) => Convert.ToHexStringLower(SHA256.HashData(publicKey));
+
+    /// <summary>Reads a signature given as hex (128 digits) or base64; false unless it is exactly 64 bytes.</summary>
     public static bool TryParseSignature(string? value, out byte[] signature)
     {
         signature = [];
@@ -88,9 +98,13 @@ internal static class Ed25519Signatures
         return signature.Length == SignatureBytes;
     }
 
-    public static bool Verify(byte[] publicKey, ReadOnlySpan<byte> message, byte[] signature)
+    /// <summary>
+    /// Whether <paramref name="signature"/> is a valid, canonical Ed25519 signature of <paramref name="message"/> under
+    /// <paramref name="publicKey"/>; false for any malformed input, never an exception.
+    /// </summary>
+    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        if (signature.Length != SignatureBytes || !IsCanonicalScalar(signature.AsSpan(32)) || HasSmallOrder(publicKey)
+        if (signature.Length != SignatureBytes || publicKey.Length != PublicKeyBytes || !IsCanonicalScalar(signature[32..]) || HasSmallOrder(publicKey)
             || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var key))
         {
             return false;
@@ -113,9 +127,18 @@ internal static class Ed25519Signatures
         return false;
     }
 
-    private static bool HasSmallOrder(byte[] key) =>
-        key.Length == PublicKeyBytes
-        && SmallOrderPoints.Any(point => key.AsSpan(0, 31).SequenceEqual(point.AsSpan(0, 31)) && (key[31] & 0x7f) == point[31]);
+    private static bool HasSmallOrder(ReadOnlySpan<byte> key)
+    {
+        foreach (var point in SmallOrderPoints)
+        {
+            if (key[..31].SequenceEqual(point.AsSpan(0, 31)) && (key[31] & 0x7f) == point[31])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static byte[] FromPem(string pem)
     {

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hangar.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class BinaryHashingLease : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "hashing_lease_expires_at",
+                table: "binaries",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "hashing_lease_owner",
+                table: "binaries",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "hashing_lease_expires_at",
+                table: "binaries");
+
+            migrationBuilder.DropColumn(
+                name: "hashing_lease_owner",
+                table: "binaries");
+        }
+    }
+}

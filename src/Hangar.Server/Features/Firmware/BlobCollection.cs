@@ -1,0 +1,7 @@
+namespace Hangar.Server.Features.Firmware;
+
+/// <summary>What one garbage collection run removed.</summary>
+internal sealed record BlobCollection(int AbandonedUploads, int OrphanedUploads, int OrphanedObjects, long ObjectBytes, int TemporaryFiles)
+{
+    public bool RemovedAnything => AbandonedUploads + OrphanedUploads + OrphanedObjects + TemporaryFiles > 0;
+}

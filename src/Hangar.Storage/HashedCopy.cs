@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace Hangar.Storage;
+
+/// <summary>The one copy loop of the file-system store: hashes what it copies and refuses more bytes than declared.</summary>
+internal static class HashedCopy
+{
+    /// <summary>How much a join writes before it asks the kernel to start writing it out.</summary>
+    private const long WriteBehindBytes = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Copies every source into <paramref name="target"/>, hashing as it goes, and stops as soon as more than
+    /// <paramref name="expectedSize"/> bytes arrive. Each block is written while the next one is read and hashed; with
+    /// <paramref name="writeBehind"/> the disk starts on what is written every few MiB instead of all at the final fsync.
+    /// </summary>
+    public static async Task<BlobWriteResult> CopyAsync(
+        IEnumerable<Stream> sources, FileStream target, long expectedSize, string expectedSha256, int bufferBytes, bool writeBehind,
+        CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(bufferBytes), ArrayPool<byte>.Shared.Rent(bufferBytes)];
+        var writing = Task.CompletedTask;
+        var current = 0;
+        long total = 0;
+        long written = 0;
+        long synced = 0;
+        try
+        {
+            foreach (var source in sources)
+            {
+                int read;
+                while ((read = await source.ReadAsync(buffers[current].AsMemory(0, bufferBytes), cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > expectedSize)
+                    {
+                        return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, "");
+                    }
+
+                    hash.AppendData(buffers[current], 0, read);
+                    await writing;
+                    written = total - read;
+                    if (writeBehind && written - synced >= WriteBehindBytes)
+                    {
+                        FileSync.StartWriteback(target.SafeFileHandle, synced, written - synced);
+                        synced = written;
+                    }
+
+                    writing = target.WriteAsync(buffers[current].AsMemory(0, read), cancellationToken).AsTask();
+                    current = 1 - current;
+                }
+            }
+
+            await writing;
+        }
+        finally
+        {
+            // The buffers go back only once no write still reads from them.
+            await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
+        }
+
+        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (total != expectedSize)
+        {
+            return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, total, sha256);
+        }
+
+        return string.Equals(sha256, expectedSha256, StringComparison.OrdinalIgnoreCase)
+            ? new BlobWriteResult(BlobWriteOutcome.Stored, total, sha256)
+            : new BlobWriteResult(BlobWriteOutcome.HashMismatch, total, sha256);
+    }
+}
