@@ -120,7 +120,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                     "pg_ctl",
                     [
                         "-D", DataDirectory(directory), "-l", logFile, "-w", "-t", "60",
-                        "-o", string.Create(CultureInfo.InvariantCulture, $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"),
+                        "-o", string.Create(CultureInfo.InvariantCulture, $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500"),
                         "start",
                     ],
                     cancellationToken);

@@ -33,13 +33,15 @@ internal sealed record DeviceSnapshot(
     // of the per-device one, which makes every check cost as much as the fleet is large. Compiled once: this is the
     // hottest query of the server and its expression tree is large. A compiled query keeps the SQL of the first
     // provider it ran on, so there is one per provider (tests run SQLite and PostgreSQL servers in one process).
-    private static readonly ConcurrentDictionary<string, Func<HangarDbContext, Guid, CancellationToken, Task<SnapshotRow?>>> Queries = new();
+    private static readonly ConcurrentDictionary<string, Func<HangarDbContext, Guid, Guid, CancellationToken, Task<SnapshotRow?>>> Queries = new();
 
     /// <summary>Joins each collection into one column: a flat row with scalar subqueries is much cheaper to run and read than joined collections.</summary>
     private const string Separator = "\n";
 
-    private static Func<HangarDbContext, Guid, CancellationToken, Task<SnapshotRow?>> Compile() => EF.CompileAsyncQuery(
-        (HangarDbContext db, Guid deviceId, CancellationToken _) => db.Devices.AsNoTracking().Where(d => d.Id == deviceId).Select(d => new SnapshotRow(
+    // The organization is an explicit parameter: a compiled query does not apply the context's tenant filter per call.
+    private static Func<HangarDbContext, Guid, Guid, CancellationToken, Task<SnapshotRow?>> Compile() => EF.CompileAsyncQuery(
+        (HangarDbContext db, Guid organizationId, Guid deviceId, CancellationToken _) => db.Devices.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.Id == deviceId && d.OrganizationId == organizationId).Select(d => new SnapshotRow(
             d.Id,
             d.OrganizationId,
             d.Identifier,
@@ -59,7 +61,8 @@ internal sealed record DeviceSnapshot(
     public static async Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid deviceId, DateTime now, CancellationToken cancellationToken)
     {
         var query = Queries.GetOrAdd(db.Database.ProviderName ?? "", _ => Compile());
-        var snapshot = (await query(db, deviceId, cancellationToken))?.ToSnapshot();
+        var organizationId = db.CurrentOrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
+        var snapshot = (await query(db, organizationId, deviceId, cancellationToken))?.ToSnapshot();
         if (snapshot is null || snapshot.OverrideIds.Count == 0)
         {
             return snapshot;
