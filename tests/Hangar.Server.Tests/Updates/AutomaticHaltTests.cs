@@ -1,5 +1,4 @@
 using System.Net;
-using Hangar.Client;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +27,7 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
         await UpdateFleet.WalkAsync(devices[2], risky.Id, "downloading", "installed", "rolled_back");
 
         Assert.NotNull(await HaltedAtAsync(fleet, risky.Id));
-        var halted = Assert.Single(await EventsAsync(fleet, "release.halted"));
+        var halted = Assert.Single(await fleet.EventsAsync("release.halted"));
         Assert.True(halted.Data.GetProperty("automatic").GetBoolean());
         Assert.Contains("2 of 3", halted.Data.GetProperty("reason").GetString(), StringComparison.Ordinal);
         using var progress = await UpdateFleet.ReportAsync(devices[3], "downloading", risky.Id);
@@ -37,7 +36,7 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
         using var outcome = await UpdateFleet.ReportAsync(devices[4], "failed", risky.Id, reason: "stopped");
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
         Assert.Equal("no_update", (await UpdateFleet.CheckAsync(devices[3], release: first.Id.ToString())).Status);
-        Assert.Single(await EventsAsync(fleet, "release.halted"));
+        Assert.Single(await fleet.EventsAsync("release.halted"));
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
 
         await Task.WhenAll(devices.Select(d => UpdateFleet.WalkAsync(d, risky.Id, "failed")));
 
-        Assert.Single(await EventsAsync(fleet, "release.halted"));
+        Assert.Single(await fleet.EventsAsync("release.halted"));
     }
 
     [Fact]
@@ -109,8 +108,6 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
         return await db.Releases.Where(r => r.Id == releaseId).Select(r => r.HaltedAt).SingleAsync(Cancel);
     }
 
-    private static async Task<IReadOnlyList<Contracts.Events.EventResponse>> EventsAsync(UpdateFleet fleet, string type) =>
-        (await fleet.Tenant.Owner.Events.ListAsync(new ListOptions(Search: $"type:'{type}'"), Cancel)).Data;
 
     public sealed class OnSqlite(ClockSqliteServer fixture) : AutomaticHaltTests(fixture), IClassFixture<ClockSqliteServer>;
 

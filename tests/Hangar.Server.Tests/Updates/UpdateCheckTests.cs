@@ -1,6 +1,4 @@
 using System.Net;
-using Hangar.Client;
-using Hangar.Contracts.Events;
 using Hangar.Server.Tests.Fixtures;
 
 namespace Hangar.Server.Tests.Updates;
@@ -109,7 +107,7 @@ public abstract class UpdateCheckTests(ClockServer fixture)
         Assert.Equal(first.Id, recorded.ReportedReleaseId);
         Assert.Equal(bundle.Id, recorded.ReportedBundleId);
         Assert.Equal("1.0.0", recorded.ReportedReleaseVersion);
-        var changed = await EventsAsync(fleet, "device.release_changed");
+        var changed = await fleet.EventsAsync("device.release_changed");
         var only = Assert.Single(changed);
         Assert.Equal(device.Device.Id, only.ResourceId);
         Assert.Equal("device", only.ActorType);
@@ -154,7 +152,7 @@ public abstract class UpdateCheckTests(ClockServer fixture)
         var problem = await response.ProblemAsync();
         Assert.Equal("validation_failed", problem.Code);
         Assert.True(problem.Errors!.ContainsKey(header));
-        Assert.Empty(await EventsAsync(fleet, "device.release_changed"));
+        Assert.Empty(await fleet.EventsAsync("device.release_changed"));
     }
 
     [Fact]
@@ -198,8 +196,6 @@ public abstract class UpdateCheckTests(ClockServer fixture)
         Assert.Equal("no_update", (await UpdateFleet.CheckAsync(device, version: "0.1.0")).Status);
     }
 
-    private static async Task<IReadOnlyList<EventResponse>> EventsAsync(UpdateFleet fleet, string type) =>
-        (await fleet.Tenant.Owner.Events.ListAsync(new ListOptions(Search: $"type:'{type}'"), Cancel)).Data;
 
     public sealed class OnSqlite(ClockSqliteServer fixture) : UpdateCheckTests(fixture), IClassFixture<ClockSqliteServer>;
 

@@ -59,6 +59,10 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
             Version: version, VersionRequirement: versionRequirement, HaltFailureRate: haltFailureRate, HaltMinimumDevices: haltMinimumDevices),
             cancellationToken: Cancel);
 
+    /// <summary>The tenant's events of one type.</summary>
+    public async Task<IReadOnlyList<Contracts.Events.EventResponse>> EventsAsync(string type) =>
+        (await tenant.Owner.Events.ListAsync(new ListOptions(Search: $"type:'{type}'"), Cancel)).Data;
+
     public static async Task<HttpResponseMessage> SendCheckAsync(FleetDevice device, string? release = null, string? bundle = null, string? version = null, string? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "device/v1/update");

@@ -18,7 +18,7 @@ public abstract class UpdateStatusTests(ClockServer fixture)
 
         await UpdateFleet.WalkAsync(device, latest.Id, "downloading", "downloaded", "installing", "installed", "committed");
 
-        var changes = await EventsAsync(fleet, "update.status_changed");
+        var changes = await fleet.EventsAsync("update.status_changed");
         // The fake clock stands still, so event ids share a timestamp: compare the transitions as a set.
         Assert.Equal(
             new[] { "offered>downloading", "downloading>downloaded", "downloaded>installing", "installing>installed", "installed>committed" }.Order(),
@@ -47,7 +47,7 @@ public abstract class UpdateStatusTests(ClockServer fixture)
         Assert.Equal("downloading", repeat.State);
         Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
         Assert.Equal("report_id_reused", (await reused.ProblemAsync()).Code);
-        Assert.Single(await EventsAsync(fleet, "update.status_changed"));
+        Assert.Single(await fleet.EventsAsync("update.status_changed"));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public abstract class UpdateStatusTests(ClockServer fixture)
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("update_transition_invalid", (await response.ProblemAsync()).Code);
-        Assert.Equal(before.Length, (await EventsAsync(fleet, "update.status_changed")).Count);
+        Assert.Equal(before.Length, (await fleet.EventsAsync("update.status_changed")).Count);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public abstract class UpdateStatusTests(ClockServer fixture)
 
         Assert.Equal("update_not_offered", (await notOffered.ProblemAsync()).Code);
         Assert.Equal("update_not_offered", (await foreignRelease.ProblemAsync()).Code);
-        Assert.Empty(await EventsAsync(fleet, "update.status_changed"));
+        Assert.Empty(await fleet.EventsAsync("update.status_changed"));
     }
 
     [Theory]
@@ -125,8 +125,6 @@ public abstract class UpdateStatusTests(ClockServer fixture)
         return (fleet, first, latest, device);
     }
 
-    private static async Task<IReadOnlyList<Contracts.Events.EventResponse>> EventsAsync(UpdateFleet fleet, string type) =>
-        (await fleet.Tenant.Owner.Events.ListAsync(new ListOptions(Search: $"type:'{type}'"), Cancel)).Data;
 
     public sealed class OnSqlite(ClockSqliteServer fixture) : UpdateStatusTests(fixture), IClassFixture<ClockSqliteServer>;
 
