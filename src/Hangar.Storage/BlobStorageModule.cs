@@ -10,7 +10,6 @@ public static class BlobStorageModule
         services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FileSystemBlobStore>();
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<FileSystemBlobStore>());
-        services.AddHostedService<TemporaryFileSweeper>();
         return services;
     }
 }

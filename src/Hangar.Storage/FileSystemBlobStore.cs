@@ -35,18 +35,6 @@ public sealed class FileSystemBlobStore : IBlobStore
     /// Deletes leftovers of writes that a crash or kill interrupted. Only safe before the store takes writes, so the
     /// server calls it once at start.
     /// </summary>
-    public int RemoveOrphanedTemporaryFiles()
-    {
-        var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(_temporary))
-        {
-            File.Delete(file);
-            removed++;
-        }
-
-        return removed;
-    }
-
     public async Task<BlobWriteResult> PutPartAsync(
         string uploadId, int index, Stream content, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
     {

@@ -109,20 +109,6 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RemoveOrphanedTemporaryFiles_AfterAnInterruptedWrite_ClearsTmpOnly()
-    {
-        var data = Bytes(64, 12);
-        await PutPartAsync("kept", 1, data);
-        await File.WriteAllBytesAsync(Path.Combine(_root, "tmp", "interrupted.tmp"), data, Cancel);
-
-        var removed = NewStore().RemoveOrphanedTemporaryFiles();
-
-        Assert.Equal(1, removed);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
-        Assert.Single(Directory.EnumerateFiles(Path.Combine(_root, "uploads"), "*", SearchOption.AllDirectories));
-    }
-
-    [Fact]
     public async Task Delete_RemovesTheObject()
     {
         var data = Bytes(10, 13);
