@@ -14,7 +14,7 @@ public abstract class UpdateStatusTests(ClockServer fixture)
     [Fact]
     public async Task FullUpdate_ToCommitted_EmitsOneEventPerTransition_AndRecordsWhatTheDeviceRuns()
     {
-        var (fleet, first, latest, device) = await OfferedAsync();
+        var (fleet, _, latest, device) = await OfferedAsync();
 
         await UpdateFleet.WalkAsync(device, latest.Id, "downloading", "downloaded", "installing", "installed", "committed");
 
@@ -28,7 +28,6 @@ public abstract class UpdateStatusTests(ClockServer fixture)
         Assert.Equal(latest.BundleId, recorded.ReportedBundleId);
         Assert.Equal("2.0.0", recorded.ReportedReleaseVersion);
         Assert.Equal("no_update", (await UpdateFleet.CheckAsync(device)).Status);
-        _ = first;
     }
 
     [Fact]

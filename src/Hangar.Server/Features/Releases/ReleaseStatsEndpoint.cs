@@ -20,17 +20,14 @@ internal static class ReleaseStatsEndpoint
             return Problems.NotFound("Release");
         }
 
-        var counted = await db.DeviceUpdates.Where(u => u.ReleaseId == release.Id)
-            .GroupBy(u => u.State).Select(g => new { State = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
+        var counted = await ReleaseUpdateCounts.CountAsync(db, release.Id, cancellationToken);
         var cohortDevices = await db.Devices.CountAsync(d => d.CohortId == release.CohortId, cancellationToken);
-        var states = Enum.GetValues<UpdateState>().ToDictionary(s => s.ToWire(), s => counted.GetValueOrDefault(s));
-        var outcomes = new UpdateOutcomes(
-            counted.GetValueOrDefault(UpdateState.Committed), counted.GetValueOrDefault(UpdateState.Failed), counted.GetValueOrDefault(UpdateState.RolledBack));
+        var states = Enum.GetValues<UpdateState>().ToDictionary(s => s.ToWire(), counted.Of);
+        var outcomes = counted.Outcomes;
         var phase = release.Phase();
         return TypedResults.Ok(new ReleaseStatsResponse(
             release.Id,
-            counted.Values.Sum(),
+            counted.ByState.Values.Sum(),
             states,
             release.PhaseClaimCount,
             phase.Mode == PhaseMode.Numeric ? phase.Capacity(cohortDevices) : null,

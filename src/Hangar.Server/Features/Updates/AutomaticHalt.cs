@@ -24,10 +24,7 @@ internal static class AutomaticHalt
         // Holding the cohort's lock before counting orders concurrent failure reports: each counts every outcome
         // committed before it, so the report that crosses the threshold sees it crossed, and only that one halts.
         await ReleaseGraphLock.HoldAsync(db, policy.CohortId, cancellationToken);
-        var counts = await db.DeviceUpdates.Where(u => u.ReleaseId == releaseId)
-            .GroupBy(u => u.State).Select(g => new { State = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
-        var outcomes = new UpdateOutcomes(counts.GetValueOrDefault(UpdateState.Committed), counts.GetValueOrDefault(UpdateState.Failed), counts.GetValueOrDefault(UpdateState.RolledBack));
+        var outcomes = (await ReleaseUpdateCounts.CountAsync(db, releaseId, cancellationToken)).Outcomes;
         if (!ReleaseFailurePolicy.ShouldHalt(outcomes, policy.HaltFailureRate, policy.HaltMinimumDevices, out var reason))
         {
             return;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Hangar.Core.Firmware;
 using Hangar.Core.Releases;
-using Hangar.Core.Versions;
 using Hangar.Data;
+using Hangar.Server.Features.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Updates;
@@ -46,18 +46,7 @@ internal sealed class ReleaseGraphCache
             where bundleIds.Contains(e.BundleId) && b.State != BinaryState.Signed
             select e.BundleId).Distinct().ToListAsync(cancellationToken);
 
-        var nodes = releases.Select(r => new ReleaseNode(
-            r.Id,
-            r.BundleId,
-            r.NextReleaseId,
-            r.Required,
-            r.Disabled,
-            r.ScheduleDate,
-            r.PhaseMode == "tags" ? ReleasePhase.ForTags([.. r.PhaseTags]) : ReleasePhase.Share(r.PhaseValue),
-            SemanticVersion.TryParse(r.Version, out var version) ? version : null,
-            r.VersionRequirement is null ? null : VersionRequirement.Parse(r.VersionRequirement),
-            !undeliverable.Contains(r.BundleId),
-            r.CreatedAt));
+        var nodes = releases.Select(r => r.ToNode(bundleDeliverable: !undeliverable.Contains(r.BundleId)));
         var facts = releases.ToDictionary(r => r.Id, r => new ReleaseFacts(r.Id, r.OrganizationId, r.Name, r.Version, r.Required));
         var claims = releases.Where(r => r.PhaseClaimCount > 0).ToDictionary(r => r.Id, r => r.PhaseClaimCount);
         return new CachedReleaseGraph(stamp, new CohortReleaseGraph(cohortId, nodes), facts, claims);

@@ -39,26 +39,45 @@ internal sealed record ReportedState(Guid? ReleaseId, Guid? BundleId, SemanticVe
 
     private static Guid? ReadReference((string Name, string? Value) field, string type, Guid organizationId, Dictionary<string, string[]> errors)
     {
-        if (string.IsNullOrEmpty(field.Value))
+        if (TryReadReference(field.Value, type, organizationId, out var id))
         {
-            return null;
-        }
-
-        if (field.Value.Length <= MaxReferenceLength)
-        {
-            if (Guid.TryParseExact(field.Value, "D", out var id))
-            {
-                return id;
-            }
-
-            if (ResourceName.TryParse(field.Value, out var name) && name.Type == type)
-            {
-                // Another organization's resource name is as unknown as a deleted id: never confirm it exists.
-                return name.OrganizationId == organizationId ? name.Id : Guid.Empty;
-            }
+            return id;
         }
 
         errors[field.Name] = [$"must be a {type} id (UUID) or resource name"];
         return null;
+    }
+
+    /// <summary>
+    /// Reads a release, bundle or override a device names: null when absent, its id when well-formed, false when it is
+    /// not a UUID or resource name of <paramref name="type"/>. Another organization's resource name reads as
+    /// <see cref="Guid.Empty"/>, which names nothing: as unknown as a deleted id, and never confirmed to exist.
+    /// </summary>
+    public static bool TryReadReference(string? value, string type, Guid organizationId, out Guid? id)
+    {
+        id = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (value.Length > MaxReferenceLength)
+        {
+            return false;
+        }
+
+        if (Guid.TryParseExact(value, "D", out var bare))
+        {
+            id = bare;
+            return true;
+        }
+
+        if (ResourceName.TryParse(value, out var name) && name.Type == type)
+        {
+            id = name.OrganizationId == organizationId ? name.Id : Guid.Empty;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class UpdateCheck(
 {
     // A claim refused because the phase filled meanwhile is retried once with the phase known full; more is paranoia.
     private const int MaxClaimAttempts = 3;
+    private static readonly Dictionary<Guid, int> NoClaimCounts = [];
 
     /// <summary>The answer for the device, or null when no such device exists in the caller's organization.</summary>
     public async Task<UpdateAnswer?> RunAsync(Guid deviceId, ReportedState reported, bool write, DownloadLinks links, CancellationToken cancellationToken)
@@ -62,7 +63,8 @@ internal sealed class UpdateCheck(
 
         for (var attempt = 1; ; attempt++)
         {
-            var claims = new PhaseClaims(claimed, graph?.ClaimCounts() ?? new Dictionary<Guid, int>(), cohortDevices);
+            // Only a graph with a numeric phase needs the counts: the usual check copies nothing.
+            var claims = new PhaseClaims(claimed, graph is { HasNumericPhase: true } ? graph.ClaimCounts() : NoClaimCounts, cohortDevices);
             var resolution = ReleaseResolver.Resolve(deviceState, graph?.Graph, overrides, claims, now);
             if (resolution is not Resolution.FromRelease { ClaimsPhaseSlot: true } offer || !write || graph is null)
             {

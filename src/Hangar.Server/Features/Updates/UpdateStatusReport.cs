@@ -53,20 +53,10 @@ internal sealed record UpdateStatusReport(Guid ReportId, OfferKey Update, Update
 
     private static Guid? Reference(string? value, string type, string field, Guid organizationId, RequestValidator validator)
     {
-        if (string.IsNullOrEmpty(value))
+        if (ReportedState.TryReadReference(value, type, organizationId, out var id))
         {
-            return null;
-        }
-
-        if (value.Length <= ReportedState.MaxReferenceLength && ResourceReference.Resolve(value, type, organizationId) is { } id)
-        {
+            // Another organization's name (Guid.Empty) then matches no offer: 409 update_not_offered, like an unknown id.
             return id;
-        }
-
-        // A well-formed name of another organization reads as an update never offered (409), like an unknown id.
-        if (ResourceName.TryParse(value, out var name) && name.Type == type)
-        {
-            return Guid.Empty;
         }
 
         validator.Add(field, $"must be a {type} id (UUID) or resource name.");
