@@ -114,7 +114,7 @@ public abstract class UpdateCheckTests(ClockServer fixture)
     }
 
     [Fact]
-    public async Task Check_UnknownOrForeignIds_AreRecordedAsNothingAndFallThroughToTheVersion()
+    public async Task Check_UnknownOrForeignIds_FallThroughToTheVersion_AndForeignNamesAreNeverRecorded()
     {
         var fleet = await UpdateFleet.CreateAsync(fixture);
         var other = await UpdateFleet.CreateAsync(fixture);
@@ -124,13 +124,19 @@ public abstract class UpdateCheckTests(ClockServer fixture)
         using var device = await fleet.DeviceAsync("gw-1");
         var foreignName = $"hrn:1:{other.Tenant.OrganizationId}:release:{foreign.Id}";
 
-        var answer = await UpdateFleet.CheckAsync(device, release: foreignName, bundle: Guid.CreateVersion7().ToString(), version: "0.5.0");
+        var unknownBundle = Guid.CreateVersion7();
+
+        var answer = await UpdateFleet.CheckAsync(device, release: foreignName, bundle: unknownBundle.ToString(), version: "0.5.0");
+        await UpdateFleet.CheckAsync(device, release: foreignName, bundle: unknownBundle.ToString(), version: "0.5.0");
 
         Assert.Equal(latest.Id, answer.Release!.Id);
         var recorded = await fleet.Tenant.Owner.Devices.GetAsync(device.Id, Cancel);
         Assert.Null(recorded.ReportedReleaseId);
-        Assert.Null(recorded.ReportedBundleId);
+        Assert.Equal(unknownBundle, recorded.ReportedBundleId);
         Assert.Equal("0.5.0", recorded.ReportedReleaseVersion);
+        var changed = Assert.Single(await fleet.EventsAsync("device.release_changed"));
+        Assert.False(changed.Data.GetProperty("to_bundle_known").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, changed.Data.GetProperty("to_release").ValueKind);
     }
 
     [Theory]

@@ -7,7 +7,8 @@ namespace Hangar.Server.Features.Updates;
 /// What a device says it runs: its release, bundle and release version, all optional. A value that cannot be read
 /// (not a UUID or resource name of the right type, an absurd version) is the device's bug and answered 400; a
 /// well-formed id that names nothing of the device's organization (unknown, deleted, another tenant's) is
-/// <em>unknown</em>: recorded as nothing and skipped by resolution, which falls through to the next value.
+/// <em>unknown</em>: recorded as reported (another tenant's resource name as nothing) and skipped by resolution,
+/// which falls through to the next value.
 /// </summary>
 internal sealed record ReportedState(Guid? ReleaseId, Guid? BundleId, SemanticVersion? Version)
 {

@@ -8,28 +8,25 @@ namespace Hangar.Server.Features.Updates;
 
 /// <summary>
 /// Records what a device reports running when it differs from the record, and says so with
-/// <c>device.release_changed</c>. Unchanged reports (the common case) cost nothing; unknown ids are recorded as
-/// nothing, so a device repeating an unknown id does not produce an event per check.
+/// <c>device.release_changed</c> (saying whether each id names a release or bundle of the organization). Unchanged
+/// reports (the common case) cost nothing, unknown ids included, since they are recorded as reported.
 /// </summary>
 internal static class ReportedStateRecorder
 {
     public static async Task RecordAsync(HangarDbContext db, EventRecorder events, DeviceSnapshot device, ReportedState reported, CancellationToken cancellationToken)
     {
+        // Recorded as reported, so an unchanged report costs no query however odd its ids; only another
+        // organization's resource name (Guid.Empty) is recorded as nothing, so it is never echoed.
+        var release = reported.ReleaseId == Guid.Empty ? null : reported.ReleaseId;
+        var bundle = reported.BundleId == Guid.Empty ? null : reported.BundleId;
         var version = reported.Version?.ToString();
-        if (reported.ReleaseId == device.ReportedReleaseId && reported.BundleId == device.ReportedBundleId && version == device.ReportedReleaseVersion)
-        {
-            return;
-        }
-
-        var release = reported.ReleaseId is { } r && r != device.ReportedReleaseId && !await db.Releases.AnyAsync(x => x.Id == r, cancellationToken)
-            ? null : reported.ReleaseId;
-        var bundle = reported.BundleId is { } b && b != device.ReportedBundleId && !await db.Bundles.AnyAsync(x => x.Id == b, cancellationToken)
-            ? null : reported.BundleId;
         if (release == device.ReportedReleaseId && bundle == device.ReportedBundleId && version == device.ReportedReleaseVersion)
         {
             return;
         }
 
+        var releaseKnown = release is { } r && await db.Releases.AnyAsync(x => x.Id == r, cancellationToken);
+        var bundleKnown = bundle is { } b && await db.Bundles.AnyAsync(x => x.Id == b, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Devices.Where(d => d.Id == device.Id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.ReportedReleaseId, release)
@@ -43,17 +40,14 @@ internal static class ReportedStateRecorder
         events.Record(EventTypes.DeviceReleaseChanged, ResourceTypes.Device, device.Id, new DeviceReleaseChangedEventData(
             device.Identifier,
             device.ReportedReleaseId,
-            NullIfUnknownTenant(reported.ReleaseId),
-            release is not null,
+            release,
+            releaseKnown,
             device.ReportedBundleId,
-            NullIfUnknownTenant(reported.BundleId),
-            bundle is not null,
+            bundle,
+            bundleKnown,
             device.ReportedReleaseVersion,
             version), device.OrganizationId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
-
-    // Guid.Empty stands for another organization's resource name: say "unknown", never echo it.
-    private static Guid? NullIfUnknownTenant(Guid? id) => id == Guid.Empty ? null : id;
 }
