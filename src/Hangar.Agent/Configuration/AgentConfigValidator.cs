@@ -50,6 +50,8 @@ public static class AgentConfigValidator
             "must be at least downloads.initial_backoff_seconds");
         Require(downloads.StallTimeoutSeconds > 0, "downloads.stall_timeout_seconds", "must be positive");
         Require(downloads.FreeSpaceReserveBytes >= 0, "downloads.free_space_reserve_bytes", "must not be negative");
+        Require(downloads.MaxBytesPerSecond == 0 || downloads.MaxBytesPerSecond >= 16 * 1024, "downloads.max_bytes_per_second",
+            "must be 0 (no limit) or at least 16384");
 
         InstallersConfigValidator.Validate(config.Installers, config.Boot, Require);
         ValidateBoot(config.Boot, Require);

@@ -14,4 +14,7 @@ public sealed record DownloadsConfig
 
     /// <summary>Free space that must remain on the cache file system after the download.</summary>
     public long FreeSpaceReserveBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Caps download speed (for metered or shared links); 0 means no limit.</summary>
+    public long MaxBytesPerSecond { get; set; }
 }

@@ -47,7 +47,8 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
             file.SetLength(0);
         }
 
-        var progress = new TransferProgress(file, request.Size, await HashPrefixAsync(file, cancellationToken)) { ETag = sidecar.ETag };
+        var progress = new TransferProgress(
+            file, request.Size, await HashPrefixAsync(file, cancellationToken), options.MaxBytesPerSecond, request.OnProgress, time) { ETag = sidecar.ETag };
         var failures = 0;
         while (progress.Offset < request.Size)
         {
@@ -91,6 +92,30 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
         await file.DisposeAsync();
         cache.Promote();
         return new DownloadResult(cache.CompletePath, progress.Fetched);
+    }
+
+    /// <summary>
+    /// Deletes cached files, partial or complete, of every key not in <paramref name="keep"/>: what an abandoned or
+    /// finished update left behind. A partial of a kept key survives, so its download resumes.
+    /// </summary>
+    public void DiscardAllExcept(IReadOnlyCollection<string> keep)
+    {
+        foreach (var directory in new[] { Path.Combine(cacheDirectory, "partial"), Path.Combine(cacheDirectory, "complete") })
+        {
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(directory))
+            {
+                var name = Path.GetFileName(file);
+                if (!keep.Any(key => name == key || name.StartsWith(key + ".json", StringComparison.Ordinal)))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
     }
 
     private async Task FetchAsync(

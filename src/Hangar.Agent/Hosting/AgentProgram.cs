@@ -5,13 +5,15 @@ namespace Hangar.Agent.Hosting;
 
 /// <summary>
 /// <c>hangar-agent [--config PATH] [--check-config]</c>. Exit codes: 0 stopped normally (or the configuration is
-/// valid), 2 usage or configuration error, 3 libsodium cannot be loaded (it must sit next to the binary).
+/// valid), 2 usage or configuration error, 3 libsodium cannot be loaded (it must sit next to the binary), 4 the
+/// simulated reboot (re-executing the agent) failed.
 /// </summary>
 public static class AgentProgram
 {
     public const int ExitOk = 0;
     public const int ExitConfiguration = 2;
     public const int ExitPlatform = 3;
+    public const int ExitRebootFailed = 4;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -61,9 +63,16 @@ public static class AgentProgram
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSystemd();
-        builder.Services.AddHangarAgent(config);
-        using var host = builder.Build();
-        await host.RunAsync();
+        var run = new AgentRun();
+        builder.Services.AddHangarAgent(config, run);
+        await builder.Build().RunAsync();
+        if (run.RebootRequested && config.Boot.SimulatedSlots is not null)
+        {
+            // The simulated reboot: the same program starts afresh (same process id, a new boot of the slots).
+            await Console.Error.WriteLineAsync($"hangar-agent: simulated reboot failed: {SimulatedReboot.Exec()}");
+            return ExitRebootFailed;
+        }
+
         return ExitOk;
     }
 }

@@ -5,6 +5,7 @@ using Hangar.Agent.Processes;
 using Hangar.Agent.Signatures;
 using Hangar.Agent.State;
 using Hangar.Agent.TrialBoot;
+using Hangar.Agent.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,16 +16,24 @@ public static class AgentServices
 {
     public const string DeviceHttpClient = "device";
 
-    public static IServiceCollection AddHangarAgent(this IServiceCollection services, AgentConfig config)
+    public static IServiceCollection AddHangarAgent(this IServiceCollection services, AgentConfig config, AgentRun run)
     {
         services.AddSingleton(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessRunner>();
         services.AddSingleton(provider => StateStore.Open(config.Directories!.State!, provider.GetRequiredService<ILogger<StateStore>>()));
 
+        services.AddSingleton(run);
         services.AddSingleton(new DeviceTls(config.Server!, config.Device!));
+        services.AddTransient(provider => new ReportedSoftwareHandler(provider.GetRequiredService<StateStore>(), provider.GetRequiredService<DeviceTls>().ServerUrl));
         services.AddHttpClient(DeviceHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<DeviceTls>().CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<DeviceTls>().CreateHandler())
+            .AddHttpMessageHandler<ReportedSoftwareHandler>();
+        services.AddSingleton(provider => new DeviceApi(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(DeviceHttpClient),
+            provider.GetRequiredService<DeviceTls>().ServerUrl,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StatusReporter>();
         services.AddSingleton(provider => new ResumableDownloader(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(DeviceHttpClient),
             config.Directories!.Cache!,
@@ -54,8 +63,11 @@ public static class AgentServices
             provider.GetRequiredService<HealthCheck>(),
             config.Boot.MaxBootAttempts,
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<TrialBootCoordinator>>()));
-        services.AddHostedService<TrialBootService>();
+            provider.GetRequiredService<ILogger<TrialBootCoordinator>>(),
+            provider.GetRequiredService<StatusReporter>().FlushBeforeRebootAsync));
+        services.AddSingleton(new UpdateRunnerOptions(config.Targets, TimeSpan.FromSeconds(config.Polling.IntervalSeconds), TimeSpan.FromSeconds(10)));
+        services.AddSingleton<UpdateRunner>();
+        services.AddHostedService<UpdateLoop>();
         return services;
     }
 }

@@ -1,11 +1,15 @@
 namespace Hangar.Agent.State;
 
+/// <summary>The states of an update the agent reports, named as the server's status endpoint names them.</summary>
 public enum ReportStatus
 {
     Downloading,
+    Downloaded,
     Installing,
-    Rebooting,
+
+    /// <summary>Installed and about to reboot into the trial.</summary>
+    Installed,
     Committed,
-    RolledBack,
     Failed,
+    RolledBack,
 }

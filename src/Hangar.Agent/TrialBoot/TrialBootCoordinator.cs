@@ -8,49 +8,79 @@ namespace Hangar.Agent.TrialBoot;
 /// and the final save records the outcome and its report together, so whatever the point of a power loss, the next
 /// start (<see cref="ResumeAsync"/>) finishes the work and queues exactly one final report.
 /// </summary>
-public sealed class TrialBootCoordinator(StateStore store, IBootControl boot, HealthCheck health, int maxBootAttempts, TimeProvider time, ILogger logger)
+/// <param name="beforeReboot">Runs after the reboot is recorded and before it is requested: the agent sends the queued reports then.</param>
+public sealed class TrialBootCoordinator(
+    StateStore store, IBootControl boot, HealthCheck health, int maxBootAttempts, TimeProvider time, ILogger logger,
+    Func<CancellationToken, Task>? beforeReboot = null)
 {
-    public async Task<TrialBootOutcome> InstallAsync(InstallPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Installs every binary of the update in order. The update succeeds or fails as a whole: a failing binary fails
+    /// it (earlier binaries are not recorded as installed, so they are installed again on the next attempt).
+    /// </summary>
+    public async Task<TrialBootOutcome> InstallAsync(UpdatePlan plan, CancellationToken cancellationToken)
     {
         if (store.Current.PendingCommit is { } busy)
         {
-            throw new InvalidOperationException($"binary {busy.BinaryId} is still pending ({busy.Phase})");
+            throw new InvalidOperationException($"update {busy.Update.Id} is still pending ({busy.Phase})");
         }
 
-        var pending = new PendingCommit(plan.BinaryId, plan.MetadataDigest, plan.Installer.Name, TrialPhase.Installing, 0, time.GetUtcNow());
-        await store.UpdateAsync(state => state with { PendingCommit = pending }, cancellationToken);
+        var pending = new PendingCommit(plan.Update, plan.Planned, TrialPhase.Installing, 0, time.GetUtcNow());
+        await store.UpdateAsync(
+            state => state.WithReport(ReportStatus.Installing, plan.Update, null, null, time) with { PendingCommit = pending },
+            cancellationToken);
 
-        Installers.InstallOutcome outcome;
-        try
+        var rebootRequired = false;
+        var details = new List<string>();
+        foreach (var binary in plan.Binaries)
         {
-            outcome = await plan.Installer.InstallAsync(plan.Request, cancellationToken);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            outcome = Installers.InstallOutcome.Failed($"{plan.Installer.Name} installer: {exception.Message}");
+            var outcome = await InstallOneAsync(binary, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                logger.LogError("Install of {BinaryId} failed: {Detail}", binary.BinaryId, outcome.Detail);
+                await boot.DiscardInterruptedInstallAsync(cancellationToken);
+                await FinishAsync(ReportStatus.Failed, outcome.Detail, string.Join('\n', details), installed: false, cancellationToken);
+                return TrialBootOutcome.Failed;
+            }
+
+            details.Add(outcome.Detail);
+            rebootRequired |= binary.RebootRequired ?? outcome.RebootRequired;
         }
 
-        if (!outcome.Succeeded)
+        if (!rebootRequired)
         {
-            logger.LogError("Install of {BinaryId} failed: {Detail}", plan.BinaryId, outcome.Detail);
-            await boot.DiscardInterruptedInstallAsync(cancellationToken);
-            await FinishAsync(ReportStatus.Failed, outcome.Detail, installed: false, cancellationToken);
-            return TrialBootOutcome.Failed;
-        }
-
-        if (!(plan.RebootRequired ?? outcome.RebootRequired))
-        {
-            await FinishAsync(ReportStatus.Committed, outcome.Detail, installed: true, cancellationToken);
+            await FinishAsync(ReportStatus.Committed, null, string.Join('\n', details), installed: true, cancellationToken);
             return TrialBootOutcome.Installed;
         }
 
         var awaitingReboot = pending with { Phase = TrialPhase.AwaitingReboot, BootId = boot.BootId };
         await store.UpdateAsync(
-            state => state.WithReport(ReportStatus.Rebooting, plan.BinaryId, outcome.Detail, time) with { PendingCommit = awaitingReboot },
+            state => state.WithReport(ReportStatus.Installed, plan.Update, null, string.Join('\n', details), time) with { PendingCommit = awaitingReboot },
             cancellationToken);
-        logger.LogInformation("Installed {BinaryId}; rebooting into the trial", plan.BinaryId);
-        await boot.RebootAsync(cancellationToken);
+        logger.LogInformation("Installed update {UpdateId}; rebooting into the trial", plan.Update.Id);
+        await RebootAsync(cancellationToken);
         return TrialBootOutcome.RebootRequested;
+    }
+
+    private static async Task<Installers.InstallOutcome> InstallOneAsync(InstallPlan binary, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await binary.Installer.InstallAsync(binary.Request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Installers.InstallOutcome.Failed($"{binary.Installer.Name} installer: {exception.Message}");
+        }
+    }
+
+    private async Task RebootAsync(CancellationToken cancellationToken)
+    {
+        if (beforeReboot is not null)
+        {
+            await beforeReboot(cancellationToken);
+        }
+
+        await boot.RebootAsync(cancellationToken);
     }
 
     /// <summary>Runs at every start: continues whatever install was pending.</summary>
@@ -63,11 +93,11 @@ public sealed class TrialBootCoordinator(StateStore store, IBootControl boot, He
                 return TrialBootOutcome.Idle;
             case TrialPhase.Installing:
                 await boot.DiscardInterruptedInstallAsync(cancellationToken);
-                await FinishAsync(ReportStatus.Failed, "the install was interrupted by a restart", installed: false, cancellationToken);
+                await FinishAsync(ReportStatus.Failed, "the install was interrupted by a restart", null, installed: false, cancellationToken);
                 return TrialBootOutcome.Failed;
             case TrialPhase.AwaitingReboot when pending.BootId == boot.BootId:
-                logger.LogWarning("The agent restarted before the reboot into {BinaryId}; rebooting again", pending.BinaryId);
-                await boot.RebootAsync(cancellationToken);
+                logger.LogWarning("The agent restarted before the reboot into update {UpdateId}; rebooting again", pending.Update.Id);
+                await RebootAsync(cancellationToken);
                 return TrialBootOutcome.RebootRequested;
             case TrialPhase.AwaitingReboot or TrialPhase.Trial:
                 return await TrialAsync(pending, cancellationToken);
@@ -111,7 +141,7 @@ public sealed class TrialBootCoordinator(StateStore store, IBootControl boot, He
             return await DecideRollbackAsync(exception.Message, cancellationToken);
         }
 
-        await FinishAsync(ReportStatus.Committed, null, installed: true, cancellationToken);
+        await FinishAsync(ReportStatus.Committed, null, "the trial boot passed its health check", installed: true, cancellationToken);
         logger.LogInformation("Committed the trial");
         return TrialBootOutcome.Committed;
     }
@@ -137,18 +167,16 @@ public sealed class TrialBootCoordinator(StateStore store, IBootControl boot, He
             return TrialBootOutcome.RollbackFailed;
         }
 
-        await FinishAsync(ReportStatus.RolledBack, reason, installed: false, cancellationToken);
+        await FinishAsync(ReportStatus.RolledBack, reason, null, installed: false, cancellationToken);
         return TrialBootOutcome.RolledBack;
     }
 
     /// <summary>One save: the pending install is cleared, its result recorded and its final report queued.</summary>
-    private async Task FinishAsync(ReportStatus status, string? reason, bool installed, CancellationToken cancellationToken) =>
+    private async Task FinishAsync(ReportStatus status, string? reason, string? detail, bool installed, CancellationToken cancellationToken) =>
         await store.UpdateAsync(state =>
         {
             var pending = state.PendingCommit!;
-            var next = state.WithReport(status, pending.BinaryId, reason, time) with { PendingCommit = null };
-            return installed
-                ? next.WithInstalled(new InstalledBinary(pending.BinaryId, pending.MetadataDigest, pending.Installer, time.GetUtcNow()))
-                : next;
+            var next = state.WithReport(status, pending.Update, reason, detail, time) with { PendingCommit = null };
+            return installed ? next.WithCommitted(pending.Update, pending.Binaries, time) : next.WithFailure(pending.Update, time);
         }, cancellationToken);
 }

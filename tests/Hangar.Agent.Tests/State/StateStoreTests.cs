@@ -12,14 +12,16 @@ public sealed class StateStoreTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
+    private static UpdateSource Source(string release) => new(UpdateSourceKind.Release, release, "bundle-1", "1.0.0");
+
     [Fact]
     public async Task Update_ThenReopen_ReadsTheSameState()
     {
         using (var store = StateStore.Open(_directory.Path, NullLogger.Instance))
         {
             await store.UpdateAsync(state => state
-                .WithInstalled(new InstalledBinary("bin-1", "digest-1", "file", _time.GetUtcNow()))
-                .WithReport(ReportStatus.Committed, "bin-1", null, _time), TestContext.Current.CancellationToken);
+                .WithReport(ReportStatus.Committed, Source("release-1"), null, null, _time)
+                .WithCommitted(Source("release-1"), [new PlannedBinary("bin-1", "digest-1", "file")], _time), TestContext.Current.CancellationToken);
         }
 
         using var reopened = StateStore.Open(_directory.Path, NullLogger.Instance);
@@ -30,16 +32,17 @@ public sealed class StateStoreTests : IDisposable
         var report = Assert.Single(reopened.Current.Reports);
         Assert.Equal((1, ReportStatus.Committed), (report.Sequence, report.Status));
         Assert.Equal(2, reopened.Current.NextReportSequence);
+        Assert.Equal(new RunningSoftware("release-1", "bundle-1", "1.0.0"), reopened.Current.Running);
     }
 
     [Fact]
     public async Task WithReport_AfterAcknowledgement_NeverReusesASequenceNumber()
     {
         using var store = StateStore.Open(_directory.Path, NullLogger.Instance);
-        var first = await store.UpdateAsync(state => state.WithReport(ReportStatus.Downloading, "b", null, _time), TestContext.Current.CancellationToken);
+        var first = await store.UpdateAsync(state => state.WithReport(ReportStatus.Downloading, Source("b"), null, null, _time), TestContext.Current.CancellationToken);
         await store.UpdateAsync(state => state.WithoutReports([first.Reports[0].ReportId]), TestContext.Current.CancellationToken);
 
-        var second = await store.UpdateAsync(state => state.WithReport(ReportStatus.Failed, "b", "x", _time), TestContext.Current.CancellationToken);
+        var second = await store.UpdateAsync(state => state.WithReport(ReportStatus.Failed, Source("b"), "x", null, _time), TestContext.Current.CancellationToken);
 
         var report = Assert.Single(second.Reports);
         Assert.Equal(2, report.Sequence);
@@ -57,7 +60,7 @@ public sealed class StateStoreTests : IDisposable
     {
         using (var store = StateStore.Open(_directory.Path, NullLogger.Instance))
         {
-            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, "old", null, _time), TestContext.Current.CancellationToken);
+            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, Source("old"), null, null, _time), TestContext.Current.CancellationToken);
         }
 
         using (var crashing = StateStore.Open(_directory.Path, NullLogger.Instance, (at, path) =>
@@ -69,7 +72,7 @@ public sealed class StateStoreTests : IDisposable
         }))
         {
             await Assert.ThrowsAsync<SimulatedPowerLossException>(() =>
-                crashing.UpdateAsync(state => state.WithReport(ReportStatus.Committed, "new", null, _time), TestContext.Current.CancellationToken));
+                crashing.UpdateAsync(state => state.WithReport(ReportStatus.Committed, Source("new"), null, null, _time), TestContext.Current.CancellationToken));
         }
 
         var temporary = AtomicFile.TemporaryPath(Path.Combine(_directory.Path, "state.json"));
@@ -80,15 +83,15 @@ public sealed class StateStoreTests : IDisposable
         }
 
         using var reopened = StateStore.Open(_directory.Path, NullLogger.Instance);
-        var binaries = reopened.Current.Reports.Select(report => report.BinaryId).ToList();
+        var binaries = reopened.Current.Reports.Select(report => report.Update.Id).ToList();
         Assert.True(binaries.SequenceEqual(["old"]) || binaries.SequenceEqual(["old", "new"]), string.Join(",", binaries));
         Assert.Equal(reopened.Current.Reports.Count, reopened.Current.Generation);
 
         // The store keeps working from there.
-        var next = await reopened.UpdateAsync(state => state.WithReport(ReportStatus.Failed, "after", null, _time), TestContext.Current.CancellationToken);
+        var next = await reopened.UpdateAsync(state => state.WithReport(ReportStatus.Failed, Source("after"), null, null, _time), TestContext.Current.CancellationToken);
         using var again = StateStore.Open(_directory.Path, NullLogger.Instance);
         Assert.Equal(next.Generation, again.Current.Generation);
-        Assert.Equal("after", again.Current.Reports[^1].BinaryId);
+        Assert.Equal("after", again.Current.Reports[^1].Update.Id);
     }
 
     [Fact]
@@ -96,8 +99,8 @@ public sealed class StateStoreTests : IDisposable
     {
         using (var store = StateStore.Open(_directory.Path, NullLogger.Instance))
         {
-            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, "first", null, _time), TestContext.Current.CancellationToken);
-            await store.UpdateAsync(state => state.WithReport(ReportStatus.Committed, "second", null, _time), TestContext.Current.CancellationToken);
+            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, Source("first"), null, null, _time), TestContext.Current.CancellationToken);
+            await store.UpdateAsync(state => state.WithReport(ReportStatus.Committed, Source("second"), null, null, _time), TestContext.Current.CancellationToken);
         }
 
         var path = Path.Combine(_directory.Path, "state.json");
@@ -108,7 +111,7 @@ public sealed class StateStoreTests : IDisposable
         using var reopened = StateStore.Open(_directory.Path, NullLogger.Instance);
 
         Assert.Equal(1, reopened.Current.Generation);
-        Assert.Equal("first", Assert.Single(reopened.Current.Reports).BinaryId);
+        Assert.Equal("first", Assert.Single(reopened.Current.Reports).Update.Id);
     }
 
     [Fact]
@@ -116,8 +119,8 @@ public sealed class StateStoreTests : IDisposable
     {
         using (var store = StateStore.Open(_directory.Path, NullLogger.Instance))
         {
-            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, "first", null, _time), TestContext.Current.CancellationToken);
-            await store.UpdateAsync(state => state.WithReport(ReportStatus.Committed, "second", null, _time), TestContext.Current.CancellationToken);
+            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, Source("first"), null, null, _time), TestContext.Current.CancellationToken);
+            await store.UpdateAsync(state => state.WithReport(ReportStatus.Committed, Source("second"), null, null, _time), TestContext.Current.CancellationToken);
         }
 
         var path = Path.Combine(_directory.Path, "state.json");
@@ -133,8 +136,8 @@ public sealed class StateStoreTests : IDisposable
     {
         using (var store = StateStore.Open(_directory.Path, NullLogger.Instance))
         {
-            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, "first", null, _time), TestContext.Current.CancellationToken);
-            await store.UpdateAsync(state => state.WithReport(ReportStatus.Committed, "second", null, _time), TestContext.Current.CancellationToken);
+            await store.UpdateAsync(state => state.WithReport(ReportStatus.Installing, Source("first"), null, null, _time), TestContext.Current.CancellationToken);
+            await store.UpdateAsync(state => state.WithReport(ReportStatus.Committed, Source("second"), null, null, _time), TestContext.Current.CancellationToken);
         }
 
         var path = Path.Combine(_directory.Path, "state.json");

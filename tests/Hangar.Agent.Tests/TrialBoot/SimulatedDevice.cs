@@ -64,7 +64,11 @@ public sealed class SimulatedDevice : IDisposable
 
     public sealed record Booted(StateStore Store, SimulatedSlots Slots, TrialBootCoordinator Coordinator, InstallerSelector Selector)
     {
-        public InstallPlan Plan(string path, string binaryId = "bin-2")
+        public static UpdateSource Update { get; } = new(UpdateSourceKind.Release, "release-2", "bundle-2", "2.0.0");
+
+        public UpdatePlan Plan(string path, string binaryId = "bin-2") => new(Update, [Binary(path, binaryId)]);
+
+        public InstallPlan Binary(string path, string binaryId = "bin-2")
         {
             var metadata = new JsonObject { ["hangar"] = new JsonObject { ["installer"] = "slot", ["options"] = new JsonObject { ["name"] = "image" } } };
             Assert.True(InstallerMetadata.TryRead(metadata, out var read, out _));

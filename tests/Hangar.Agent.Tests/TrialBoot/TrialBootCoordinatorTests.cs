@@ -29,7 +29,9 @@ public sealed class TrialBootCoordinatorTests : IDisposable
         Assert.Equal("v2", _device.ImageIn("b"));
         Assert.True(second.Store.Current.Installed.ContainsKey("bin-2"));
         Assert.Null(second.Store.Current.PendingCommit);
-        Assert.Equal([ReportStatus.Rebooting, ReportStatus.Committed], second.Store.Current.Reports.Select(report => report.Status));
+        Assert.Equal([ReportStatus.Installing, ReportStatus.Installed, ReportStatus.Committed], second.Store.Current.Reports.Select(report => report.Status));
+        Assert.All(second.Store.Current.Reports, report => Assert.Equal(SimulatedDevice.Booted.Update, report.Update));
+        Assert.Equal(new RunningSoftware("release-2", "bundle-2", "2.0.0"), second.Store.Current.Running);
         Assert.Equal(TrialBootOutcome.Idle, await _device.Boot().Coordinator.ResumeAsync(Token));
     }
 
@@ -102,14 +104,16 @@ public sealed class TrialBootCoordinatorTests : IDisposable
     public async Task Install_InstallerFails_ReportsFailedAndArmsNothing()
     {
         var first = _device.Boot();
-        var plan = first.Plan(_device.NewImage);
-        plan = plan with { Request = plan.Request with { Options = new() { ["name"] = "../escape" } } };
+        var binary = first.Binary(_device.NewImage);
+        binary = binary with { Request = binary.Request with { Options = new() { ["name"] = "../escape" } } };
 
-        Assert.Equal(TrialBootOutcome.Failed, await first.Coordinator.InstallAsync(plan, Token));
+        Assert.Equal(TrialBootOutcome.Failed, await first.Coordinator.InstallAsync(new UpdatePlan(SimulatedDevice.Booted.Update, [binary]), Token));
 
         Assert.Null(first.Slots.Trial);
         Assert.Null(first.Store.Current.PendingCommit);
-        Assert.Equal(ReportStatus.Failed, Assert.Single(first.Store.Current.Reports).Status);
+        Assert.Equal([ReportStatus.Installing, ReportStatus.Failed], first.Store.Current.Reports.Select(report => report.Status));
+        Assert.Equal(new FailedUpdate("release-2", "bundle-2", 1, first.Store.Current.LastFailure!.FailedAt), first.Store.Current.LastFailure);
+        Assert.Equal(new RunningSoftware(null, null, null), first.Store.Current.Running);
     }
 
     [Fact]

@@ -1,0 +1,7 @@
+namespace Hangar.Agent.State;
+
+public enum UpdateSourceKind
+{
+    Release,
+    BundleOverride,
+}
