@@ -48,7 +48,8 @@ public sealed class ResumableDownloader(HttpClient http, string cacheDirectory, 
         }
 
         var progress = new TransferProgress(
-            file, request.Size, await HashPrefixAsync(file, cancellationToken), options.MaxBytesPerSecond, request.OnProgress, time) { ETag = sidecar.ETag };
+            file, request.Size, await HashPrefixAsync(file, cancellationToken), options.MaxBytesPerSecond, request.OnProgress, time)
+        { ETag = sidecar.ETag };
         var failures = 0;
         while (progress.Offset < request.Size)
         {
