@@ -9,6 +9,8 @@ public sealed record AgentConfig
 
     public SigningConfig? Signing { get; set; }
 
+    public FactorySoftwareConfig FactorySoftware { get; set; } = new();
+
     /// <summary>Binaries whose target is in this list, or empty, are for this device.</summary>
     public IReadOnlyList<string> Targets { get; set; } = ["portable"];
 

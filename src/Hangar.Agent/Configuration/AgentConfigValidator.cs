@@ -29,6 +29,15 @@ public static class AgentConfigValidator
         Require(!string.IsNullOrWhiteSpace(config.Device?.PrivateKey), "device.private_key", "is required (a PEM file)");
 
         ValidateSigning(config.Signing, Require);
+        foreach (var (field, value) in new[]
+        {
+            ("factory_software.release", config.FactorySoftware.Release),
+            ("factory_software.bundle", config.FactorySoftware.Bundle),
+            ("factory_software.release_version", config.FactorySoftware.ReleaseVersion),
+        })
+        {
+            Require(value is null || (value.Length is > 0 and <= 128 && !value.Any(char.IsWhiteSpace)), field, "must be 1 to 128 characters without spaces");
+        }
 
         Require(config.Targets.Count > 0, "targets", "needs at least one target (e.g. \"portable\")");
         for (var i = 0; i < config.Targets.Count; i++)

@@ -25,7 +25,9 @@ public static class AgentServices
 
         services.AddSingleton(run);
         services.AddSingleton(new DeviceTls(config.Server!, config.Device!));
-        services.AddTransient(provider => new ReportedSoftwareHandler(provider.GetRequiredService<StateStore>(), provider.GetRequiredService<DeviceTls>().ServerUrl));
+        var factory = new RunningSoftware(config.FactorySoftware.Release, config.FactorySoftware.Bundle, config.FactorySoftware.ReleaseVersion);
+        services.AddTransient(provider => new ReportedSoftwareHandler(
+            provider.GetRequiredService<StateStore>(), factory, provider.GetRequiredService<DeviceTls>().ServerUrl));
         services.AddHttpClient(DeviceHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<DeviceTls>().CreateHandler())
             .AddHttpMessageHandler<ReportedSoftwareHandler>();
@@ -67,6 +69,7 @@ public static class AgentServices
             provider.GetRequiredService<StatusReporter>().FlushBeforeRebootAsync));
         services.AddSingleton(new UpdateRunnerOptions(config.Targets, TimeSpan.FromSeconds(config.Polling.IntervalSeconds), TimeSpan.FromSeconds(10)));
         services.AddSingleton<UpdateRunner>();
+        services.AddSingleton<UpdateCheckCycle>();
         services.AddHostedService<UpdateLoop>();
         return services;
     }

@@ -10,8 +10,8 @@ public sealed record AgentState
     /// <summary>Incremented by every save; the newest readable copy wins.</summary>
     public long Generation { get; init; }
 
-    /// <summary>What the device runs, as last committed; nothing until the first update from Hangar.</summary>
-    public RunningSoftware Running { get; init; } = new(null, null, null);
+    /// <summary>What the device runs, as last committed; null until the first update from Hangar (then the factory software is reported).</summary>
+    public RunningSoftware? Running { get; init; }
 
     /// <summary>Installed binaries by binary id. A binary is skipped only when both its id and its metadata digest match.</summary>
     public IReadOnlyDictionary<string, InstalledBinary> Installed { get; init; } = new Dictionary<string, InstalledBinary>(StringComparer.Ordinal);

@@ -5,10 +5,10 @@ namespace Hangar.Agent.Updates;
 
 /// <summary>
 /// Adds what the device runs (release, bundle, version, as last committed) to every request to the server, so the
-/// server's record follows the device even when only a report or a download reaches it. Other hosts (a download
-/// CDN) are told nothing.
+/// server's record follows the device even when only a report or a download reaches it. Before the first update
+/// from Hangar that is the configured factory software. Other hosts (a download CDN) are told nothing.
 /// </summary>
-public sealed class ReportedSoftwareHandler(StateStore store, Uri serverUrl) : DelegatingHandler
+public sealed class ReportedSoftwareHandler(StateStore store, RunningSoftware factory, Uri serverUrl) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class ReportedSoftwareHandler(StateStore store, Uri serverUrl) : D
             return base.SendAsync(request, cancellationToken);
         }
 
-        var running = store.Current.Running;
+        var running = store.Current.Running ?? factory;
         Add(request, HangarHeaders.DeviceRelease, running.Release);
         Add(request, HangarHeaders.DeviceBundle, running.Bundle);
         Add(request, HangarHeaders.DeviceReleaseVersion, running.ReleaseVersion);

@@ -15,9 +15,8 @@ namespace Hangar.Agent.Updates;
 public sealed class UpdateLoop(
     AgentConfig config,
     TrialBootCoordinator coordinator,
-    DeviceApi api,
+    UpdateCheckCycle cycle,
     StatusReporter reporter,
-    UpdateRunner runner,
     AgentRun run,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -28,7 +27,6 @@ public sealed class UpdateLoop(
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(15);
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(config.Polling.IntervalSeconds);
-    private UpdateCheckResult? _lastAnswer;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,18 +46,14 @@ public sealed class UpdateLoop(
             UpdateRunOutcome outcome;
             try
             {
-                outcome = await CheckAndApplyAsync(stoppingToken);
-                failures = 0;
+                outcome = await cycle.RunAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or DeviceApiException
                 || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
-                failures++;
-                var retry = RetryBackoff.Delay(failures, FirstRetry, _interval, Random.Shared);
-                logger.LogWarning("Update check failed ({Reason}); next try in {Delay}", exception.Message, retry);
+                logger.LogWarning("Update check failed: {Reason}", exception.Message);
                 await FlushAsync(stoppingToken);
-                await Task.Delay(retry, time, stoppingToken);
-                continue;
+                outcome = UpdateRunOutcome.Interrupted;
             }
 
             if (outcome == UpdateRunOutcome.RebootRequested)
@@ -68,32 +62,21 @@ public sealed class UpdateLoop(
                 return;
             }
 
-            await FlushAsync(stoppingToken);
-            if (outcome == UpdateRunOutcome.Committed && ++inARow < MaxUpdatesInARow)
+            inARow = outcome == UpdateRunOutcome.Committed ? inARow + 1 : 0;
+            if (inARow is > 0 and < MaxUpdatesInARow)
             {
                 continue;
             }
 
             inARow = 0;
-            await Task.Delay(_interval + TimeSpan.FromSeconds(Random.Shared.Next(config.Polling.JitterSeconds + 1)), time, stoppingToken);
+            // Unreachable server or interrupted downloads: sooner than the interval, backing off.
+            failures = outcome == UpdateRunOutcome.Interrupted ? failures + 1 : 0;
+            var delay = failures > 0
+                ? RetryBackoff.Delay(failures, FirstRetry, _interval, Random.Shared)
+                : _interval + TimeSpan.FromSeconds(Random.Shared.Next(config.Polling.JitterSeconds + 1));
+            logger.LogDebug("Next update check in {Delay}", delay);
+            await Task.Delay(delay, time, stoppingToken);
         }
-    }
-
-    private async Task<UpdateRunOutcome> CheckAndApplyAsync(CancellationToken cancellationToken)
-    {
-        var result = await api.CheckAsync(_lastAnswer?.ETag, cancellationToken);
-        if (!result.NotModified)
-        {
-            _lastAnswer = result;
-        }
-
-        var answer = _lastAnswer!.Answer!;
-        if (answer.Status != "update")
-        {
-            logger.LogDebug("Update check: {Status} {Reason}", answer.Status, answer.Reason);
-        }
-
-        return await runner.ApplyAsync(answer, cancellationToken);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

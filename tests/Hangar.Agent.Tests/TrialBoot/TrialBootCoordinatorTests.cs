@@ -113,7 +113,7 @@ public sealed class TrialBootCoordinatorTests : IDisposable
         Assert.Null(first.Store.Current.PendingCommit);
         Assert.Equal([ReportStatus.Installing, ReportStatus.Failed], first.Store.Current.Reports.Select(report => report.Status));
         Assert.Equal(new FailedUpdate("release-2", "bundle-2", 1, first.Store.Current.LastFailure!.FailedAt), first.Store.Current.LastFailure);
-        Assert.Equal(new RunningSoftware(null, null, null), first.Store.Current.Running);
+        Assert.Null(first.Store.Current.Running);
     }
 
     [Fact]
