@@ -10,9 +10,12 @@ internal sealed class RunningProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
 
-    private RunningProcess(Process process)
+    private readonly Action<string>? _onLine;
+
+    private RunningProcess(Process process, Action<string>? onLine)
     {
         _process = process;
+        _onLine = onLine;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -34,10 +37,17 @@ internal sealed class RunningProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static RunningProcess Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public int Id => _process.Id;
+
+    public static RunningProcess Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartProgram("dotnet", [assembly, .. arguments], environment);
+
+    /// <summary>Starts a native program (the NativeAOT agent) rather than an assembly.</summary>
+    /// <param name="onLine">Called with every line printed, on the thread that reads it, as soon as it is read.</param>
+    public static RunningProcess StartProgram(
+        string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onLine = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(assembly);
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -48,7 +58,7 @@ internal sealed class RunningProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return new RunningProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new RunningProcess(Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start"), onLine);
     }
 
     /// <summary>Waits until the output contains <paramref name="text"/>; fails with the output so far after <paramref name="timeout"/>.</summary>
@@ -112,6 +122,7 @@ internal sealed class RunningProcess : IAsyncDisposable
             return;
         }
 
+        _onLine?.Invoke(line);
         lock (_gate)
         {
             _output.AppendLine(line);

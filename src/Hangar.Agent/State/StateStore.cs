@@ -15,12 +15,14 @@ public sealed class StateStore : IDisposable
     private const string HeaderPrefix = "hangar-agent-state sha256=";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Action<AtomicWriteStep, string>? _beforeStep;
+    private readonly ILogger _logger;
 
-    private StateStore(string path, AgentState current, Action<AtomicWriteStep, string>? beforeStep)
+    private StateStore(string path, AgentState current, Action<AtomicWriteStep, string>? beforeStep, ILogger logger)
     {
         FilePath = path;
         Current = current;
         _beforeStep = beforeStep;
+        _logger = logger;
     }
 
     public string FilePath { get; }
@@ -68,7 +70,7 @@ public sealed class StateStore : IDisposable
                 string.Join(", ", unreadable), best!.Generation);
         }
 
-        return new StateStore(path, best ?? new AgentState(), beforeStep);
+        return new StateStore(path, best ?? new AgentState(), beforeStep, logger);
     }
 
     /// <summary>Applies <paramref name="change"/> to the current state and saves the result durably before returning it.</summary>
@@ -80,6 +82,8 @@ public sealed class StateStore : IDisposable
             var next = change(Current) with { Generation = Current.Generation + 1, Schema = AgentState.CurrentSchema };
             AtomicFile.Write(FilePath, Serialize(next), _beforeStep);
             Current = next;
+            _logger.LogDebug("State saved: generation {Generation}, pending {Phase}, {Reports} queued reports",
+                next.Generation, next.PendingCommit?.Phase, next.Reports.Count);
             return next;
         }
         finally
