@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangar.Bench;
+using Hangar.Bench.Agent;
 using Hangar.Bench.Firmware;
 using Hangar.Bench.Updates;
 using Hangar.Testing;
@@ -9,6 +10,7 @@ using Hangar.Testing;
 //   dotnet run -c Release --project bench/Hangar.Bench -- handshakes [concurrency] [seconds] [rounds]
 //   dotnet run -c Release --project bench/Hangar.Bench -- firmware [runs]   (server as a separate process; needs openssl, curl, nginx, ~4 GiB in temp)
 //   dotnet run -c Release --project bench/Hangar.Bench -- update-checks sqlite|postgres [devices] [phase seconds] [workers]
+//   dotnet run -c Release --project bench/Hangar.Bench -- agent [runs]      (after scripts/publish-agent; needs curl, ~1.5 GiB in temp)
 // `drive` is the update-check load driver, started by the update-checks scenario as a child process.
 static int Number(string[] args, int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -24,6 +26,9 @@ switch (args.FirstOrDefault())
     case "firmware":
         await FirmwareTransfer.RunAsync(runs: Number(args, 1, 3));
         return 0;
+    case "agent":
+        await AgentFootprint.RunAsync(runs: Number(args, 1, 3));
+        return 0;
     case "handshakes":
         await MutualTlsHandshakes.RunAsync(concurrency: Number(args, 1, 16), duration: TimeSpan.FromSeconds(Number(args, 2, 10)), rounds: Number(args, 3, 3));
         return 0;
@@ -32,6 +37,6 @@ switch (args.FirstOrDefault())
         await StreamFanout.RunAsync(subscribers: 100, events: 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | handshakes [concurrency] [seconds] [rounds] | update-checks sqlite|postgres [devices] [phase seconds] [workers]");
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | handshakes [concurrency] [seconds] [rounds] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs]");
         return 2;
 }

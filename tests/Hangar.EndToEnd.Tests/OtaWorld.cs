@@ -40,6 +40,8 @@ internal sealed partial class OtaWorld : IAsyncDisposable
 
     public string CohortId { get; private set; } = "";
 
+    public Uri DeviceUrl { get; private set; } = null!;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Starts the server and creates, with the CLI, a product, a cohort, a signing key and a CA with JITP into the cohort.</summary>
@@ -48,7 +50,10 @@ internal sealed partial class OtaWorld : IAsyncDisposable
         var server = RunningProcess.Start(BuiltPrograms.Server,
             ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"]);
         var output = await server.WaitForAsync("Application started", StartTimeout, Cancel);
-        var world = new OtaWorld(directory, server, new Uri(AdminLine().Match(output).Groups[1].Value + "/"), ApiKeyLine().Match(output).Groups[1].Value);
+        var world = new OtaWorld(directory, server, new Uri(AdminLine().Match(output).Groups[1].Value + "/"), ApiKeyLine().Match(output).Groups[1].Value)
+        {
+            DeviceUrl = new Uri(DeviceLine().Match(output).Groups[1].Value + "/"),
+        };
         var product = await world.CliJsonAsync("products", "create", "--name", "gateway");
         var cohort = await world.CliJsonAsync("cohorts", "create", "--name", "field", "--product", Id(product));
         world.CohortId = Id(cohort);
@@ -85,7 +90,21 @@ internal sealed partial class OtaWorld : IAsyncDisposable
     public async Task<string> ProvisionAsync(string identifier, Action<JsonObject>? change = null)
     {
         var home = Path.Combine(Directory, identifier);
-        await CliAsync("devices", "provision", identifier, "--ca", Path.Combine(Directory, "ca"), "--out", home, "--simulated-slots", "--release-version", "1.0.0");
+        // TEMPORARY until `devices provision` lands: the same files by hand.
+        var ca = Path.Combine(Directory, "ca");
+        await CliAsync("x509", "device", "create", "--ca-cert", Path.Combine(ca, "ca.crt"), "--ca-key", Path.Combine(ca, "ca.key"), "--identifier", identifier, "--out", home);
+        var pem = await File.ReadAllTextAsync(Path.Combine(Directory, "keys", "release.pub.pem"), Cancel);
+        var serverCa = Path.Combine(Directory, "data", "tls", "server-ca.crt");
+        await File.WriteAllTextAsync(Path.Combine(home, "config.json"), new JsonObject
+        {
+            ["server"] = new JsonObject { ["url"] = DeviceUrl.ToString(), ["ca_certificate"] = serverCa },
+            ["device"] = new JsonObject { ["certificate"] = "device.crt", ["private_key"] = "device.key" },
+            ["signing"] = new JsonObject { ["trusted_keys"] = new JsonArray(pem) },
+            ["factory_software"] = new JsonObject { ["release_version"] = "1.0.0" },
+            ["directories"] = new JsonObject { ["state"] = "state", ["cache"] = "cache" },
+            ["installers"] = new JsonObject { ["slot"] = new JsonObject() },
+            ["boot"] = new JsonObject { ["simulated_slots"] = new JsonObject { ["directory"] = "slots" } },
+        }.ToJsonString(), Cancel);
         var path = Path.Combine(home, "config.json");
         var config = JsonNode.Parse(await File.ReadAllTextAsync(path, Cancel), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
         config["polling"] = new JsonObject { ["interval_seconds"] = 10, ["jitter_seconds"] = 0 };
@@ -102,9 +121,16 @@ internal sealed partial class OtaWorld : IAsyncDisposable
     /// <summary>The update states the server recorded for the device, in order (from <c>update.status_changed</c> events).</summary>
     public async Task<IReadOnlyList<(string Release, string State, string? Reason)>> TransitionsAsync(string identifier)
     {
-        var events = await Client.Events.ListAsync(new ListOptions(Limit: 200, Search: "type:'update.status_changed'"), Cancel);
+        var devices = await Client.Devices.ListAsync(new ListOptions(Search: $"identifier:'{identifier}'"), Cancel);
+        if (devices.Data.Count == 0)
+        {
+            // Not provisioned yet: JITP creates it on its first connection.
+            return [];
+        }
+
+        var events = await Client.Events.ListAsync(
+            new ListOptions(Limit: 100, Search: $"type:'update.status_changed' and resource_id:'{devices.Data[0].Id}'"), Cancel);
         return [.. events.Data.OrderBy(item => item.Time).ThenBy(item => item.Id).Select(item => item.Data)
-            .Where(data => data.GetProperty("identifier").GetString() == identifier)
             .Select(data => (data.GetProperty("release_id").GetString()!, data.GetProperty("to").GetString()!, data.GetProperty("reason").GetString()))];
     }
 
@@ -140,8 +166,11 @@ internal sealed partial class OtaWorld : IAsyncDisposable
     public async Task<JsonElement> CliJsonAsync(params string[] arguments)
     {
         var output = await CliAsync([.. arguments, "--output", "json"]);
-        // Progress lines (binaries create) precede the JSON document.
-        return JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement.Clone();
+        // Progress lines (binaries create, on stderr) may come before or after the JSON document.
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(output[output.IndexOf('{', StringComparison.Ordinal)..]),
+            new JsonReaderOptions { AllowMultipleValues = true });
+        using var document = JsonDocument.ParseValue(ref reader);
+        return document.RootElement.Clone();
     }
 
     public async ValueTask DisposeAsync()
@@ -158,4 +187,7 @@ internal sealed partial class OtaWorld : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex AdminLine();
+
+    [GeneratedRegex(@"Now listening on: (https://127\.0\.0\.1:\d+)")]
+    private static partial Regex DeviceLine();
 }

@@ -98,6 +98,9 @@ internal sealed class RunningProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cancellationToken);
     }
 
+    /// <summary>SIGKILL without waiting, safe to call from an output callback.</summary>
+    public void KillNow() => _process.Kill();
+
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
         await _process.WaitForExitAsync(cancellationToken);

@@ -23,6 +23,18 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The lines printed so far, with when each appeared (since the start).</summary>
+    public IReadOnlyList<(TimeSpan At, string Line)> Lines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
     public string Output
     {
         get

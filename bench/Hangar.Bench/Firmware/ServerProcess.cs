@@ -13,15 +13,18 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
-    private ServerProcess(ChildProcess process, Uri adminUrl, string apiKey, string dataDirectory)
+    private ServerProcess(ChildProcess process, Uri adminUrl, Uri deviceUrl, string apiKey, string dataDirectory)
     {
         _process = process;
         AdminUrl = adminUrl;
+        DeviceUrl = deviceUrl;
         ApiKey = apiKey;
         DataDirectory = dataDirectory;
     }
 
     public Uri AdminUrl { get; }
+
+    public Uri DeviceUrl { get; }
 
     public string ApiKey { get; }
 
@@ -38,7 +41,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             });
         var output = await process.WaitForAsync("Application started", TimeSpan.FromMinutes(1));
         var credentials = BootstrapCredentials.Parse(output);
-        return new ServerProcess(process, new Uri(AdminLine().Match(output).Groups[1].Value + "/"), credentials.ApiKey, dataDirectory);
+        return new ServerProcess(process, new Uri(AdminLine().Match(output).Groups[1].Value + "/"), new Uri(DeviceLine().Match(output).Groups[1].Value + "/"),
+            credentials.ApiKey, dataDirectory);
     }
 
     public HttpClient CreateHttpClient() => HangarClient.CreateHttpClient(AdminUrl, ApiKey);
@@ -70,4 +74,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex AdminLine();
+
+    [GeneratedRegex(@"Now listening on: (https://127\.0\.0\.1:\d+)")]
+    private static partial Regex DeviceLine();
 }

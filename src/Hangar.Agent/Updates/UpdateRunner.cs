@@ -117,6 +117,7 @@ public sealed class UpdateRunner(
         for (var i = 0; i < prepared.Count; i++)
         {
             var entry = prepared[i].Entry;
+            logger.LogInformation("Downloading {BinaryId}: {Size} bytes", entry.BinaryId, entry.Size);
             DownloadResult result;
             try
             {
