@@ -35,4 +35,8 @@ public sealed class DevicesClient(ApiTransport transport)
     /// </summary>
     public Task<UpdateCheckResponse> GetUpdateAsync(string idOrHrn, AdminUpdateCheckRequest request, CancellationToken cancellationToken = default) =>
         transport.PostAsync<UpdateCheckResponse>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}/update", request, null, cancellationToken);
+
+    /// <summary>The device's updates: one per release or bundle override it was offered, with its state and failure reason.</summary>
+    public Task<ListResponse<DeviceUpdateResponse>> ListUpdatesAsync(string idOrHrn, ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        transport.GetAsync<ListResponse<DeviceUpdateResponse>>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}/updates" + options?.ToQueryString(), cancellationToken);
 }

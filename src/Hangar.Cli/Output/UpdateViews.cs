@@ -14,4 +14,19 @@ internal static class UpdateViews
         .Add("BUNDLE", u => u.Bundle is null ? null : $"{u.Bundle.Id} {u.Bundle.Hash}")
         .Add("BINARIES", u => string.Join("\n", u.Manifest.Select(b => $"{b.Position}: {b.Artifact.Name} {b.ArtifactVersion.Version} {b.Target} {b.Size} bytes sha256:{b.Sha256} ({b.Signatures.Count} signatures)")))
         .Add("URLS EXPIRE", u => u.UrlsExpireAt);
+
+    public static ResourceView<DeviceUpdateResponse> DeviceUpdate { get; } = new ResourceView<DeviceUpdateResponse>()
+        .Add("ID", u => u.Id)
+        .Add("HRN", u => u.Hrn, inList: false)
+        .Add("RELEASE", u => u.ReleaseId)
+        .Add("BUNDLE OVERRIDE", u => u.BundleOverrideId)
+        .Add("BUNDLE", u => u.BundleId, inList: false)
+        .Add("STATE", u => u.State)
+        .Add("ATTEMPT", u => u.Attempt)
+        .Add("PROGRESS", u => u.Progress, inList: false)
+        .Add("REASON", u => u.Reason)
+        .Add("LOG", u => u.LogTail, inList: false)
+        .Add("OFFERED", u => u.OfferedAt)
+        .Add("FINISHED", u => u.FinishedAt, inList: false)
+        .Add("UPDATED", u => u.UpdatedAt);
 }

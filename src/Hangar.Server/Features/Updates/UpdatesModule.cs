@@ -17,6 +17,7 @@ internal static class UpdatesModule
     public static RouteGroupBuilder MapUpdates(this RouteGroupBuilder api)
     {
         api.MapAdminUpdateCheck();
+        api.MapDeviceUpdateList();
         return api;
     }
 }
