@@ -92,9 +92,20 @@ public sealed class UpdateLoop(
         }
     }
 
+    /// <summary>
+    /// With simulated slots the agent stops and re-executes itself (the next boot). On a real device the reboot
+    /// command is running: the agent waits, idle, for the shutdown to stop it, rather than exiting and being
+    /// restarted by systemd in the same boot (which would request the reboot again).
+    /// </summary>
     private void Reboot()
     {
         run.RebootRequested = true;
-        lifetime.StopApplication();
+        if (config.Boot.SimulatedSlots is not null)
+        {
+            lifetime.StopApplication();
+            return;
+        }
+
+        logger.LogInformation("Waiting for the reboot");
     }
 }
