@@ -96,7 +96,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
             new Command("devices", "Devices of the fleet.")
             {
                 new DevicesListCommand(cli), new DevicesGetCommand(cli), new DevicesCreateCommand(cli), new DevicesUpdateCommand(cli),
-                new DevicesDeleteCommand(cli), new DevicesBulkCommand(cli), new DevicesImportCommand(cli), new DevicesGetUpdateCommand(cli), new DevicesUpdatesCommand(cli),
+                new DevicesDeleteCommand(cli), new DevicesBulkCommand(cli), new DevicesImportCommand(cli), new DevicesGetUpdateCommand(cli), new DevicesUpdatesCommand(cli), new DevicesProvisionCommand(cli),
             },
             new Command("device-certificates", "X.509 certificates devices authenticate with on the device listener.")
             {

@@ -83,28 +83,16 @@ internal sealed partial class OtaWorld : IAsyncDisposable
     }
 
     /// <summary>
-    /// Provisions a device with the CLI (key, certificate from the CA, agent configuration in simulated-slot mode),
-    /// then adjusts the configuration the way an integrator would for the test: quick polling, a health check that
-    /// fails on images containing BROKEN, factory software 1.0.0, and <paramref name="change"/>.
+    /// Provisions a device with the CLI (key, certificate from the CA, agent configuration in simulated-slot mode,
+    /// factory software 1.0.0; the device itself is created by JITP on its first connection), then adjusts the
+    /// configuration the way an integrator would for the test: quick polling, a health check that fails on images
+    /// containing BROKEN, and <paramref name="change"/>.
     /// </summary>
     public async Task<string> ProvisionAsync(string identifier, Action<JsonObject>? change = null)
     {
         var home = Path.Combine(Directory, identifier);
-        // TEMPORARY until `devices provision` lands: the same files by hand.
-        var ca = Path.Combine(Directory, "ca");
-        await CliAsync("x509", "device", "create", "--ca-cert", Path.Combine(ca, "ca.crt"), "--ca-key", Path.Combine(ca, "ca.key"), "--identifier", identifier, "--out", home);
-        var pem = await File.ReadAllTextAsync(Path.Combine(Directory, "keys", "release.pub.pem"), Cancel);
-        var serverCa = Path.Combine(Directory, "data", "tls", "server-ca.crt");
-        await File.WriteAllTextAsync(Path.Combine(home, "config.json"), new JsonObject
-        {
-            ["server"] = new JsonObject { ["url"] = DeviceUrl.ToString(), ["ca_certificate"] = serverCa },
-            ["device"] = new JsonObject { ["certificate"] = "device.crt", ["private_key"] = "device.key" },
-            ["signing"] = new JsonObject { ["trusted_keys"] = new JsonArray(pem) },
-            ["factory_software"] = new JsonObject { ["release_version"] = "1.0.0" },
-            ["directories"] = new JsonObject { ["state"] = "state", ["cache"] = "cache" },
-            ["installers"] = new JsonObject { ["slot"] = new JsonObject() },
-            ["boot"] = new JsonObject { ["simulated_slots"] = new JsonObject { ["directory"] = "slots" } },
-        }.ToJsonString(), Cancel);
+        await CliAsync("devices", "provision", identifier, "--ca", Path.Combine(Directory, "ca"), "--out", home, "--server-url", DeviceUrl.ToString(),
+            "--simulated-slots", "--release-version", "1.0.0");
         var path = Path.Combine(home, "config.json");
         var config = JsonNode.Parse(await File.ReadAllTextAsync(path, Cancel), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
         config["polling"] = new JsonObject { ["interval_seconds"] = 10, ["jitter_seconds"] = 0 };
