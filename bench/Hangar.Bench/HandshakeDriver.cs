@@ -40,7 +40,7 @@ internal sealed class HandshakeDriver(IPEndPoint endpoint, string path, IReadOnl
         return new HandshakeResult(completed, failed, clock.Elapsed);
     }
 
-    /// <summary>True on a 200 answer.</summary>
+    /// <summary>True on a 2xx answer (nginx and bare Kestrel answer 200, /device/v1/ping 204).</summary>
     private async Task<bool> RequestAsync(SslStreamCertificateContext device)
     {
         try
@@ -75,7 +75,7 @@ internal sealed class HandshakeDriver(IPEndPoint endpoint, string path, IReadOnl
                 length += read;
             }
 
-            return length >= 12 && Encoding.ASCII.GetString(buffer, 0, 12) == "HTTP/1.1 200";
+            return length >= 12 && Encoding.ASCII.GetString(buffer, 0, 10) == "HTTP/1.1 2";
         }
         catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
         {

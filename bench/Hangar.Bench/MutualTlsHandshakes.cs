@@ -8,8 +8,9 @@ using Hangar.Testing.Pki;
 namespace Hangar.Bench;
 
 /// <summary>
-/// Mutual-TLS handshakes per second on the device listener (GET /device/v1/me, a new connection each time, ECDSA
-/// P-256 device certificates registered with the server) against nginx verifying the same certificates, and against
+/// Mutual-TLS handshakes per second on the device listener (by default GET /device/v1/ping, the tiny authenticated
+/// answer that matches nginx's `return 200`; or /device/v1/me, which also reads the device; a new connection each
+/// time, ECDSA P-256 device certificates registered with the server) against nginx verifying the same certificates, and against
 /// bare Kestrel with the listener's TLS settings, all driven by the same <see cref="HandshakeDriver"/> in the same run.
 /// Rounds rotate which server goes first; medians count. Each round also estimates the servers' CPU per handshake
 /// (see <see cref="Round"/>), which a busy shared machine disturbs less than the rate.
@@ -17,9 +18,8 @@ namespace Hangar.Bench;
 internal static class MutualTlsHandshakes
 {
     private const int Devices = 100;
-    private const string Path = "/device/v1/me";
 
-    public static async Task RunAsync(int concurrency, TimeSpan duration, int rounds)
+    public static async Task RunAsync(int concurrency, TimeSpan duration, int rounds, string path)
     {
         var (server, owner) = await BenchServer.StartAsync([]);
         await using (server)
@@ -31,14 +31,14 @@ internal static class MutualTlsHandshakes
             var tls = System.IO.Path.Combine(server.DataDirectory, "tls");
             var (certificatePath, keyPath) = (System.IO.Path.Combine(tls, "server.crt"), System.IO.Path.Combine(tls, "server.key"));
             using var serverCertificate = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
-            HandshakeDriver DriverFor(IPEndPoint endpoint) => new(endpoint, Path, devices, serverCertificate.RawData);
+            HandshakeDriver DriverFor(IPEndPoint endpoint) => new(endpoint, path, devices, serverCertificate.RawData);
 
             var hangar = DriverFor(new IPEndPoint(IPAddress.Loopback, server.DeviceBaseAddress.Port));
             await using var bare = await BareKestrel.StartAsync(serverCertificate);
             var floor = DriverFor(new IPEndPoint(IPAddress.Loopback, new Uri(bare.Urls.First()).Port));
             await using var nginx = await NginxServer.StartAsync(serverCertificate.ExportCertificatePem(), await File.ReadAllTextAsync(keyPath), TestPki.Pem(ca));
             var reference = nginx is null ? null : DriverFor(nginx.Endpoint);
-            Console.WriteLine($"handshakes: {Environment.ProcessorCount} cores, concurrency {concurrency}, {duration.TotalSeconds:0} s per measurement, " +
+            Console.WriteLine($"handshakes: GET {path} on Hangar, {Environment.ProcessorCount} cores, concurrency {concurrency}, {duration.TotalSeconds:0} s per measurement, " +
                 $"{rounds} rounds, {Devices} device certificates, " +
                 (nginx is null ? "nginx not installed (apt-get install nginx): no comparison" : $"{NginxServer.Version()} with {Environment.ProcessorCount} workers"));
 

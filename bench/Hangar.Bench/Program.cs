@@ -7,7 +7,7 @@ using Hangar.Testing;
 
 // Benchmarks against the real server with baselines measured in the same run. Usage:
 //   dotnet run -c Release --project bench/Hangar.Bench -- webhooks [events]
-//   dotnet run -c Release --project bench/Hangar.Bench -- handshakes [concurrency] [seconds] [rounds]
+//   dotnet run -c Release --project bench/Hangar.Bench -- handshakes [concurrency] [seconds] [rounds] [path, default /device/v1/ping]
 //   dotnet run -c Release --project bench/Hangar.Bench -- firmware [runs]   (server as a separate process; needs openssl, curl, nginx, ~4 GiB in temp)
 //   dotnet run -c Release --project bench/Hangar.Bench -- update-checks sqlite|postgres [devices] [phase seconds] [workers]
 //   dotnet run -c Release --project bench/Hangar.Bench -- agent [runs]      (after scripts/publish-agent; needs curl, ~1.5 GiB in temp)
@@ -30,13 +30,14 @@ switch (args.FirstOrDefault())
         await AgentFootprint.RunAsync(runs: Number(args, 1, 3));
         return 0;
     case "handshakes":
-        await MutualTlsHandshakes.RunAsync(concurrency: Number(args, 1, 16), duration: TimeSpan.FromSeconds(Number(args, 2, 10)), rounds: Number(args, 3, 3));
+        await MutualTlsHandshakes.RunAsync(concurrency: Number(args, 1, 16), duration: TimeSpan.FromSeconds(Number(args, 2, 10)), rounds: Number(args, 3, 3),
+            path: args.Length > 4 ? args[4] : "/device/v1/ping");
         return 0;
     case "webhooks" or null:
         await WebhookThroughput.RunAsync(Number(args, 1, 1000));
         await StreamFanout.RunAsync(subscribers: 100, events: 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | handshakes [concurrency] [seconds] [rounds] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs]");
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs]");
         return 2;
 }

@@ -54,18 +54,27 @@ internal sealed partial class OtaWorld : IAsyncDisposable
         {
             DeviceUrl = new Uri(DeviceLine().Match(output).Groups[1].Value + "/"),
         };
-        var product = await world.CliJsonAsync("products", "create", "--name", "gateway");
-        var cohort = await world.CliJsonAsync("cohorts", "create", "--name", "field", "--product", Id(product));
-        world.CohortId = Id(cohort);
-        await world.CliAsync("signing-keys", "create", "--name", "release", "--generate", "--out", Path.Combine(directory, "keys"));
-        var ca = Path.Combine(directory, "ca");
-        await world.CliAsync("x509", "ca", "create", "--out", ca, "--name", "E2E Fleet CA");
-        var code = (await world.CliJsonAsync("ca-certificates", "create-verification-code")).GetProperty("verification_code").GetString()!;
-        await world.CliAsync("x509", "verification-cert", "--ca-cert", Path.Combine(ca, "ca.crt"), "--ca-key", Path.Combine(ca, "ca.key"), "--code", code, "--out", ca);
-        await world.CliAsync("ca-certificates", "create", "--cert", Path.Combine(ca, "ca.crt"), "--verification-cert", Path.Combine(ca, "verification.crt"),
-            "--jitp-product", Id(product), "--jitp-cohort", world.CohortId);
-        world._artifact = Id(await world.CliJsonAsync("artifacts", "create", "--name", "app", "--custom-metadata", SlotMetadata));
-        return world;
+        try
+        {
+            var product = await world.CliJsonAsync("products", "create", "--name", "gateway");
+            var cohort = await world.CliJsonAsync("cohorts", "create", "--name", "field", "--product", Id(product));
+            world.CohortId = Id(cohort);
+            await world.CliAsync("signing-keys", "create", "--name", "release", "--generate", "--out", Path.Combine(directory, "keys"));
+            var ca = Path.Combine(directory, "ca");
+            await world.CliAsync("x509", "ca", "create", "--out", ca, "--name", "E2E Fleet CA");
+            var code = (await world.CliJsonAsync("ca-certificates", "create-verification-code")).GetProperty("verification_code").GetString()!;
+            await world.CliAsync("x509", "verification-cert", "--ca-cert", Path.Combine(ca, "ca.crt"), "--ca-key", Path.Combine(ca, "ca.key"), "--code", code, "--out", ca);
+            await world.CliAsync("ca-certificates", "create", "--cert", Path.Combine(ca, "ca.crt"), "--verification-cert", Path.Combine(ca, "verification.crt"),
+                "--jitp-product", Id(product), "--jitp-cohort", world.CohortId);
+            world._artifact = Id(await world.CliJsonAsync("artifacts", "create", "--name", "app", "--custom-metadata", SlotMetadata));
+            return world;
+        }
+        catch
+        {
+            // A failed set-up must not leave the server process running.
+            await world.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Uploads <paramref name="content"/> as a signed binary (CLI), bundles it and releases it as the cohort's latest.</summary>
