@@ -44,6 +44,8 @@ internal static class CheckDriver
     /// <summary>With a zero duration every device makes exactly one request (warm-up: handshakes, first reports).</summary>
     private static async Task<PhaseResult> PhaseAsync(string name, List<(DriverDevice Device, HttpClient Http)> devices, int workers, TimeSpan duration, bool checks)
     {
+        // Progress on stderr (stdout carries the result line), so a profiler can be attached to the right phase.
+        await Console.Error.WriteLineAsync($"  phase: {name}");
         var clock = Stopwatch.StartNew();
         var perWorker = await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {

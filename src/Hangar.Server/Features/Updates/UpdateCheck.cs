@@ -15,6 +15,7 @@ namespace Hangar.Server.Features.Updates;
 /// </summary>
 internal sealed class UpdateCheck(
     HangarDbContext db,
+    DeviceSnapshotLookup snapshots,
     EventRecorder events,
     ReleaseGraphCache graphs,
     UpdateManifestCache manifests,
@@ -30,7 +31,7 @@ internal sealed class UpdateCheck(
     public async Task<UpdateAnswer?> RunAsync(Guid deviceId, ReportedState reported, bool write, DownloadLinks links, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var device = await DeviceSnapshot.LoadAsync(db, deviceId, now.UtcDateTime, cancellationToken);
+        var device = await snapshots.LoadAsync(db, deviceId, now.UtcDateTime, cancellationToken);
         if (device is null)
         {
             return null;

@@ -6,6 +6,8 @@ internal static class UpdatesModule
     public static IServiceCollection AddUpdates(this IServiceCollection services)
     {
         services.AddOptions<UpdatesOptions>().BindConfiguration(UpdatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteSnapshotConnections>();
+        services.AddSingleton<DeviceSnapshotLookup>();
         services.AddSingleton<ReleaseGraphCache>();
         services.AddSingleton<UpdateManifestCache>();
         services.AddSingleton<UpdateAnswerBodies>();

@@ -1,0 +1,90 @@
+using System.Data;
+using System.Data.Common;
+using Hangar.Data;
+using Hangar.Server.Hosting.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>
+/// The one query of an update check, in SQL written for it rather than through EF Core: the hottest statement of
+/// the server, whose cost was mostly EF's per-call work and the database compiling the statement anew. On SQLite it
+/// runs on connections that keep it prepared (<see cref="SqliteSnapshotConnections"/>); on PostgreSQL it is
+/// prepared explicitly, and Npgsql keeps it prepared on each pooled connection.
+/// </summary>
+/// <remarks>
+/// Every part is an indexed lookup by device id: nothing here grows with the fleet. The organization is an explicit
+/// predicate on the device row only: raw SQL gets no tenant filter, and an <c>organization_id</c> predicate on the
+/// other parts leads SQLite (which keeps no statistics) to scan the organization's index instead of the per-device one.
+/// </remarks>
+internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, SqliteSnapshotConnections sqlite)
+{
+    public static readonly string SqliteSql = Sql(column => $"group_concat({column}, char(10))");
+
+    public static readonly string PostgresSql = Sql(column => $"string_agg({column}::text, chr(10))");
+
+    /// <summary>The device in the caller's organization (null when there is none) with the overrides naming it that have not ended.</summary>
+    public async Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid deviceId, DateTime now, CancellationToken cancellationToken)
+    {
+        var organizationId = db.CurrentOrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
+        var snapshot = database.Value.Provider == DatabaseProvider.Sqlite
+            ? sqlite.Find(db, organizationId, deviceId)
+            : await FindOnPostgresAsync(db, organizationId, deviceId, cancellationToken);
+        if (snapshot is null || snapshot.OverrideIds.Count == 0)
+        {
+            return snapshot;
+        }
+
+        // Only devices named by overrides pay for a second query (joining in the first makes SQLite materialize
+        // every override membership of the database).
+        var ids = snapshot.OverrideIds;
+        snapshot.Overrides.AddRange(await db.BundleOverrides.AsNoTracking().Where(o => ids.Contains(o.Id) && (o.EndsAt == null || o.EndsAt > now))
+            .Select(o => new OverrideFacts(o.Id, o.Name, o.BundleId, o.StartsAt, o.EndsAt)).ToListAsync(cancellationToken));
+        return snapshot;
+    }
+
+    private static async Task<DeviceSnapshot?> FindOnPostgresAsync(HangarDbContext db, Guid organizationId, Guid deviceId, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = PostgresSql;
+            AddParameter(command, "device", deviceId);
+            AddParameter(command, "organization", organizationId);
+            // Free after the first time on a pooled connection: Npgsql keeps explicitly prepared statements across
+            // pool returns and finds this one by its text.
+            await command.PrepareAsync(cancellationToken);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? DeviceSnapshot.Read(reader) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void AddParameter(DbCommand command, string name, Guid value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = DbType.Guid;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The query, columns in the order of <see cref="DeviceSnapshot.Read"/>; each collection is joined by <see cref="DeviceSnapshot.Separator"/>.</summary>
+    private static string Sql(Func<string, string> joined) => $"""
+        SELECT d.id, d.organization_id, d.identifier, d.quarantined, d.cohort_id,
+            d.reported_release_id, d.reported_bundle_id, d.reported_release_version,
+            (SELECT {joined("t.value")} FROM device_tags AS t WHERE t.device_id = d.id),
+            (SELECT c.release_graph_stamp FROM cohorts AS c WHERE c.id = d.cohort_id),
+            (SELECT {joined("m.bundle_override_id")} FROM bundle_override_devices AS m WHERE m.device_id = d.id),
+            (SELECT {joined("p.release_id")} FROM phase_claims AS p WHERE p.device_id = d.id),
+            (SELECT {joined("u.release_id")} FROM device_updates AS u WHERE u.device_id = d.id AND u.release_id IS NOT NULL),
+            (SELECT {joined("u.bundle_override_id")} FROM device_updates AS u WHERE u.device_id = d.id AND u.bundle_override_id IS NOT NULL)
+        FROM devices AS d
+        WHERE d.id = @device AND d.organization_id = @organization
+        """;
+}

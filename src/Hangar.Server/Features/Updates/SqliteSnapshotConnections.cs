@@ -1,0 +1,134 @@
+using Hangar.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>
+/// Open SQLite connections, each with the device snapshot query prepared on it. Microsoft.Data.Sqlite keeps a
+/// statement prepared only as long as its command and connection stay open, and EF Core closes its connection after
+/// every query, so through EF SQLite compiled the check's statement on every check: most of what a check cost.
+/// A check takes a connection for the query alone (Microsoft.Data.Sqlite runs synchronously, so a few connections
+/// serve any number of concurrent checks) and gives it back.
+/// </summary>
+internal sealed class SqliteSnapshotConnections : IDisposable
+{
+    // Beyond this many idle connections a returned one is closed: only a burst on many threads opens more.
+    private const int MaxIdle = 16;
+
+    private readonly Stack<PreparedSnapshotQuery> _idle = new();
+    private readonly Lock _lock = new();
+    private string? _connectionString;
+    private bool _disposed;
+
+    public DeviceSnapshot? Find(HangarDbContext db, Guid organizationId, Guid deviceId)
+    {
+        var query = Rent() ?? PreparedSnapshotQuery.Open(_connectionString ??= PrivateConnectionString(db));
+        try
+        {
+            var snapshot = query.Run(organizationId, deviceId);
+            Return(query);
+            return snapshot;
+        }
+        catch
+        {
+            // A connection that failed mid-query is not trusted again.
+            query.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            while (_idle.TryPop(out var query))
+            {
+                query.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The server's database, outside Microsoft.Data.Sqlite's pool: these connections are read-only, and must never be handed to a writer.</summary>
+    private static string PrivateConnectionString(HangarDbContext db) =>
+        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString();
+
+    private PreparedSnapshotQuery? Rent()
+    {
+        lock (_lock)
+        {
+            return _idle.TryPop(out var query) ? query : null;
+        }
+    }
+
+    private void Return(PreparedSnapshotQuery query)
+    {
+        lock (_lock)
+        {
+            if (!_disposed && _idle.Count < MaxIdle)
+            {
+                _idle.Push(query);
+                return;
+            }
+        }
+
+        query.Dispose();
+    }
+
+    /// <summary>One open connection and the prepared query on it; used by one check at a time.</summary>
+    private sealed class PreparedSnapshotQuery : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _device;
+        private readonly SqliteParameter _organization;
+
+        private PreparedSnapshotQuery(SqliteConnection connection)
+        {
+            _connection = connection;
+            _command = connection.CreateCommand();
+            _command.CommandText = DeviceSnapshotLookup.SqliteSql;
+            // Text, as EF Core stores GUIDs in SQLite (upper case); Microsoft.Data.Sqlite would bind a Guid as a blob.
+            _device = _command.Parameters.Add("@device", SqliteType.Text);
+            _organization = _command.Parameters.Add("@organization", SqliteType.Text);
+            _command.Prepare();
+        }
+
+        public static PreparedSnapshotQuery Open(string connectionString)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                // These connections only read; the server's per-connection pragmas are about writes.
+                using (var readOnly = connection.CreateCommand())
+                {
+                    readOnly.CommandText = "PRAGMA query_only=ON;";
+                    readOnly.ExecuteNonQuery();
+                }
+
+                return new PreparedSnapshotQuery(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public DeviceSnapshot? Run(Guid organizationId, Guid deviceId)
+        {
+            _device.Value = deviceId;
+            _organization.Value = organizationId;
+            using var reader = _command.ExecuteReader();
+            return reader.Read() ? DeviceSnapshot.Read(reader) : null;
+        }
+
+        public void Dispose()
+        {
+            _command.Dispose();
+            _connection.Dispose();
+        }
+    }
+}
