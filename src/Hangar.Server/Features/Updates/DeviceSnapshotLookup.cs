@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using Hangar.Data;
 using Hangar.Server.Hosting.Database;
 using Microsoft.EntityFrameworkCore;
@@ -10,15 +8,15 @@ namespace Hangar.Server.Features.Updates;
 /// <summary>
 /// The one query of an update check, in SQL written for it rather than through EF Core: the hottest statement of
 /// the server, whose cost was mostly EF's per-call work and the database compiling the statement anew. On SQLite it
-/// runs on connections that keep it prepared (<see cref="SqliteSnapshotConnections"/>); on PostgreSQL it is
-/// prepared explicitly, and Npgsql keeps it prepared on each pooled connection.
+/// runs on connections that keep it prepared (<see cref="SqliteSnapshotConnections"/>); on PostgreSQL on
+/// multiplexed connections that prepare it (<see cref="PostgresSnapshotConnections"/>).
 /// </summary>
 /// <remarks>
 /// Every part is an indexed lookup by device id: nothing here grows with the fleet. The organization is an explicit
 /// predicate on the device row only: raw SQL gets no tenant filter, and an <c>organization_id</c> predicate on the
 /// other parts leads SQLite (which keeps no statistics) to scan the organization's index instead of the per-device one.
 /// </remarks>
-internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, SqliteSnapshotConnections sqlite)
+internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, SqliteSnapshotConnections sqlite, PostgresSnapshotConnections postgres)
 {
     public static readonly string SqliteSql = Sql(column => $"group_concat({column}, char(10))");
 
@@ -30,7 +28,7 @@ internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, S
         var organizationId = db.CurrentOrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
         var snapshot = database.Value.Provider == DatabaseProvider.Sqlite
             ? sqlite.Find(db, organizationId, deviceId)
-            : await FindOnPostgresAsync(db, organizationId, deviceId, cancellationToken);
+            : await postgres.FindAsync(db, organizationId, deviceId, cancellationToken);
         if (snapshot is null || snapshot.OverrideIds.Count == 0)
         {
             return snapshot;
@@ -42,36 +40,6 @@ internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, S
         snapshot.Overrides.AddRange(await db.BundleOverrides.AsNoTracking().Where(o => ids.Contains(o.Id) && (o.EndsAt == null || o.EndsAt > now))
             .Select(o => new OverrideFacts(o.Id, o.Name, o.BundleId, o.StartsAt, o.EndsAt)).ToListAsync(cancellationToken));
         return snapshot;
-    }
-
-    private static async Task<DeviceSnapshot?> FindOnPostgresAsync(HangarDbContext db, Guid organizationId, Guid deviceId, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = PostgresSql;
-            AddParameter(command, "device", deviceId);
-            AddParameter(command, "organization", organizationId);
-            // Free after the first time on a pooled connection: Npgsql keeps explicitly prepared statements across
-            // pool returns and finds this one by its text.
-            await command.PrepareAsync(cancellationToken);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? DeviceSnapshot.Read(reader) : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static void AddParameter(DbCommand command, string name, Guid value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = DbType.Guid;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>The query, columns in the order of <see cref="DeviceSnapshot.Read"/>; each collection is joined by <see cref="DeviceSnapshot.Separator"/>.</summary>

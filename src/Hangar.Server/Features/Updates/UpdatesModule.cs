@@ -7,6 +7,7 @@ internal static class UpdatesModule
     {
         services.AddOptions<UpdatesOptions>().BindConfiguration(UpdatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqliteSnapshotConnections>();
+        services.AddSingleton<PostgresSnapshotConnections>();
         services.AddSingleton<DeviceSnapshotLookup>();
         services.AddSingleton<ReleaseGraphCache>();
         services.AddSingleton<UpdateManifestCache>();
