@@ -6,37 +6,26 @@ namespace Hangar.Storage;
 /// <summary>
 /// What .NET's file API lacks for durable writes. fsync for directories, which .NET cannot open as files: a rename
 /// (or a new entry) is only durable once its directory is, so without it power loss right after an upload can bring the
-/// directory back without the object in it. And starting writeback early, so a large file's final fsync has little
-/// left to wait for.
+/// directory back without the object in it; and for files by name, without opening them for writing. And starting
+/// writeback early, so a large file's final fsync has little left to wait for.
 /// </summary>
 internal static partial class FileSync
 {
     private const uint SyncFileRangeWrite = 2;
 
-    public static void FlushDirectory(string directory)
+    public static void FlushDirectory(string directory) => Flush(directory, "directory");
+
+    /// <summary>fsync of a file that is only read here (staged parts becoming an object).</summary>
+    public static void FlushFile(string path)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            file.Flush(flushToDisk: true);
             return;
         }
 
-        var fd = Open(directory, 0 /* O_RDONLY */);
-        if (fd < 0)
-        {
-            throw new IOException($"cannot open directory {directory} to flush it (errno {Marshal.GetLastPInvokeError()})");
-        }
-
-        try
-        {
-            if (Fsync(fd) != 0)
-            {
-                throw new IOException($"fsync of directory {directory} failed (errno {Marshal.GetLastPInvokeError()})");
-            }
-        }
-        finally
-        {
-            _ = Close(fd);
-        }
+        Flush(path, "file");
     }
 
     /// <summary>Creates <paramref name="directory"/> if needed, making its new entry in the parent durable too.</summary>
@@ -60,6 +49,32 @@ internal static partial class FileSync
         if (OperatingSystem.IsLinux())
         {
             _ = SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite);
+        }
+    }
+
+    private static void Flush(string path, string kind)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        var fd = Open(path, 0 /* O_RDONLY */);
+        if (fd < 0)
+        {
+            throw new IOException($"cannot open {kind} {path} to flush it (errno {Marshal.GetLastPInvokeError()})");
+        }
+
+        try
+        {
+            if (Fsync(fd) != 0)
+            {
+                throw new IOException($"fsync of {kind} {path} failed (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        finally
+        {
+            _ = Close(fd);
         }
     }
 

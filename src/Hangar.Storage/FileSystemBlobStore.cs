@@ -5,40 +5,41 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Storage;
 
 /// <summary>
-/// Blobs as files: <c>objects/ab/&lt;sha256&gt;</c>, staged parts in <c>uploads/&lt;upload&gt;/</c>, and every write
-/// first goes to <c>tmp/</c>, is hashed while it streams, fsynced, then renamed into place, so a crash never leaves a
-/// half-written object or part where readers look. Identical content is one file.
+/// Blobs as files. Parts are staged in <c>uploads/&lt;upload&gt;/NNNNN-&lt;sha256&gt;.part</c>, named by their
+/// content and never rewritten; an upload's content is hashed while its parts arrive (<see cref="UploadDigest"/>); a
+/// completed upload's directory, with a manifest added, is renamed to <c>objects/ab/&lt;sha256&gt;</c> and read across
+/// its part files (<see cref="StoredObjects"/>), so no byte is copied again. Every write first goes to <c>tmp/</c> and
+/// is renamed into place, so readers never see a half-written part, manifest or object. Identical content is stored once.
 /// </summary>
-public sealed class FileSystemBlobStore : IBlobStore
+public sealed class FileSystemBlobStore : IBlobStore, IDisposable
 {
-    private readonly string _objects;
+    private const int FlushConcurrency = 16;
+
+    private readonly StoredObjects _objects;
     private readonly string _uploads;
     private readonly string _temporary;
     private readonly int _bufferBytes;
     private readonly bool _syncParts;
+    private readonly Dictionary<string, UploadDigest> _digests = new(StringComparer.Ordinal);
 
-    public FileSystemBlobStore(IOptions<BlobStorageOptions> options)
+    public FileSystemBlobStore(IOptions<BlobStorageOptions> options, TimeProvider? time = null)
     {
         var root = options.Value.Root ?? throw new InvalidOperationException("BlobStorage:Root is not set.");
-        _objects = Path.Combine(root, "objects");
         _uploads = Path.Combine(root, "uploads");
         _temporary = Path.Combine(root, "tmp");
+        _objects = new StoredObjects(Path.Combine(root, "objects"), NewTemporaryPath, time ?? TimeProvider.System);
         _bufferBytes = options.Value.BufferBytes;
         _syncParts = options.Value.SyncParts;
-        foreach (var directory in new[] { _objects, _uploads, _temporary })
+        foreach (var directory in new[] { _objects.Root, _uploads, _temporary })
         {
             Directory.CreateDirectory(directory);
         }
     }
 
-    /// <summary>
-    /// Deletes leftovers of writes that a crash or kill interrupted. Only safe before the store takes writes, so the
-    /// server calls it once at start.
-    /// </summary>
     public async Task<BlobWriteResult> PutPartAsync(
         string uploadId, int index, Stream content, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(index);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedSize);
         var directory = UploadDirectory(uploadId);
         var temporary = NewTemporaryPath();
@@ -47,7 +48,9 @@ public sealed class FileSystemBlobStore : IBlobStore
             BlobWriteResult result;
             await using (var file = CreateTemporaryFile(temporary))
             {
-                result = await HashedCopy.CopyAsync([content], file, expectedSize, expectedSha256, _bufferBytes, writeBehind: false, cancellationToken);
+                // Unsynced parts are synced when they become an object; starting their writeback now means the disk
+                // writes them while the upload goes on, and that sync has little left to wait for.
+                result = await HashedCopy.CopyAsync(content, file, expectedSize, expectedSha256, _bufferBytes, writeBehind: !_syncParts, cancellationToken);
                 if (!result.Succeeded)
                 {
                     return result;
@@ -69,12 +72,16 @@ public sealed class FileSystemBlobStore : IBlobStore
                 Directory.CreateDirectory(directory);
             }
 
-            File.Move(temporary, PartPath(directory, index), overwrite: true);
+            // The name is the content, so an existing file of that name already holds these bytes. Another version
+            // of the same part stays until completion: deleting it here could race with a completion that uses it.
+            var path = PartPath(directory, index, result.Sha256);
+            File.Move(temporary, path, overwrite: true);
             if (_syncParts)
             {
                 FileSync.FlushDirectory(directory);
             }
 
+            Digest(uploadId).Arrived(new UploadDigest.PartFile(index, result.Size, result.Sha256, path));
             return result;
         }
         finally
@@ -84,157 +91,111 @@ public sealed class FileSystemBlobStore : IBlobStore
     }
 
     public async Task<BlobWriteResult> CompleteUploadAsync(
-        string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
+        string uploadId, IReadOnlyList<StagedPart> parts, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
     {
-        var uploadDirectory = UploadDirectory(uploadId);
-        var paths = partIndexes.Select(index => PartPath(uploadDirectory, index)).ToList();
-        if (paths.Any(path => !File.Exists(path)))
+        var directory = UploadDirectory(uploadId);
+        var files = parts.Select(part => ResolvePart(directory, part)).OfType<UploadDigest.PartFile>().ToList();
+        if (files.Count != parts.Count)
         {
             return new BlobWriteResult(BlobWriteOutcome.MissingPart, 0, "");
         }
 
-        var temporary = NewTemporaryPath();
-        var parts = new List<Stream>(paths.Count);
-        var finished = false;
+        var size = parts.Sum(part => part.Size);
+        if (size != expectedSize)
+        {
+            await AbortUploadAsync(uploadId, cancellationToken);
+            return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, size, "");
+        }
+
+        string sha256;
         try
         {
-            BlobWriteResult result;
-            await using (var file = CreateTemporaryFile(temporary))
-            {
-                parts.AddRange(paths.Select(path => (Stream)new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan)));
-                result = await HashedCopy.CopyAsync(parts, file, expectedSize, expectedSha256, _bufferBytes, writeBehind: true, cancellationToken);
-                if (!result.Succeeded)
-                {
-                    // The parts do not make the declared content: the upload has to be redone, so they go.
-                    finished = true;
-                    return result;
-                }
-
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
-            var target = ObjectPath(result.Sha256);
-            var directory = Path.GetDirectoryName(target)!;
-            FileSync.CreateDirectory(directory);
-            // Same name means same bytes, so replacing an existing copy is harmless, and always renaming means an
-            // object whose deletion raced with this upload is back when this call returns (with a fresh modification
-            // time, which is what keeps garbage collection off it).
-            File.Move(temporary, target, overwrite: true);
-            FileSync.FlushDirectory(directory);
-            finished = true;
-            return result;
+            sha256 = await Digest(uploadId).FinishAsync(files, cancellationToken);
         }
-        finally
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            foreach (var part in parts)
-            {
-                await part.DisposeAsync();
-            }
-
-            File.Delete(temporary);
-            // An interrupted join (cancelled, failed, out of disk) keeps the parts, so it can be run again.
-            if (finished)
-            {
-                DeleteDirectory(uploadDirectory);
-            }
+            return new BlobWriteResult(BlobWriteOutcome.MissingPart, 0, "");
         }
+        catch (InvalidDataException)
+        {
+            // A part file is not the size it was stored with: damaged (a power cut before it was synced), so redo.
+            await AbortUploadAsync(uploadId, cancellationToken);
+            return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, size, "");
+        }
+
+        if (!string.Equals(sha256, expectedSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            // The parts do not make the declared content: the upload has to be redone, so they go.
+            await AbortUploadAsync(uploadId, cancellationToken);
+            return new BlobWriteResult(BlobWriteOutcome.HashMismatch, size, sha256);
+        }
+
+        // The object is exactly the files just hashed: make them durable, describe them, and move them into place.
+        if (!_syncParts)
+        {
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = FlushConcurrency, CancellationToken = cancellationToken },
+                (file, _) =>
+                {
+                    FileSync.FlushFile(file.Path);
+                    return ValueTask.CompletedTask;
+                });
+        }
+
+        var kept = files.Select(file => Path.GetFileName(file.Path)).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in Directory.EnumerateFiles(directory).Where(path => !kept.Contains(Path.GetFileName(path))))
+        {
+            // Other versions of re-sent parts, and a manifest of an interrupted completion.
+            File.Delete(stale);
+        }
+
+        await WriteManifestAsync(directory, new PartManifest(size, sha256, files.Select(file => new PartManifest.Entry(Path.GetFileName(file.Path), file.Size)).ToList()), cancellationToken);
+        FileSync.FlushDirectory(directory);
+        _objects.Publish(sha256, directory);
+        ForgetDigest(uploadId);
+        return new BlobWriteResult(BlobWriteOutcome.Stored, size, sha256);
     }
 
     public Task AbortUploadAsync(string uploadId, CancellationToken cancellationToken)
     {
-        DeleteDirectory(UploadDirectory(uploadId));
+        ForgetDigest(uploadId);
+        StoredObjects.DeleteTree(UploadDirectory(uploadId));
         return Task.CompletedTask;
     }
 
-    public Task<long?> GetSizeAsync(string sha256, CancellationToken cancellationToken)
-    {
-        var file = new FileInfo(ObjectPath(sha256));
-        return Task.FromResult(file.Exists ? file.Length : (long?)null);
-    }
+    public Task<long?> GetSizeAsync(string sha256, CancellationToken cancellationToken) => Task.FromResult(_objects.Size(sha256));
 
-    public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken)
-    {
-        var path = ObjectPath(sha256);
-        Stream? stream = File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous) : null;
-        return Task.FromResult(stream);
-    }
-
-    public string? LocalPath(string sha256)
-    {
-        var path = ObjectPath(sha256);
-        return File.Exists(path) ? path : null;
-    }
+    public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken) => Task.FromResult(_objects.Open(sha256));
 
     public Task<Uri?> PresignDownloadAsync(string sha256, TimeSpan validity, CancellationToken cancellationToken) =>
         Task.FromResult<Uri?>(null);
 
     public Task DeleteAsync(string sha256, CancellationToken cancellationToken)
     {
-        File.Delete(ObjectPath(sha256));
+        _objects.Delete(sha256);
         return Task.CompletedTask;
     }
 
-    public IAsyncEnumerable<StoredBlob> ListObjectsAsync(CancellationToken cancellationToken) =>
-        Directory.EnumerateDirectories(_objects)
-            .SelectMany(directory => Describe(new DirectoryInfo(directory).EnumerateFiles(), file => file.LastWriteTimeUtc))
-            .Where(blob => BlobNames.IsSha256(blob.Name))
-            .ToAsyncEnumerable();
+    public IAsyncEnumerable<StoredBlob> ListObjectsAsync(CancellationToken cancellationToken) => _objects.List().ToAsyncEnumerable();
 
     public IAsyncEnumerable<StoredBlob> ListUploadsAsync(CancellationToken cancellationToken) =>
         // Every part is renamed into its upload's directory, so the directory's modification time is the last arrival.
-        Describe(new DirectoryInfo(_uploads).EnumerateDirectories(), directory => directory.LastWriteTimeUtc)
+        StoredObjects.Describe(new DirectoryInfo(_uploads).EnumerateDirectories(), directory => directory.EnumerateFiles().Sum(file => file.Length))
             .Where(blob => BlobNames.IsUploadId(blob.Name))
             .ToAsyncEnumerable();
 
-    public Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var path = ObjectPath(sha256);
-        if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) >= since.UtcDateTime)
-        {
-            return Task.FromResult(false);
-        }
-
-        // Moving the file away first makes the check and the deletion one step: if an upload renamed fresh bytes into
-        // place just after the check above, it is those fresh bytes that were moved, and they go back.
-        var moved = NewTemporaryPath();
-        try
-        {
-            File.Move(path, moved);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Task.FromResult(false);
-        }
-
-        if (File.GetLastWriteTimeUtc(moved) >= since.UtcDateTime)
-        {
-            try
-            {
-                File.Move(moved, path, overwrite: false);
-            }
-            catch (IOException)
-            {
-                // Another upload already put the same bytes back.
-                File.Delete(moved);
-            }
-
-            return Task.FromResult(false);
-        }
-
-        File.Delete(moved);
-        return Task.FromResult(true);
-    }
+    public Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(_objects.DeleteIfUnchangedSince(sha256, since));
 
     public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var removed = 0;
-        foreach (var file in new DirectoryInfo(_temporary).EnumerateFiles())
+        foreach (var entry in new DirectoryInfo(_temporary).EnumerateFileSystemInfos())
         {
-            // A write in progress touches its file with every buffer it writes.
-            if (file.LastWriteTimeUtc < since.UtcDateTime)
+            // A write in progress touches its file with every buffer it writes; a directory here is an object whose
+            // deletion was interrupted.
+            if (entry.LastWriteTimeUtc < since.UtcDateTime)
             {
-                file.Delete();
+                StoredObjects.DeleteTree(entry.FullName);
                 removed++;
             }
         }
@@ -242,21 +203,81 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult(removed);
     }
 
+    public void Dispose()
+    {
+        lock (_digests)
+        {
+            foreach (var digest in _digests.Values)
+            {
+                digest.Dispose();
+            }
+
+            _digests.Clear();
+        }
+    }
+
+    private UploadDigest Digest(string uploadId)
+    {
+        lock (_digests)
+        {
+            if (!_digests.TryGetValue(uploadId, out var digest))
+            {
+                digest = new UploadDigest(_bufferBytes);
+                _digests.Add(uploadId, digest);
+            }
+
+            return digest;
+        }
+    }
+
+    private void ForgetDigest(string uploadId)
+    {
+        lock (_digests)
+        {
+            if (_digests.Remove(uploadId, out var digest))
+            {
+                digest.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The staged file of <paramref name="part"/>, or null when it is not there.</summary>
+    private static UploadDigest.PartFile? ResolvePart(string directory, StagedPart part)
+    {
+        var path = PartPath(directory, part.Index, part.Sha256);
+        if (!File.Exists(path))
+        {
+            // Staged before parts were named by their content; nothing writes this name any more.
+            path = Path.Combine(directory, part.Index.ToString("D5", CultureInfo.InvariantCulture) + ".part");
+        }
+
+        return File.Exists(path) ? new UploadDigest.PartFile(part.Index, part.Size, part.Sha256, path) : null;
+    }
+
+    private async Task WriteManifestAsync(string directory, PartManifest manifest, CancellationToken cancellationToken)
+    {
+        var temporary = NewTemporaryPath();
+        try
+        {
+            await using (var file = CreateTemporaryFile(temporary))
+            {
+                await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(manifest.Serialize()), cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, Path.Combine(directory, PartManifest.FileName), overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private static FileStream CreateTemporaryFile(string path) =>
         new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
 
     private string NewTemporaryPath() =>
         Path.Combine(_temporary, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + ".tmp");
-
-    private string ObjectPath(string sha256)
-    {
-        if (!BlobNames.IsSha256(sha256))
-        {
-            throw new ArgumentException("not a lowercase hex SHA-256", nameof(sha256));
-        }
-
-        return Path.Combine(_objects, sha256[..2], sha256);
-    }
 
     private string UploadDirectory(string uploadId)
     {
@@ -268,46 +289,6 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Path.Combine(_uploads, uploadId);
     }
 
-    private static string PartPath(string directory, int index) =>
-        Path.Combine(directory, index.ToString("D5", CultureInfo.InvariantCulture) + ".part");
-
-    /// <summary>Entries that vanish while being listed (deleted by a concurrent request) are skipped.</summary>
-    private static IEnumerable<StoredBlob> Describe<T>(IEnumerable<T> entries, Func<T, DateTime> lastModified) where T : FileSystemInfo
-    {
-        foreach (var entry in entries)
-        {
-            StoredBlob? blob;
-            try
-            {
-                var size = entry switch
-                {
-                    FileInfo file => file.Length,
-                    DirectoryInfo directory => directory.EnumerateFiles().Sum(file => file.Length),
-                    _ => 0,
-                };
-                blob = new StoredBlob(entry.Name, size, new DateTimeOffset(lastModified(entry), TimeSpan.Zero));
-            }
-            catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-            {
-                blob = null;
-            }
-
-            if (blob is not null)
-            {
-                yield return blob;
-            }
-        }
-    }
-
-    private static void DeleteDirectory(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Already gone: another node's collector, or an abort racing a completion.
-        }
-    }
+    private static string PartPath(string directory, int index, string sha256) =>
+        Path.Combine(directory, $"{index.ToString("D5", CultureInfo.InvariantCulture)}-{sha256}.part");
 }

@@ -2,8 +2,9 @@ namespace Hangar.Storage;
 
 /// <summary>
 /// Where binary content lives: immutable objects addressed by their SHA-256, plus staged multipart uploads that
-/// become an object on completion. Shaped after S3 (CreateMultipartUpload / UploadPart / Complete) so an object
-/// store can implement it and hand out presigned URLs instead of streaming through the server.
+/// become an object on completion. Shaped after S3 (CreateMultipartUpload / UploadPart / CompleteMultipartUpload,
+/// which also keeps an object as the parts it was uploaded in) so an object store can implement it and hand out
+/// presigned URLs instead of streaming through the server.
 /// </summary>
 public interface IBlobStore
 {
@@ -15,11 +16,12 @@ public interface IBlobStore
     Task<BlobWriteResult> PutPartAsync(string uploadId, int index, Stream content, long expectedSize, string expectedSha256, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Joins the parts, in the order given, into one object, re-hashing every byte. The object becomes visible only if
-    /// the whole content has <paramref name="expectedSha256"/> and <paramref name="expectedSize"/>; the staged parts are
-    /// removed either way. An interrupted call (cancelled, failed) keeps the parts, so it can be repeated.
+    /// Makes the parts, in the order given, one object. Before it becomes visible the store has hashed every byte of
+    /// exactly the content it will serve (a store may have done much of that while the parts arrived) and found
+    /// <paramref name="expectedSha256"/> and <paramref name="expectedSize"/>; otherwise nothing is visible and the
+    /// staged parts are removed. An interrupted call (cancelled, failed) keeps the parts, so it can be repeated.
     /// </summary>
-    Task<BlobWriteResult> CompleteUploadAsync(string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken);
+    Task<BlobWriteResult> CompleteUploadAsync(string uploadId, IReadOnlyList<StagedPart> parts, long expectedSize, string expectedSha256, CancellationToken cancellationToken);
 
     /// <summary>Deletes every staged part of an upload. Unknown uploads are not an error.</summary>
     Task AbortUploadAsync(string uploadId, CancellationToken cancellationToken);
@@ -27,14 +29,8 @@ public interface IBlobStore
     /// <summary>The size of the stored object, or null when there is none.</summary>
     Task<long?> GetSizeAsync(string sha256, CancellationToken cancellationToken);
 
-    /// <summary>Opens the object for reading (seekable where the store allows), or null when there is none.</summary>
+    /// <summary>Opens the object for reading, seekable so that range requests can start anywhere, or null when there is none.</summary>
     Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// A local file path of the object when the store keeps it on this machine's disk, so the server can hand it
-    /// to the kernel (sendfile) with range support; null for remote stores.
-    /// </summary>
-    string? LocalPath(string sha256);
 
     /// <summary>
     /// A URL the client can fetch the object from directly (an object store's presigned GET), or null when the store

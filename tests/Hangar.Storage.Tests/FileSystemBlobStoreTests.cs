@@ -12,27 +12,47 @@ public sealed class FileSystemBlobStoreTests : IDisposable
 
     public FileSystemBlobStoreTests() => _store = NewStore();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        _store.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
 
     [Fact]
-    public async Task CompleteUpload_PartsInOrder_StoresOneObjectNamedByItsHash()
+    public async Task CompleteUpload_PartsInOrder_StoresOneObjectNamedByItsHash_MadeOfThePartFiles()
     {
         var (first, second) = (Bytes(1000, 1), Bytes(300, 2));
-        await PutPartAsync("u1", 1, first);
-        await PutPartAsync("u1", 2, second);
+        var parts = new[] { await PutPartAsync("u1", 1, first), await PutPartAsync("u1", 2, second) };
 
         var whole = first.Concat(second).ToArray();
-        var result = await _store.CompleteUploadAsync("u1", [1, 2], whole.Length, Sha(whole), Cancel);
+        var result = await _store.CompleteUploadAsync("u1", parts, whole.Length, Sha(whole), Cancel);
 
         Assert.Equal(BlobWriteOutcome.Stored, result.Outcome);
         Assert.Equal(Sha(whole), result.Sha256);
         Assert.Equal(whole.Length, await _store.GetSizeAsync(Sha(whole), Cancel));
-        await using var read = (await _store.OpenReadAsync(Sha(whole), Cancel))!;
-        using var copy = new MemoryStream();
-        await read.CopyToAsync(copy, Cancel);
-        Assert.Equal(whole, copy.ToArray());
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "uploads"), "*", SearchOption.AllDirectories));
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
+        Assert.Equal(whole, await ReadAllAsync(Sha(whole)));
+        // The parts became the object as they were: no joined copy of the content exists.
+        var stored = ObjectPath(Sha(whole));
+        Assert.True(Directory.Exists(stored));
+        Assert.Equal([first.Length, second.Length], Directory.EnumerateFiles(stored, "*.part").Order().Select(path => (int)new FileInfo(path).Length));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "uploads")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "tmp")));
+    }
+
+    [Fact]
+    public async Task CompleteUpload_PartsArrivingOutOfOrder_HashesTheContentInOrder()
+    {
+        var data = Bytes(5000, 30);
+        var parts = new List<StagedPart>();
+        foreach (var index in new[] { 3, 1, 5, 2, 4 })
+        {
+            parts.Add(await PutPartAsync("ooo", index, data[((index - 1) * 1000)..(index * 1000)]));
+        }
+
+        var result = await _store.CompleteUploadAsync("ooo", parts.OrderBy(p => p.Index).ToList(), data.Length, Sha(data), Cancel);
+
+        Assert.Equal(BlobWriteOutcome.Stored, result.Outcome);
+        Assert.Equal(data, await ReadAllAsync(Sha(data)));
     }
 
     [Fact]
@@ -59,40 +79,111 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task PutPart_Resent_ReplacesThePreviousPart()
+    public async Task PutPart_ResentWithOtherContent_TheCompletionUsesTheVersionItNames()
     {
-        await PutPartAsync("u4", 1, Bytes(100, 6));
+        var (head, tail) = (Bytes(100, 6), Bytes(100, 20));
+        var original = await PutPartAsync("u4", 1, head);
+        var second = await PutPartAsync("u4", 2, tail);
+        // Part 1 has been read into the running hash by now or will be; the new version must replace it there.
         var replacement = Bytes(100, 7);
-        await PutPartAsync("u4", 1, replacement);
+        var resent = await PutPartAsync("u4", 1, replacement);
 
-        var result = await _store.CompleteUploadAsync("u4", [1], replacement.Length, Sha(replacement), Cancel);
+        var whole = replacement.Concat(tail).ToArray();
+        var result = await _store.CompleteUploadAsync("u4", [resent, second], whole.Length, Sha(whole), Cancel);
 
         Assert.Equal(BlobWriteOutcome.Stored, result.Outcome);
+        Assert.Equal(whole, await ReadAllAsync(Sha(whole)));
+        Assert.DoesNotContain(Directory.EnumerateFiles(ObjectPath(Sha(whole))), path => path.Contains(original.Sha256, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task CompleteUpload_WholeHashDiffers_LeavesNoObjectAndNoParts()
     {
         var data = Bytes(100, 8);
-        await PutPartAsync("u5", 1, data);
+        var part = await PutPartAsync("u5", 1, data);
 
-        var result = await _store.CompleteUploadAsync("u5", [1], data.Length, Sha(Bytes(100, 9)), Cancel);
+        var result = await _store.CompleteUploadAsync("u5", [part], data.Length, Sha(Bytes(100, 9)), Cancel);
 
         Assert.Equal(BlobWriteOutcome.HashMismatch, result.Outcome);
+        Assert.Equal(Sha(data), result.Sha256);
         Assert.Null(await _store.GetSizeAsync(Sha(data), Cancel));
-        Assert.Empty(Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "objects"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "uploads")));
     }
 
     [Fact]
     public async Task CompleteUpload_MissingPart_IsReportedAndStoresNothing()
     {
         var data = Bytes(100, 10);
-        await PutPartAsync("u6", 1, data);
+        var part = await PutPartAsync("u6", 1, data);
 
-        var result = await _store.CompleteUploadAsync("u6", [1, 2], 200, Sha(data), Cancel);
+        var result = await _store.CompleteUploadAsync("u6", [part, new StagedPart(2, 100, Sha(Bytes(100, 11)))], 200, Sha(data), Cancel);
 
         Assert.Equal(BlobWriteOutcome.MissingPart, result.Outcome);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "objects"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "objects"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task CompleteUpload_PartFileDamagedBeforeCompletion_IsNotStored()
+    {
+        var data = Bytes(1000, 31);
+        var part = await PutPartAsync("damaged", 1, data);
+        // As a power cut could leave an unsynced part: shorter than it was stored.
+        using (var file = new FileStream(Directory.EnumerateFiles(Path.Combine(_root, "uploads", "damaged")).Single(), FileMode.Open))
+        {
+            file.SetLength(10);
+        }
+
+        using var restarted = NewStore();
+        var result = await restarted.CompleteUploadAsync("damaged", [part], data.Length, Sha(data), Cancel);
+
+        Assert.False(result.Succeeded);
+        Assert.Null(await restarted.GetSizeAsync(Sha(data), Cancel));
+    }
+
+    [Fact]
+    public async Task CompleteUpload_AfterARestart_HashesThePartsFromDisk()
+    {
+        var data = Bytes(3000, 32);
+        var parts = new List<StagedPart>();
+        for (var index = 1; index <= 3; index++)
+        {
+            parts.Add(await PutPartAsync("restart", index, data[((index - 1) * 1000)..(index * 1000)]));
+        }
+
+        // A restarted store (or another node) has no running hash: it reads what is on disk, so a changed byte shows.
+        var second = Directory.EnumerateFiles(Path.Combine(_root, "uploads", "restart"), $"00002-*.part").Single();
+        var original = await File.ReadAllBytesAsync(second, Cancel);
+        await File.WriteAllBytesAsync(second, original.Select(b => (byte)~b).ToArray(), Cancel);
+        using (var restarted = NewStore())
+        {
+            var result = await restarted.CompleteUploadAsync("restart", parts, data.Length, Sha(data), Cancel);
+            Assert.Equal(BlobWriteOutcome.HashMismatch, result.Outcome);
+        }
+
+        for (var index = 1; index <= 3; index++)
+        {
+            await PutPartAsync("restart", index, data[((index - 1) * 1000)..(index * 1000)]);
+        }
+
+        using (var restarted = NewStore())
+        {
+            Assert.Equal(BlobWriteOutcome.Stored, (await restarted.CompleteUploadAsync("restart", parts, data.Length, Sha(data), Cancel)).Outcome);
+            Assert.Equal(data, await ReadAllAsync(Sha(data)));
+        }
+    }
+
+    [Fact]
+    public async Task CompleteUpload_PartStagedUnderTheFormerName_IsUsed()
+    {
+        var data = Bytes(700, 34);
+        var upload = Directory.CreateDirectory(Path.Combine(_root, "uploads", "former")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(upload, "00001.part"), data, Cancel);
+
+        var result = await _store.CompleteUploadAsync("former", [new StagedPart(1, data.Length, Sha(data))], data.Length, Sha(data), Cancel);
+
+        Assert.Equal(BlobWriteOutcome.Stored, result.Outcome);
+        Assert.Equal(data, await ReadAllAsync(Sha(data)));
     }
 
     [Fact]
@@ -101,38 +192,39 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         var data = Bytes(256, 11);
         foreach (var upload in new[] { "a", "b" })
         {
-            await PutPartAsync(upload, 1, data);
-            Assert.True((await _store.CompleteUploadAsync(upload, [1], data.Length, Sha(data), Cancel)).Succeeded);
+            var part = await PutPartAsync(upload, 1, data);
+            Assert.True((await _store.CompleteUploadAsync(upload, [part], data.Length, Sha(data), Cancel)).Succeeded);
         }
 
-        Assert.Single(Directory.EnumerateFiles(Path.Combine(_root, "objects"), "*", SearchOption.AllDirectories));
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(_root, "objects"), "*.part", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "uploads")));
     }
 
     [Fact]
     public async Task Delete_RemovesTheObject()
     {
         var data = Bytes(10, 13);
-        await PutPartAsync("d", 1, data);
-        await _store.CompleteUploadAsync("d", [1], data.Length, Sha(data), Cancel);
+        await StoreAsync("d", data);
 
         await _store.DeleteAsync(Sha(data), Cancel);
 
-        Assert.Null(_store.LocalPath(Sha(data)));
+        Assert.Null(await _store.GetSizeAsync(Sha(data), Cancel));
         Assert.Null(await _store.OpenReadAsync(Sha(data), Cancel));
+        Assert.False(Directory.Exists(ObjectPath(Sha(data))));
     }
 
     [Fact]
     public async Task CompleteUpload_Cancelled_KeepsThePartsForAnotherTry()
     {
         var data = Bytes(100_000, 14);
-        await PutPartAsync("c", 1, data);
+        var part = await PutPartAsync("c", 1, data);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.CompleteUploadAsync("c", [1], data.Length, Sha(data), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.CompleteUploadAsync("c", [part], data.Length, Sha(data), cancelled.Token));
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
-        Assert.True((await _store.CompleteUploadAsync("c", [1], data.Length, Sha(data), Cancel)).Succeeded);
+        Assert.True((await _store.CompleteUploadAsync("c", [part], data.Length, Sha(data), Cancel)).Succeeded);
     }
 
     [Fact]
@@ -141,15 +233,15 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         var data = Bytes(300, 15);
         await PutPartAsync("listed", 1, data);
         await PutPartAsync("listed", 2, data);
-        await PutPartAsync("joined", 1, data);
-        await _store.CompleteUploadAsync("joined", [1], data.Length, Sha(data), Cancel);
+        await StoreAsync("joined", data);
 
         var objects = await _store.ListObjectsAsync(Cancel).ToListAsync(Cancel);
         var uploads = await _store.ListUploadsAsync(Cancel).ToListAsync(Cancel);
 
         var stored = Assert.Single(objects);
-        Assert.Equal((Sha(data), 300L), (stored.Name, stored.Size));
-        Assert.Equal(File.GetLastWriteTimeUtc(_store.LocalPath(Sha(data))!), stored.LastModified.UtcDateTime);
+        Assert.Equal(Sha(data), stored.Name);
+        Assert.InRange(stored.Size, 300, 600);
+        Assert.Equal(Directory.GetLastWriteTimeUtc(ObjectPath(Sha(data))), stored.LastModified.UtcDateTime);
         var staged = Assert.Single(uploads);
         Assert.Equal(("listed", 600L), (staged.Name, staged.Size));
     }
@@ -158,37 +250,51 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     public async Task DeleteIfUnchangedSince_DeletesOnlyAnObjectWrittenBefore()
     {
         var (old, fresh) = (Bytes(10, 16), Bytes(10, 17));
-        foreach (var (name, data) in new[] { ("old", old), ("fresh", fresh) })
-        {
-            await PutPartAsync(name, 1, data);
-            await _store.CompleteUploadAsync(name, [1], data.Length, Sha(data), Cancel);
-        }
+        await StoreAsync("old", old);
+        await StoreAsync("fresh", fresh);
 
         var cutoff = TimeProvider.System.GetUtcNow().AddMinutes(-5);
-        File.SetLastWriteTimeUtc(_store.LocalPath(Sha(old))!, cutoff.UtcDateTime.AddMinutes(-1));
+        Directory.SetLastWriteTimeUtc(ObjectPath(Sha(old)), cutoff.UtcDateTime.AddMinutes(-1));
 
         Assert.True(await _store.DeleteIfUnchangedSinceAsync(Sha(old), cutoff, Cancel));
         Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(fresh), cutoff, Cancel));
         Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(old), cutoff, Cancel));
 
-        Assert.Null(_store.LocalPath(Sha(old)));
-        Assert.NotNull(_store.LocalPath(Sha(fresh)));
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
+        Assert.Null(await _store.GetSizeAsync(Sha(old), Cancel));
+        Assert.NotNull(await _store.GetSizeAsync(Sha(fresh), Cancel));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "tmp")));
     }
 
     [Fact]
-    public async Task RemoveStaleTemporaryFiles_KeepsFilesWrittenSince()
+    public async Task CompleteUpload_OfContentStoredLongAgo_MarksItFresh_SoCollectionKeepsIt()
+    {
+        var data = Bytes(10, 18);
+        await StoreAsync("first", data);
+        var cutoff = TimeProvider.System.GetUtcNow().AddMinutes(-5);
+        Directory.SetLastWriteTimeUtc(ObjectPath(Sha(data)), cutoff.UtcDateTime.AddMinutes(-1));
+
+        await StoreAsync("again", data);
+
+        Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(data), cutoff, Cancel));
+        Assert.Equal(data, await ReadAllAsync(Sha(data)));
+    }
+
+    [Fact]
+    public async Task RemoveStaleTemporaryFiles_KeepsFilesWrittenSince_AndRemovesInterruptedObjectDeletions()
     {
         var stale = Path.Combine(_root, "tmp", "stale.tmp");
         var active = Path.Combine(_root, "tmp", "active.tmp");
+        var moved = Directory.CreateDirectory(Path.Combine(_root, "tmp", "moved.tmp")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(moved, "00001-x.part"), [3], Cancel);
         await File.WriteAllBytesAsync(stale, [1], Cancel);
         await File.WriteAllBytesAsync(active, [2], Cancel);
         var cutoff = File.GetLastWriteTimeUtc(active).AddSeconds(-1);
         File.SetLastWriteTimeUtc(stale, cutoff.AddMinutes(-1));
+        Directory.SetLastWriteTimeUtc(moved, cutoff.AddMinutes(-1));
 
-        Assert.Equal(1, await _store.RemoveStaleTemporaryFilesAsync(new DateTimeOffset(cutoff, TimeSpan.Zero), Cancel));
+        Assert.Equal(2, await _store.RemoveStaleTemporaryFilesAsync(new DateTimeOffset(cutoff, TimeSpan.Zero), Cancel));
 
-        Assert.Equal([active], Directory.EnumerateFiles(Path.Combine(_root, "tmp")));
+        Assert.Equal([active], Directory.EnumerateFileSystemEntries(Path.Combine(_root, "tmp")));
     }
 
     [Fact]
@@ -212,23 +318,42 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("ABCDEF0000000000000000000000000000000000000000000000000000000000")]
-    public void LocalPath_NameThatIsNotALowercaseSha256_IsRefused(string name)
+    public async Task OpenRead_NameThatIsNotALowercaseSha256_IsRefused(string name)
     {
-        Assert.Throws<ArgumentException>(() => _store.LocalPath(name));
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.OpenReadAsync(name, Cancel));
     }
 
     private FileSystemBlobStore NewStore() =>
         new(Options.Create(new BlobStorageOptions { Root = _root, BufferBytes = 4096 }));
 
-    private async Task PutPartAsync(string upload, int index, byte[] data) =>
-        Assert.True((await _store.PutPartAsync(upload, index, new MemoryStream(data), data.Length, Sha(data), Cancel)).Succeeded);
+    private string ObjectPath(string sha256) => Path.Combine(_root, "objects", sha256[..2], sha256);
 
-    private static byte[] Bytes(int length, int seed)
+    private async Task<StagedPart> PutPartAsync(string upload, int index, byte[] data)
+    {
+        Assert.True((await _store.PutPartAsync(upload, index, new MemoryStream(data), data.Length, Sha(data), Cancel)).Succeeded);
+        return new StagedPart(index, data.Length, Sha(data));
+    }
+
+    private async Task StoreAsync(string upload, byte[] data)
+    {
+        var part = await PutPartAsync(upload, 1, data);
+        Assert.True((await _store.CompleteUploadAsync(upload, [part], data.Length, Sha(data), Cancel)).Succeeded);
+    }
+
+    private async Task<byte[]> ReadAllAsync(string sha256)
+    {
+        await using var read = (await _store.OpenReadAsync(sha256, Cancel))!;
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy, Cancel);
+        return copy.ToArray();
+    }
+
+    internal static byte[] Bytes(int length, int seed)
     {
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
         return bytes;
     }
 
-    private static string Sha(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
+    internal static string Sha(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
 }

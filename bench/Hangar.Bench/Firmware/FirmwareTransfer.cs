@@ -8,7 +8,7 @@ namespace Hangar.Bench.Firmware;
 /// <summary>
 /// Upload and download of a 1 GiB binary over loopback against baselines measured in the same run on the same file:
 /// upload = `hangar binaries create --file` (the CLI process with its default part size and concurrency: hash the
-/// file, upload the parts, server-side join and re-hash, fsync, until signable) against `openssl dgst -sha256`;
+/// file, upload the parts, server-side re-hash of what is left, fsync, until signable) against `openssl dgst -sha256`;
 /// download = curl of Hangar's signed download URL against curl of the same file served by nginx with sendfile, both
 /// plain HTTP. The server runs as a separate process; its peak RSS is measured per phase.
 /// </summary>
@@ -134,7 +134,7 @@ internal static partial class FirmwareTransfer
         static string Rate(double seconds) => $"{Size / MiB / seconds:0} MiB/s ({seconds:0.00} s)";
         return $"""
             {label}:
-              upload   {Rate(r.Upload)}: CLI start and hashing {r.UploadPrepare:0.00} s, parts {r.UploadParts:0.00} s, join, re-hash and fsync until signable {r.UploadVerify:0.00} s
+              upload   {Rate(r.Upload)}: CLI start and hashing {r.UploadPrepare:0.00} s, parts {r.UploadParts:0.00} s, rest of the re-hash and fsync until signable {r.UploadVerify:0.00} s
                        vs openssl dgst -sha256 {Rate(r.Openssl)}: {r.Openssl / r.Upload:P0}; for scale, dd with fsync {Rate(r.Disk)}
                        CPU time: upload {r.CliCpu + r.ServerCpu:0.00} s (CLI {r.CliCpu:0.00} s, server {r.ServerCpu:0.00} s) vs openssl {r.OpensslCpu:0.00} s
               download {Rate(r.HangarDownload)} vs nginx sendfile {Rate(r.NginxDownload)}: {r.NginxDownload / r.HangarDownload:P0}

@@ -68,7 +68,7 @@ public abstract class BinaryLifecycleTests(ServerFixture fixture)
         Assert.Empty((await client.Binaries.ListPartsAsync(binary.Id.ToString(), Cancel)).Data);
         var download = await Api.ThrowsApiAsync(() => client.Binaries.GetDownloadUrlAsync(binary.Id.ToString(), Cancel));
         Assert.Equal(ErrorCodes.InvalidState, download.Code);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.Server.DataDirectory, "blobs", "objects"), FirmwareBuilder.Sha(content), SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(fixture.Server.DataDirectory, "blobs", "objects"), FirmwareBuilder.Sha(content), SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public abstract class BinaryLifecycleTests(ServerFixture fixture)
 
         Assert.Equal("destroyed", destroyed.State);
         Assert.Equal(binary.Sha256, (await client.Binaries.GetAsync(binary.Id.ToString(), Cancel)).Sha256);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.Server.DataDirectory, "blobs", "objects"), binary.Sha256, SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(fixture.Server.DataDirectory, "blobs", "objects"), binary.Sha256, SearchOption.AllDirectories));
         var version = await client.Binaries.CreateAsync(new CreateBinaryRequest(binary.ArtifactVersionId.ToString(), binary.Target, 10, FirmwareBuilder.Sha(new byte[10])), cancellationToken: Cancel);
         Assert.Equal("uploadable", version.State);
     }
@@ -124,7 +124,7 @@ public abstract class BinaryLifecycleTests(ServerFixture fixture)
 
         await client.Binaries.UpdateAsync(first.Id.ToString(), new UpdateBinaryRequest(State: "destroyed"), Cancel);
 
-        Assert.Single(Directory.EnumerateFiles(Path.Combine(fixture.Server.DataDirectory, "blobs", "objects"), second.Sha256, SearchOption.AllDirectories));
+        Assert.Single(Directory.EnumerateFileSystemEntries(Path.Combine(fixture.Server.DataDirectory, "blobs", "objects"), second.Sha256, SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Hangar.Contracts.Firmware;
 using Hangar.Core.Firmware;
 using Hangar.Server.Features.Firmware;
+using Hangar.Storage;
 using Hangar.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,18 +93,18 @@ public abstract class BlobCollectorTests(DatabaseKind database) : IAsyncLifetime
         var orphan = FirmwareBuilder.Bytes(1000);
         var orphanSha = FirmwareBuilder.Sha(orphan);
         Assert.True((await Node.Blobs.PutPartAsync("crashed-upload", 1, new MemoryStream(orphan), orphan.Length, orphanSha, Cancel)).Succeeded);
-        Assert.True((await Node.Blobs.CompleteUploadAsync("crashed-upload", [1], orphan.Length, orphanSha, Cancel)).Succeeded);
+        Assert.True((await Node.Blobs.CompleteUploadAsync("crashed-upload", [new StagedPart(1, orphan.Length, orphanSha)], orphan.Length, orphanSha, Cancel)).Succeeded);
 
         await Node.Collector.CollectAsync(Cancel);
-        Assert.NotNull(Node.Blobs.LocalPath(orphanSha));
+        Assert.NotNull(await Node.Blobs.GetSizeAsync(orphanSha, Cancel));
 
         Node.Time.Advance(Grace + TimeSpan.FromMinutes(1));
         var collected = await Node.Collector.CollectAsync(Cancel);
 
-        Assert.Null(Node.Blobs.LocalPath(orphanSha));
+        Assert.Null(await Node.Blobs.GetSizeAsync(orphanSha, Cancel));
         Assert.Equal(1, collected.OrphanedObjects);
         Assert.Equal(orphan.Length, collected.ObjectBytes);
-        Assert.NotNull(Node.Blobs.LocalPath(held.Sha256));
+        Assert.NotNull(await Node.Blobs.GetSizeAsync(held.Sha256, Cancel));
         using var http = Node.Server.CreateHttpClient(Node.ApiKey);
         Assert.Equal(held.Size, (await http.GetByteArrayAsync(Client.BinariesClient.ContentPath(held.Id.ToString()), Cancel)).Length);
     }
@@ -119,7 +120,7 @@ public abstract class BlobCollectorTests(DatabaseKind database) : IAsyncLifetime
         Node.Time.Advance(Grace + TimeSpan.FromMinutes(1));
         await Node.Collector.CollectAsync(Cancel);
 
-        Assert.Null(Node.Blobs.LocalPath(binary.Sha256));
+        Assert.Null(await Node.Blobs.GetSizeAsync(binary.Sha256, Cancel));
     }
 
     [Fact]

@@ -17,12 +17,12 @@ internal sealed class GatedBlobStore(IBlobStore inner) : IBlobStore
     public void Open() => _open.TrySetResult();
 
     public async Task<BlobWriteResult> CompleteUploadAsync(
-        string uploadId, IReadOnlyList<int> partIndexes, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
+        string uploadId, IReadOnlyList<StagedPart> parts, long expectedSize, string expectedSha256, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _joins);
         _entered.TrySetResult();
         await _open.Task.WaitAsync(cancellationToken);
-        return await inner.CompleteUploadAsync(uploadId, partIndexes, expectedSize, expectedSha256, cancellationToken);
+        return await inner.CompleteUploadAsync(uploadId, parts, expectedSize, expectedSha256, cancellationToken);
     }
 
     public Task<BlobWriteResult> PutPartAsync(string uploadId, int index, Stream content, long expectedSize, string expectedSha256, CancellationToken cancellationToken) =>
@@ -33,8 +33,6 @@ internal sealed class GatedBlobStore(IBlobStore inner) : IBlobStore
     public Task<long?> GetSizeAsync(string sha256, CancellationToken cancellationToken) => inner.GetSizeAsync(sha256, cancellationToken);
 
     public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken) => inner.OpenReadAsync(sha256, cancellationToken);
-
-    public string? LocalPath(string sha256) => inner.LocalPath(sha256);
 
     public Task<Uri?> PresignDownloadAsync(string sha256, TimeSpan validity, CancellationToken cancellationToken) =>
         inner.PresignDownloadAsync(sha256, validity, cancellationToken);

@@ -43,11 +43,11 @@ internal static class BinaryDownloadEndpoints
         return app;
     }
 
-    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ContentAsync(
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ContentAsync(
         string id, HttpContext http, HangarDbContext db, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var binary = await BinaryEndpoints.FindAsync(id, http, db, cancellationToken);
-        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs, http);
+        return binary is null ? Problems.NotFound("Binary") : await ServeAsync(binary, blobs, http, cancellationToken);
     }
 
     private static async Task<Results<Ok<DownloadUrlResponse>, ProblemHttpResult>> DownloadUrlAsync(
@@ -77,7 +77,7 @@ internal static class BinaryDownloadEndpoints
             deviceUrl));
     }
 
-    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SignedAsync(
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> SignedAsync(
         string token, HttpContext http, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken)
     {
         if (!signer.TryRead(token, out var binaryId, out var expiresAt))
@@ -92,24 +92,26 @@ internal static class BinaryDownloadEndpoints
 
         // The token names the binary and proves the server issued it, so no caller organization is needed.
         var binary = await db.Binaries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
-        return binary is null ? Problems.NotFound("Binary") : Serve(binary, blobs, http);
+        return binary is null ? Problems.NotFound("Binary") : await ServeAsync(binary, blobs, http, cancellationToken);
     }
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Serve(Binary binary, IBlobStore blobs, HttpContext http)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ServeAsync(
+        Binary binary, IBlobStore blobs, HttpContext http, CancellationToken cancellationToken)
     {
         if (ContentProblem(binary) is { } problem)
         {
             return problem;
         }
 
-        var path = blobs.LocalPath(binary.Sha256);
-        if (path is null)
+        // Seekable: the result answers Range requests by seeking, also across the part files of an object stored as its parts.
+        var content = await blobs.OpenReadAsync(binary.Sha256, cancellationToken);
+        if (content is null)
         {
             return Problems.Create(StatusCodes.Status410Gone, ErrorCodes.ContentGone, "Gone", "The binary's content is not in the blob store.");
         }
 
-        LargeBlockSendFile.Use(http);
-        return TypedResults.PhysicalFile(path, "application/octet-stream", fileDownloadName: null, lastModified: null,
+        LargeBlockResponseBody.Use(http);
+        return TypedResults.Stream(content, "application/octet-stream", fileDownloadName: null, lastModified: null,
             entityTag: new EntityTagHeaderValue($"\"{binary.Sha256}\""), enableRangeProcessing: true);
     }
 

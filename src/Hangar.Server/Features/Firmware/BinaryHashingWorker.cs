@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Hangar.Server.Features.Firmware;
 
 /// <summary>
-/// Joins and re-hashes uploaded binaries in the background: for a multi-GB binary that takes seconds to minutes, far
-/// longer than a request should be held open, and the work must survive a restart. The <c>hashing</c> state is the
+/// Completes uploaded binaries in the background: the store verifies the whole content's hash (much of it computed
+/// while the parts arrived, all of it when another node received them) and makes the parts durable, which for a
+/// multi-GB binary can take seconds to minutes, longer than a request should be held open; and the work must survive a restart. The <c>hashing</c> state is the
 /// durable queue: the worker picks up every binary in it at start, on a signal from the API, and every few seconds.
 /// Several servers may share the database: each binary is claimed with a lease (<see cref="BinaryHashingLeases"/>),
 /// renewed while the work runs, so exactly one node hashes it and another takes over if that node dies.
@@ -109,9 +110,9 @@ internal sealed class BinaryHashingWorker(
     {
         var db = services.GetRequiredService<HangarDbContext>();
         var leases = services.GetRequiredService<BinaryHashingLeases>();
-        var indexes = await db.BinaryParts.IgnoreQueryFilters().Where(p => p.BinaryId == binary.Id)
-            .OrderBy(p => p.Index).Select(p => p.Index).ToListAsync(cancellationToken);
-        var result = await blobs.CompleteUploadAsync(BinaryContent.UploadId(binary), indexes, binary.Size, binary.Sha256, cancellationToken);
+        var parts = await db.BinaryParts.IgnoreQueryFilters().Where(p => p.BinaryId == binary.Id)
+            .OrderBy(p => p.Index).Select(p => new StagedPart(p.Index, p.Size, p.Sha256)).ToListAsync(cancellationToken);
+        var result = await blobs.CompleteUploadAsync(BinaryContent.UploadId(binary), parts, binary.Size, binary.Sha256, cancellationToken);
         // A crash between storing the object and recording it leaves the parts consumed and the object in place;
         // the object's name is its verified hash, so finding it with the right size completes the job.
         var stored = result.Succeeded

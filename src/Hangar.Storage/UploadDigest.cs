@@ -1,0 +1,240 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace Hangar.Storage;
+
+/// <summary>
+/// The SHA-256 of an upload's content, computed while its parts arrive: as soon as parts 1..k are staged, a background
+/// pass reads them (from the page cache, moments after they were written) in order into one running hash, so that on
+/// completion only the parts not read yet are left. Part files are named by their content's SHA-256 and never
+/// rewritten, so what was read is what the object will be made of; a part re-sent with other content after it was read
+/// makes the hash start over. The state lives in this process only: a completion on another node, or after a restart,
+/// reads every part, through the same <see cref="FinishAsync"/>.
+/// </summary>
+internal sealed class UploadDigest(int bufferBytes) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, PartFile> _arrived = [];
+    private readonly List<PartFile> _consumed = [];
+    private IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private Task _pass = Task.CompletedTask;
+    private bool _reading;
+    private bool _restart;
+    private bool _disposed;
+    private (PartFile Part, Exception Error)? _failure;
+
+    /// <summary>A staged part file whose content has <see cref="Sha256"/>.</summary>
+    public sealed record PartFile(int Index, long Size, string Sha256, string Path);
+
+    /// <summary>Part <paramref name="part"/> is staged (first or again): hashing goes on, or starts over if it had read another version.</summary>
+    public void Arrived(PartFile part)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _arrived[part.Index] = part;
+            if (part.Index <= _consumed.Count && _consumed[part.Index - 1] != part)
+            {
+                _restart = true;
+            }
+
+            StartPassLocked();
+        }
+    }
+
+    /// <summary>
+    /// The SHA-256 (lowercase hex) of exactly <paramref name="parts"/>, in order: what was already read into the running
+    /// hash is kept if it is a prefix of them, the rest is read now. Throws what reading a part threw: an
+    /// <see cref="IOException"/> (<see cref="FileNotFoundException"/> for a missing file) or an
+    /// <see cref="InvalidDataException"/> for a file that is not its recorded size.
+    /// </summary>
+    public async Task<string> FinishAsync(IReadOnlyList<PartFile> parts, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _arrived.Clear();
+            foreach (var part in parts)
+            {
+                _arrived[part.Index] = part;
+            }
+
+            if (_consumed.Count > parts.Count || _consumed.Where((part, i) => part != parts[i]).Any())
+            {
+                _restart = true;
+            }
+
+            // A failure before this call came from parts that may since have been re-sent; try again.
+            _failure = null;
+        }
+
+        while (true)
+        {
+            Task pass;
+            lock (_gate)
+            {
+                if (!_reading)
+                {
+                    if (_failure is { } failure && _arrived.GetValueOrDefault(failure.Part.Index) == failure.Part)
+                    {
+                        _failure = null;
+                        throw failure.Error;
+                    }
+
+                    _failure = null;
+                    if (!_restart && _consumed.Count == parts.Count)
+                    {
+                        return Convert.ToHexStringLower(_hash.GetCurrentHash());
+                    }
+
+                    StartPassLocked();
+                }
+
+                pass = _pass;
+            }
+
+            // Cancelling the completion leaves the pass running: its work serves the next attempt.
+            await pass.WaitAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            if (!_reading)
+            {
+                _hash.Dispose();
+            }
+        }
+    }
+
+    private void StartPassLocked()
+    {
+        if (_reading || _failure is not null)
+        {
+            return;
+        }
+
+        if (_restart)
+        {
+            _hash.Dispose();
+            _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            _consumed.Clear();
+            _restart = false;
+        }
+
+        if (_arrived.ContainsKey(_consumed.Count + 1))
+        {
+            _reading = true;
+            _pass = Task.Run(Read);
+        }
+    }
+
+    /// <summary>Reads consecutive parts into the hash until the next one has not arrived. One pass per upload at a time; it owns the hash while it runs.</summary>
+    private void Read()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(bufferBytes);
+        try
+        {
+            while (true)
+            {
+                PartFile? next;
+                lock (_gate)
+                {
+                    if (_disposed)
+                    {
+                        _hash.Dispose();
+                        _reading = false;
+                        return;
+                    }
+
+                    if (_restart)
+                    {
+                        _hash.Dispose();
+                        _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                        _consumed.Clear();
+                        _restart = false;
+                    }
+
+                    if (!_arrived.TryGetValue(_consumed.Count + 1, out next))
+                    {
+                        _reading = false;
+                        return;
+                    }
+                }
+
+                Exception? error = null;
+                try
+                {
+                    Append(_hash, next, buffer);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    error = exception;
+                }
+
+                lock (_gate)
+                {
+                    if (error is not null)
+                    {
+                        // The hash holds part of a file now: it can only start over.
+                        _failure = (next, error);
+                        _restart = true;
+                    }
+                    else if (_arrived.GetValueOrDefault(next.Index) == next)
+                    {
+                        _consumed.Add(next);
+                    }
+                    else
+                    {
+                        // Re-sent while it was read: the hash no longer describes the upload.
+                        _restart = true;
+                    }
+
+                    if (error is not null || _disposed)
+                    {
+                        if (_disposed)
+                        {
+                            _hash.Dispose();
+                        }
+
+                        _reading = false;
+                        return;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Append(IncrementalHash hash, PartFile part, byte[] buffer)
+    {
+        using var file = File.OpenHandle(part.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        long offset = 0;
+        int read;
+        while (offset <= part.Size && (read = RandomAccess.Read(file, buffer, offset)) > 0)
+        {
+            offset += read;
+            if (offset <= part.Size)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+
+        if (offset != part.Size)
+        {
+            var actual = offset > part.Size ? "more" : offset.ToString(CultureInfo.InvariantCulture);
+            throw new InvalidDataException($"{part.Path} has {actual} bytes, not the {part.Size} recorded.");
+        }
+    }
+}
