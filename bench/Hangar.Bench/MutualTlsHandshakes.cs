@@ -100,23 +100,17 @@ internal static class MutualTlsHandshakes
 
     private static string Summary(List<Round> measured)
     {
-        var hangar = Median(measured.Select(m => m.Hangar.PerSecond));
-        var floor = Median(measured.Select(m => m.Floor.PerSecond));
+        var hangar = Measures.Median(measured.Select(m => m.Hangar.PerSecond));
+        var floor = Measures.Median(measured.Select(m => m.Floor.PerSecond));
         var summary = $"handshakes: medians: hangar {hangar:0}/s, bare kestrel {floor:0}/s";
         if (measured[0].Nginx is null)
         {
             return summary;
         }
 
-        var nginx = Median(measured.Select(m => m.Nginx!.PerSecond));
+        var nginx = Measures.Median(measured.Select(m => m.Nginx!.PerSecond));
         return summary + $", nginx {nginx:0}/s; hangar/nginx {hangar / nginx:P0} (goal: at least 70%), per-round ratios' median " +
-            $"{Median(measured.Select(m => m.Throughput!.Value)):P0}; server CPU per handshake: hangar {Median(measured.Select(m => m.HangarServerMicroseconds!.Value)):0} µs, " +
-            $"bare kestrel {Median(measured.Select(m => m.FloorServerMicroseconds!.Value)):0} µs, nginx {Median(measured.Select(m => m.NginxMicroseconds!.Value)):0} µs";
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            $"{Measures.Median(measured.Select(m => m.Throughput!.Value)):P0}; server CPU per handshake: hangar {Measures.Median(measured.Select(m => m.HangarServerMicroseconds!.Value)):0} µs, " +
+            $"bare kestrel {Measures.Median(measured.Select(m => m.FloorServerMicroseconds!.Value)):0} µs, nginx {Measures.Median(measured.Select(m => m.NginxMicroseconds!.Value)):0} µs";
     }
 }

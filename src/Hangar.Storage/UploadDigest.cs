@@ -122,18 +122,24 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
             return;
         }
 
+        StartOverIfAskedLocked();
+
+        if (_arrived.ContainsKey(_consumed.Count + 1))
+        {
+            _reading = true;
+            _pass = Task.Run(Read);
+        }
+    }
+
+    /// <summary>Drops what was hashed when a re-sent or failed part invalidated it.</summary>
+    private void StartOverIfAskedLocked()
+    {
         if (_restart)
         {
             _hash.Dispose();
             _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             _consumed.Clear();
             _restart = false;
-        }
-
-        if (_arrived.ContainsKey(_consumed.Count + 1))
-        {
-            _reading = true;
-            _pass = Task.Run(Read);
         }
     }
 
@@ -155,13 +161,7 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
                         return;
                     }
 
-                    if (_restart)
-                    {
-                        _hash.Dispose();
-                        _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                        _consumed.Clear();
-                        _restart = false;
-                    }
+                    StartOverIfAskedLocked();
 
                     if (!_arrived.TryGetValue(_consumed.Count + 1, out next))
                     {

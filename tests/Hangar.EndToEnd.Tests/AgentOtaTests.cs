@@ -11,49 +11,35 @@ namespace Hangar.EndToEnd.Tests;
 /// simulated A/B slot mode. A healthy release is committed, a release that fails its health check is rolled back
 /// with the old slot active, and a release whose download is cut by killing the agent resumes and commits.
 /// </summary>
-public sealed partial class AgentOtaTests : IAsyncLifetime
+public sealed partial class AgentOtaTests() : OtaWorldTest("hangar-e2e-ota-")
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
-    private readonly string _directory = Directory.CreateTempSubdirectory("hangar-e2e-ota-").FullName;
-    private OtaWorld _world = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _world = await OtaWorld.StartAsync(_directory);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _world.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task Agent_HealthyThenBrokenThenInterruptedRelease_CommitsRollsBackAndResumes()
     {
         const int ThirdSize = 24 * 1024 * 1024;
-        var config = await _world.ProvisionAsync("gw-ota-1", config =>
+        var config = await World.ProvisionAsync("gw-ota-1", config =>
             config["downloads"] = new JsonObject { ["max_bytes_per_second"] = 4 * 1024 * 1024, ["stall_timeout_seconds"] = 30 });
         var slots = Path.Combine(Path.GetDirectoryName(config)!, "slots");
         var cache = Path.Combine(Path.GetDirectoryName(config)!, "cache");
 
         var healthy = Encoding.ASCII.GetBytes("version 2.0.0: healthy\n");
-        var (first, _) = await _world.ReleaseAsync("2.0.0", healthy);
+        var (first, _) = await World.ReleaseAsync("2.0.0", healthy);
         var agent = OtaWorld.StartAgent(config);
         try
         {
-            await _world.WaitForStateAsync("gw-ota-1", first, "committed", agent, StepTimeout);
+            await World.WaitForStateAsync("gw-ota-1", first, "committed", agent, StepTimeout);
             Assert.Equal(healthy, await File.ReadAllBytesAsync(Path.Combine(slots, "b", "app.bin"), Cancel));
             Assert.Equal("b", await MarkerAsync(slots, "active"));
 
-            var (second, _) = await _world.ReleaseAsync("3.0.0", Encoding.ASCII.GetBytes("version 3.0.0: BROKEN\n"));
-            await _world.WaitForStateAsync("gw-ota-1", second, "rolled_back", agent, StepTimeout);
+            var (second, _) = await World.ReleaseAsync("3.0.0", Encoding.ASCII.GetBytes("version 3.0.0: BROKEN\n"));
+            await World.WaitForStateAsync("gw-ota-1", second, "rolled_back", agent, StepTimeout);
             Assert.Equal("b", await MarkerAsync(slots, "active"));
             Assert.False(File.Exists(Path.Combine(slots, "trial")));
-            var rolledBack = (await _world.TransitionsAsync("gw-ota-1")).Last(t => t.Release == second);
+            var rolledBack = (await World.TransitionsAsync("gw-ota-1")).Last(t => t.Release == second);
             Assert.StartsWith("health check command failed", rolledBack.Reason, StringComparison.Ordinal);
 
             var large = RandomNumberGenerator.GetBytes(ThirdSize);
-            var (third, binary) = await _world.ReleaseAsync("4.0.0", large);
+            var (third, binary) = await World.ReleaseAsync("4.0.0", large);
             var partial = Path.Combine(cache, "partial", binary);
             await WaitUntilAsync(() => File.Exists(partial) && new FileInfo(partial).Length >= ThirdSize / 4, agent);
             await agent.KillAsync(Cancel);
@@ -62,13 +48,13 @@ public sealed partial class AgentOtaTests : IAsyncLifetime
             await agent.DisposeAsync();
 
             agent = OtaWorld.StartAgent(config);
-            await _world.WaitForStateAsync("gw-ota-1", third, "committed", agent, StepTimeout);
+            await World.WaitForStateAsync("gw-ota-1", third, "committed", agent, StepTimeout);
             Assert.Equal(large, await File.ReadAllBytesAsync(Path.Combine(slots, "a", "app.bin"), Cancel));
             Assert.Equal("a", await MarkerAsync(slots, "active"));
             var fetched = long.Parse(FetchedLine().Match(agent.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(fetched, 1, ThirdSize - cut);
 
-            var device = (await _world.Client.Devices.ListAsync(new Client.ListOptions(Search: "identifier:'gw-ota-1'"), Cancel)).Data.Single();
+            var device = (await World.Client.Devices.ListAsync(new Client.ListOptions(Search: "identifier:'gw-ota-1'"), Cancel)).Data.Single();
             Assert.Equal((Guid.Parse(third), "4.0.0"), (device.ReportedReleaseId, device.ReportedReleaseVersion));
             Assert.Equal(0, await agent.StopAsync(Cancel));
         }

@@ -8,27 +8,13 @@ namespace Hangar.EndToEnd.Tests;
 /// run per save with a new device, then started again. Every run must end with the new image committed in the
 /// active slot, no trial armed, and exactly one <c>committed</c> report as the device's last word on the release.
 /// </summary>
-public sealed class AgentPowerLossTests : IAsyncLifetime
+public sealed class AgentPowerLossTests() : OtaWorldTest("hangar-e2e-kill-agent-")
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
-    private readonly string _directory = Directory.CreateTempSubdirectory("hangar-e2e-kill-agent-").FullName;
-    private OtaWorld _world = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _world = await OtaWorld.StartAsync(_directory);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _world.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task Agent_KilledAfterEachStateSave_AlwaysEndsCommittedWithOneReport()
     {
         var image = Encoding.ASCII.GetBytes("version 2.0.0\n");
-        var (release, _) = await _world.ReleaseAsync("2.0.0", image);
+        var (release, _) = await World.ReleaseAsync("2.0.0", image);
         var saves = await CountSavesAsync(release);
         Assert.True(saves >= 8, $"only {saves} state saves in a whole update");
 
@@ -36,7 +22,7 @@ public sealed class AgentPowerLossTests : IAsyncLifetime
         for (var cut = 1; cut <= saves; cut++)
         {
             var identifier = $"gw-cut-{cut}";
-            var config = await _world.ProvisionAsync(identifier);
+            var config = await World.ProvisionAsync(identifier);
             var seen = 0;
             RunningProcess? victim = null;
             await using (victim = OtaWorld.StartAgent(config, line =>
@@ -53,7 +39,7 @@ public sealed class AgentPowerLossTests : IAsyncLifetime
 
             seenStates.Add(await StateAfterKillAsync(config));
             await using var restarted = OtaWorld.StartAgent(config);
-            await _world.WaitForStateAsync(identifier, release, "committed", restarted, StepTimeout);
+            await World.WaitForStateAsync(identifier, release, "committed", restarted, StepTimeout);
             // Up and past its start (a SIGTERM before the runtime handles it would kill it with 143).
             await restarted.WaitForAsync("Pending install check", StepTimeout, Cancel);
             var context = $"killed after save {cut} of {saves}";
@@ -65,7 +51,7 @@ public sealed class AgentPowerLossTests : IAsyncLifetime
             Assert.True(!File.Exists(Path.Combine(slots, "trial")), context);
             var installed = await File.ReadAllBytesAsync(Path.Combine(slots, "b", "app.bin"), Cancel);
             Assert.True(image.SequenceEqual(installed), context);
-            var states = (await _world.TransitionsAsync(identifier)).Select(t => t.State).ToList();
+            var states = (await World.TransitionsAsync(identifier)).Select(t => t.State).ToList();
             Assert.True(states.Count(state => state == "committed") == 1 && states[^1] == "committed", $"{context}: {string.Join(", ", states)}");
             Assert.True(!states.Contains("rolled_back"), $"{context}: {string.Join(", ", states)}");
         }
@@ -92,7 +78,7 @@ public sealed class AgentPowerLossTests : IAsyncLifetime
     /// <summary>A whole update without interruption, counting the agent's state saves until it committed and reported it.</summary>
     private async Task<int> CountSavesAsync(string release)
     {
-        var config = await _world.ProvisionAsync("gw-count");
+        var config = await World.ProvisionAsync("gw-count");
         var saves = 0;
         await using var agent = OtaWorld.StartAgent(config, line =>
         {
@@ -101,7 +87,7 @@ public sealed class AgentPowerLossTests : IAsyncLifetime
                 Interlocked.Increment(ref saves);
             }
         });
-        await _world.WaitForStateAsync("gw-count", release, "committed", agent, StepTimeout);
+        await World.WaitForStateAsync("gw-count", release, "committed", agent, StepTimeout);
         // The save that drops the delivered committed report follows the delivery.
         while (!agent.Output.Split('\n').Last(line => line.Contains("State saved", StringComparison.Ordinal)).Contains("0 queued reports", StringComparison.Ordinal))
         {

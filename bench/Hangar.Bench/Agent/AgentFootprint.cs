@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Hangar.Bench.Firmware;
 using Hangar.Client;
@@ -39,7 +38,7 @@ internal static partial class AgentFootprint
             await MeasureIdleAsync(agentBinary, await fleet.DeviceAsync("idle", pollingSeconds: 1800));
 
             var file = Path.Combine(work, "payload.bin");
-            await WriteRandomAsync(file);
+            await Measures.WriteRandomFileAsync(file, Size);
             var (_, url) = await fleet.ReleaseAsync(file);
             var agentSeconds = new List<double>();
             var curlSeconds = new List<double>();
@@ -53,7 +52,7 @@ internal static partial class AgentFootprint
                 Console.WriteLine($"download run {run}: agent {Size / MiB / agent:0} MiB/s ({agent:0.00} s), curl {Size / MiB / curl:0} MiB/s ({curl:0.00} s): {curl / agent:P0}");
             }
 
-            var (medianAgent, medianCurl) = (Median(agentSeconds), Median(curlSeconds));
+            var (medianAgent, medianCurl) = (Measures.Median(agentSeconds), Measures.Median(curlSeconds));
             Console.WriteLine($"download, median of {runs}: agent {Size / MiB / medianAgent:0} MiB/s, curl {Size / MiB / medianCurl:0} MiB/s: {medianCurl / medianAgent:P0} of curl");
         }
         finally
@@ -115,23 +114,6 @@ internal static partial class AgentFootprint
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static async Task WriteRandomAsync(string path)
-    {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
-        var buffer = new byte[8 * 1024 * 1024];
-        for (long written = 0; written < Size; written += buffer.Length)
-        {
-            RandomNumberGenerator.Fill(buffer);
-            await file.WriteAsync(buffer);
-        }
     }
 
     [GeneratedRegex(@"Downloaded [0-9a-f-]+: (\d+) of \d+ bytes fetched")]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Hangar.Contracts.Firmware;
 
@@ -105,15 +104,9 @@ internal static partial class FirmwareTransfer
 
     private static async Task WriteRandomAsync(string path)
     {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
-        var buffer = new byte[8 * 1024 * 1024];
-        for (long written = 0; written < Size; written += buffer.Length)
-        {
-            RandomNumberGenerator.Fill(buffer);
-            await file.WriteAsync(buffer);
-        }
-
+        await Measures.WriteRandomFileAsync(path, Size);
         // On disk before the first run, so its writeback does not compete with what is measured.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
         file.Flush(flushToDisk: true);
     }
 
