@@ -120,7 +120,9 @@ public sealed class UpdateCycleTests : IAsyncLifetime
         var (device, config) = await _fleet.DeviceAsync("dev-tampered");
         var binary = await _fleet.BinaryAsync(RandomNumberGenerator.GetBytes(5000), SlotMetadata);
         await _fleet.ReleaseAsync("3.2.0", binary);
-        var stored = Directory.EnumerateFiles(_fleet.Server.DataDirectory, binary.Sha256!, SearchOption.AllDirectories).Single();
+        // An object is the directory of the parts it was uploaded in (one part here).
+        var objectDirectory = Directory.EnumerateDirectories(_fleet.Server.DataDirectory, binary.Sha256!, SearchOption.AllDirectories).Single();
+        var stored = Directory.EnumerateFiles(objectDirectory, "*.part").Single();
         var bytes = File.ReadAllBytes(stored);
         bytes[100] ^= 0xff;
         File.WriteAllBytes(stored, bytes);
