@@ -36,7 +36,7 @@ internal static class MutualTlsHandshakes
             var hangar = DriverFor(new IPEndPoint(IPAddress.Loopback, server.DeviceBaseAddress.Port));
             await using var bare = await BareKestrel.StartAsync(serverCertificate);
             var floor = DriverFor(new IPEndPoint(IPAddress.Loopback, new Uri(bare.Urls.First()).Port));
-            await using var nginx = await NginxServer.StartAsync(serverCertificate.ExportCertificatePem(), await File.ReadAllTextAsync(keyPath), TestPki.Pem(ca));
+            await using var nginx = await NginxServer.StartMutualTlsAsync(serverCertificate.ExportCertificatePem(), await File.ReadAllTextAsync(keyPath), TestPki.Pem(ca));
             var reference = nginx is null ? null : DriverFor(nginx.Endpoint);
             Console.WriteLine($"handshakes: GET {path} on Hangar, {Environment.ProcessorCount} cores, concurrency {concurrency}, {duration.TotalSeconds:0} s per measurement, " +
                 $"{rounds} rounds, {Devices} device certificates, " +

@@ -5,9 +5,8 @@ using System.Net.Sockets;
 namespace Hangar.Bench;
 
 /// <summary>
-/// nginx as a child process, for comparison: a generated configuration in a temp directory, one worker per core,
-/// mutual TLS with <c>ssl_verify_client on</c> against the given CA, and a tiny <c>return 200</c> on a free loopback port.
-/// Session caches and tickets are off, as on the measured side, so every connection is a full handshake.
+/// nginx as a child process, for comparison: a generated configuration in a temp directory, with one <c>server</c>
+/// block that the caller writes for a free loopback port (and any files it needs, in the same directory).
 /// </summary>
 internal sealed class NginxServer : IAsyncDisposable
 {
@@ -27,35 +26,19 @@ internal sealed class NginxServer : IAsyncDisposable
     /// <summary>CPU used by the master and its workers so far.</summary>
     public TimeSpan Cpu => CpuClock.Tree(_process.Id);
 
-    /// <summary>Null when no nginx is installed (<c>apt-get install nginx</c>).</summary>
-    public static async Task<NginxServer?> StartAsync(string certificatePem, string keyPem, string clientCaPem)
-    {
-        var binary = Locations.FirstOrDefault(File.Exists);
-        if (binary is null)
+    /// <summary>
+    /// Mutual TLS with <c>ssl_verify_client on</c> against the given CA and a tiny <c>return 200</c>, one worker per
+    /// core. Session caches and tickets are off, as on the measured side, so every connection is a full handshake.
+    /// Null when no nginx is installed (<c>apt-get install nginx</c>).
+    /// </summary>
+    public static Task<NginxServer?> StartMutualTlsAsync(string certificatePem, string keyPem, string clientCaPem) =>
+        StartAsync(Environment.ProcessorCount, "", async (directory, port) =>
         {
-            return null;
-        }
-
-        var directory = Directory.CreateTempSubdirectory("hangar-bench-nginx-");
-        var port = FreePort();
-        string In(string name) => Path.Combine(directory.FullName, name);
-        await File.WriteAllTextAsync(In("server.crt"), certificatePem);
-        await File.WriteAllTextAsync(In("server.key"), keyPem);
-        await File.WriteAllTextAsync(In("client-ca.crt"), clientCaPem);
-        await File.WriteAllTextAsync(In("nginx.conf"), $$"""
-            daemon off;
-            master_process on;
-            worker_processes {{Environment.ProcessorCount}};
-            pid {{In("nginx.pid")}};
-            error_log {{In("error.log")}} warn;
-            events { worker_connections 4096; }
-            http {
-                access_log off;
-                client_body_temp_path {{In("body")}};
-                proxy_temp_path {{In("proxy")}};
-                fastcgi_temp_path {{In("fastcgi")}};
-                uwsgi_temp_path {{In("uwsgi")}};
-                scgi_temp_path {{In("scgi")}};
+            string In(string name) => Path.Combine(directory, name);
+            await File.WriteAllTextAsync(In("server.crt"), certificatePem);
+            await File.WriteAllTextAsync(In("server.key"), keyPem);
+            await File.WriteAllTextAsync(In("client-ca.crt"), clientCaPem);
+            return $$"""
                 server {
                     listen 127.0.0.1:{{port}} ssl;
                     ssl_certificate {{In("server.crt")}};
@@ -67,6 +50,49 @@ internal sealed class NginxServer : IAsyncDisposable
                     ssl_client_certificate {{In("client-ca.crt")}};
                     location / { return 200 "ok\n"; }
                 }
+                """;
+        });
+
+    /// <summary>
+    /// <paramref name="file"/> at <c>/binary</c> over plain HTTP, one worker, with <c>sendfile</c>: the download
+    /// baseline. Null when no nginx is installed.
+    /// </summary>
+    public static Task<NginxServer?> StartFileAsync(string file) =>
+        StartAsync(1, "sendfile on;\n    tcp_nopush on;", (_, port) => Task.FromResult($$"""
+            server {
+                listen 127.0.0.1:{{port}};
+                location = /binary { alias {{file}}; default_type application/octet-stream; }
+            }
+            """));
+
+    private static async Task<NginxServer?> StartAsync(int workers, string httpDirectives, Func<string, int, Task<string>> serverBlock)
+    {
+        var binary = Locations.FirstOrDefault(File.Exists);
+        if (binary is null)
+        {
+            return null;
+        }
+
+        var directory = Directory.CreateTempSubdirectory("hangar-bench-nginx-");
+        var port = FreePort();
+        string In(string name) => Path.Combine(directory.FullName, name);
+        var server = await serverBlock(directory.FullName, port);
+        await File.WriteAllTextAsync(In("nginx.conf"), $$"""
+            daemon off;
+            master_process on;
+            worker_processes {{workers}};
+            pid {{In("nginx.pid")}};
+            error_log {{In("error.log")}} warn;
+            events { worker_connections 4096; }
+            http {
+                access_log off;
+                {{httpDirectives}}
+                client_body_temp_path {{In("body")}};
+                proxy_temp_path {{In("proxy")}};
+                fastcgi_temp_path {{In("fastcgi")}};
+                uwsgi_temp_path {{In("uwsgi")}};
+                scgi_temp_path {{In("scgi")}};
+            {{server}}
             }
             """);
         var process = Process.Start(new ProcessStartInfo(binary)
@@ -74,14 +100,14 @@ internal sealed class NginxServer : IAsyncDisposable
             ArgumentList = { "-p", directory.FullName, "-e", In("error.log"), "-c", In("nginx.conf") },
             UseShellExecute = false,
         })!;
-        var server = new NginxServer(process, directory, new IPEndPoint(IPAddress.Loopback, port));
-        if (!await server.ListeningAsync())
+        var nginx = new NginxServer(process, directory, new IPEndPoint(IPAddress.Loopback, port));
+        if (!await nginx.ListeningAsync())
         {
-            await server.DisposeAsync();
+            await nginx.DisposeAsync();
             throw new InvalidOperationException($"nginx did not start: {await File.ReadAllTextAsync(In("error.log"))}");
         }
 
-        return server;
+        return nginx;
     }
 
     public static string Version()

@@ -30,7 +30,7 @@ internal static partial class FirmwareTransfer
             var file = Path.Combine(work, "binary.img");
             await WriteRandomAsync(file);
             await using var server = await ServerProcess.StartAsync(Path.Combine(work, "data"));
-            await using var nginx = await NginxProcess.StartAsync(file);
+            await using var nginx = await NginxServer.StartFileAsync(file) ?? throw new InvalidOperationException("nginx is not installed (apt-get install nginx)");
             using var http = server.CreateHttpClient();
             var client = new Client.HangarClient(http);
             var artifact = await client.Artifacts.CreateAsync(new CreateArtifactRequest("bench"));
@@ -52,7 +52,7 @@ internal static partial class FirmwareTransfer
         }
     }
 
-    private static async Task<TransferRun> RunOnceAsync(ServerProcess server, NginxProcess nginx, Client.HangarClient client, Guid artifactId, string file, string work, int run)
+    private static async Task<TransferRun> RunOnceAsync(ServerProcess server, NginxServer nginx, Client.HangarClient client, Guid artifactId, string file, string work, int run)
     {
         var (openssl, opensslCpu, _, _) = await ChildProcess.RunMeasuredAsync("openssl", ["dgst", "-sha256", file]);
         var copy = Path.Combine(work, "dd.img");
@@ -84,7 +84,7 @@ internal static partial class FirmwareTransfer
         server.ResetPeakMemory();
         var hangar = await CurlAsync(url.Url);
         var downloadPeak = server.PeakMemoryMiB();
-        var baseline = await CurlAsync(nginx.Url.ToString());
+        var baseline = await CurlAsync($"http://{nginx.Endpoint}/binary");
 
         // Deleting the binary deletes its object, so every run stores its bytes anew and the disk stays at one copy.
         await client.Binaries.DeleteAsync(binary.Id.ToString());
