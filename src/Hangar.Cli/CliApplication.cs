@@ -108,7 +108,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
                 new CaCertificatesListCommand(cli), new CaCertificatesGetCommand(cli), new CaCertificatesCreateVerificationCodeCommand(cli),
                 new CaCertificatesCreateCommand(cli), new CaCertificatesUpdateCommand(cli), new CaCertificatesDeleteCommand(cli),
             },
-            new Command("server", "The server itself.") { new ServerCaCertificateCommand(cli) },
+            new Command("server", "The server itself.") { new ServerInfoCommand(cli), new ServerCaCertificateCommand(cli) },
             new Command("x509", "Make development certificates locally (no server needed): a CA, a verification certificate, device certificates.")
             {
                 new Command("ca", "A development certificate authority.") { new X509CaCreateCommand(cli) },

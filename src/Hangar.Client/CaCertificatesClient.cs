@@ -24,6 +24,10 @@ public sealed class CaCertificatesClient(ApiTransport transport)
     public Task DeleteAsync(string idOrHrn, CancellationToken cancellationToken = default) =>
         transport.DeleteAsync($"api/v1/ca_certificates/{ApiTransport.Segment(idOrHrn)}", cancellationToken);
 
+    /// <summary>Where devices connect: the device listener's address as devices should reach it.</summary>
+    public Task<ServerInfoResponse> ServerInfoAsync(CancellationToken cancellationToken = default) =>
+        transport.GetAsync<ServerInfoResponse>("api/v1/server", cancellationToken);
+
     /// <summary>The server's own CA certificate (PEM), which agents pin to trust the device listener.</summary>
     public async Task<string> ServerCaCertificateAsync(CancellationToken cancellationToken = default)
     {

@@ -106,6 +106,21 @@ public sealed class ProvisionCommandTests(CliServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Provision_WithoutServerUrl_WritesTheServersAdvertisedDeviceAddress()
+    {
+        using var cli = await OrganizationWithCaAsync("advertised org");
+        (await cli.RunAsync("signing-keys", "create", "--name", "release", "--generate", "--out", Path.Combine(_directory, "keys"))).Succeeded();
+        var advertised = (await cli.RunAsync("server", "info", "-o", "json")).Succeeded().Json().GetProperty("device_url").GetString();
+        var home = Path.Combine(_directory, "gw-advertised");
+
+        var result = (await cli.RunAsync("devices", "provision", "gw-advertised", "--ca", Path.Combine(_directory, "ca"), "--out", home, "-o", "json")).Succeeded().Json();
+
+        Assert.Equal(fixture.Server.DeviceBaseAddress.ToString().TrimEnd('/'), advertised);
+        Assert.Equal(advertised, AgentConfigLoader.Load(Path.Combine(home, "config.json")).Server!.Url);
+        Assert.Equal(advertised, result.GetProperty("server_url").GetString());
+    }
+
+    [Fact]
     public async Task Provision_OrganizationWithoutSigningKeys_ExitsNotConfigured()
     {
         using var cli = await OrganizationWithCaAsync("keyless org");

@@ -31,11 +31,10 @@ internal sealed class DevicesProvisionCommand : Command
     private readonly Option<string> _out = X509Options.OutputDirectory(
         $"{ProvisionFiles.Config}, {ProvisionFiles.Certificate}, {ProvisionFiles.Key} and {ProvisionFiles.ServerCa}");
 
-    private readonly Option<string> _serverUrl = new("--server-url")
+    private readonly Option<string?> _serverUrl = new("--server-url")
     {
-        Description = "The device API address the agent connects to (https://, the server's device listener or its public address).",
+        Description = "The device API address the agent connects to (https://). Default: the server's device_url (Firmware:PublicDeviceUrl, or its device listener named by its host name; see 'hangar server info').",
         HelpName = "url",
-        Required = true,
     };
 
     private readonly Option<string[]> _signingKeys = new("--signing-key")
@@ -120,6 +119,13 @@ internal sealed class DevicesProvisionCommand : Command
             using var ca = DevelopmentPki.LoadCa(Path.Combine(caDirectory, "ca.crt"), Path.Combine(caDirectory, "ca.key"));
             var device = DevelopmentPki.CreateDevice(ca, identifier, parseResult.GetValue(_days), cli.Time);
             var serverCa = await session.Client.CaCertificates.ServerCaCertificateAsync(ct);
+            if (settings.ServerUrl.Length == 0)
+            {
+                var advertised = (await session.Client.CaCertificates.ServerInfoAsync(ct)).DeviceUrl;
+                settings = IsDeviceUrl(advertised) ? settings with { ServerUrl = advertised }
+                    : throw new CommandException(ExitCodes.UsageError, $"the server's device_url '{advertised}' is not an https:// address; pass --server-url.");
+            }
+
             var trusted = await TrustedKeysAsync(session.Client, parseResult.GetValue(_signingKeys) ?? [], ct);
             settings = settings with { TrustedKeys = trusted };
             if (settings.Threshold > trusted.Count)
@@ -136,10 +142,13 @@ internal sealed class DevicesProvisionCommand : Command
                 new LocalFile(paths[0], AgentConfigDocument.Create(settings), Secret: false),
             ], force: true);
             session.Output.Item(new ProvisionedDevice(identifier, registered, Path.GetFullPath(paths[0]), Path.GetFullPath(paths[1]), Path.GetFullPath(paths[2]),
-                Path.GetFullPath(paths[3]), trusted.Count, new DateTimeOffset(device.Certificate.NotAfter.ToUniversalTime())), ProvisionViews.ProvisionedDevice);
+                Path.GetFullPath(paths[3]), settings.ServerUrl, trusted.Count, new DateTimeOffset(device.Certificate.NotAfter.ToUniversalTime())), ProvisionViews.ProvisionedDevice);
             return ExitCodes.Success;
         }, cancellationToken));
     }
+
+    private static bool IsDeviceUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme == Uri.UriSchemeHttps && parsed.Query.Length == 0;
 
     private ProvisionSettings ReadSettings(ParseResult parseResult, string identifier)
     {
@@ -148,8 +157,8 @@ internal sealed class DevicesProvisionCommand : Command
             throw new CommandException(ExitCodes.UsageError, $"the identifier must be 1 to {MaxIdentifierLength} letters, digits and . - _ : @, not '{identifier}'.");
         }
 
-        var url = parseResult.GetRequiredValue(_serverUrl);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps || parsed.Query.Length > 0)
+        var url = parseResult.GetValue(_serverUrl);
+        if (url is not null && !IsDeviceUrl(url))
         {
             throw new CommandException(ExitCodes.UsageError, $"--server-url must be an absolute https:// address without a query, not '{url}'.");
         }
@@ -170,7 +179,7 @@ internal sealed class DevicesProvisionCommand : Command
         }
 
         var targets = TagsOption.Read(parseResult, _targets) is { Count: > 0 } given ? given : ["portable"];
-        return new ProvisionSettings(url, [], parseResult.GetValue(_threshold), targets,
+        return new ProvisionSettings(url ?? "", [], parseResult.GetValue(_threshold), targets,
             parseResult.GetValue(_release), parseResult.GetValue(_bundle), parseResult.GetValue(_releaseVersion), parseResult.GetValue(_simulatedSlots));
     }
 

@@ -11,6 +11,7 @@ internal static class ProvisionViews
         .Add("CERTIFICATE", p => p.Certificate)
         .Add("PRIVATE KEY", p => p.PrivateKey)
         .Add("SERVER CA", p => p.ServerCa)
+        .Add("SERVER URL", p => p.ServerUrl)
         .Add("TRUSTED KEYS", p => p.TrustedKeys)
         .Add("CERTIFICATE EXPIRES", p => p.CertificateExpiresAt);
 }

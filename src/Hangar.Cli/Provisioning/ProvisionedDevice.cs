@@ -8,5 +8,6 @@ internal sealed record ProvisionedDevice(
     string Certificate,
     string PrivateKey,
     string ServerCa,
+    string ServerUrl,
     int TrustedKeys,
     DateTimeOffset CertificateExpiresAt);

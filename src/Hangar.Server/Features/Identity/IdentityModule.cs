@@ -22,6 +22,7 @@ internal static class IdentityModule
         api.MapDeviceCertificates();
         api.MapCaCertificates();
         api.MapServerCa();
+        api.MapServerInfo();
         return api;
     }
 }

@@ -20,4 +20,16 @@ internal sealed class ListenerRegistry
             : endPoint.Address;
         return new UriBuilder(https ? "https" : "http", host.ToString(), endPoint.Port).Uri;
     }
+
+    /// <summary>
+    /// The address to tell other machines: a wildcard bind is named by this machine's host name (the self-generated
+    /// certificate covers it), a specific address by itself; the port is the bound one.
+    /// </summary>
+    public Uri AdvertisedAddress(ListenerKind kind)
+    {
+        var (options, https) = _listeners[kind];
+        var endPoint = options.IPEndPoint ?? throw new InvalidOperationException($"{kind} listener is not an IP endpoint");
+        var host = endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any) ? Dns.GetHostName() : endPoint.Address.ToString();
+        return new UriBuilder(https ? "https" : "http", host, endPoint.Port).Uri;
+    }
 }
