@@ -3,7 +3,6 @@ using Hangar.Data.Postgres;
 using Hangar.Data.Sqlite;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting.Database;
@@ -16,38 +15,24 @@ internal static class DatabaseModule
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<SqlitePragmas>();
         services.AddHostedService<DatabaseMigrator>();
+        // Options are built for every DbContext, that is for every request: what does not change is worked out once.
+        services.AddSingleton(provider => new DatabaseConnection(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            provider.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddDbContext<HangarDbContext>((provider, builder) =>
         {
-            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (database.Provider == DatabaseProvider.Postgres)
+            var connection = provider.GetRequiredService<DatabaseConnection>();
+            if (connection.Provider == DatabaseProvider.Postgres)
             {
-                builder.UseHangarPostgres(database.ConnectionString!);
+                builder.UseHangarPostgres(connection.ConnectionString);
             }
             else
             {
-                builder.UseHangarSqlite(SqliteConnectionString(database, provider.GetRequiredService<IOptions<ServerOptions>>().Value));
+                builder.UseHangarSqlite(connection.ConnectionString);
                 builder.AddInterceptors(provider.GetRequiredService<SqlitePragmas>());
             }
 
             builder.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<EventSaveChangesInterceptor>());
         });
         return services;
-    }
-
-    private static string SqliteConnectionString(DatabaseOptions database, ServerOptions server)
-    {
-        var builder = new SqliteConnectionStringBuilder(database.ConnectionString ?? "")
-        {
-            ForeignKeys = true,
-            Pooling = true,
-            // Microsoft.Data.Sqlite retries a locked database for this long; writers queue behind BEGIN IMMEDIATE.
-            DefaultTimeout = 30,
-        };
-        if (string.IsNullOrEmpty(builder.DataSource))
-        {
-            builder.DataSource = server.DataPath("hangar.db");
-        }
-
-        return builder.ToString();
     }
 }
