@@ -22,7 +22,21 @@ namespace Hangar.Data;
 /// </summary>
 public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) : DbContext(options)
 {
+    /// <summary>The context of a dependency-injection scope (the one the server uses; DI picks the longer constructor).</summary>
+    public HangarDbContext(DbContextOptions<HangarDbContext> options, IServiceProvider scopeServices)
+        : this(options)
+    {
+        ScopeServices = scopeServices;
+    }
+
     public Guid? CurrentOrganizationId { get; set; }
+
+    /// <summary>
+    /// The dependency-injection scope the context was created in, or null for a context made by hand (design-time
+    /// tooling). The options, and so the save interceptors, are built once for every context: the interceptors find
+    /// the unit of work's audit entry and events here.
+    /// </summary>
+    public IServiceProvider? ScopeServices { get; }
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();

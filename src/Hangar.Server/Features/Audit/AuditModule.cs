@@ -5,7 +5,7 @@ internal static class AuditModule
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddScoped<AuditScope>();
-        services.AddScoped<AuditSaveChangesInterceptor>();
+        services.AddSingleton<AuditSaveChangesInterceptor>();
         return services;
     }
 }

@@ -1,10 +1,14 @@
+using Hangar.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hangar.Server.Features.Audit;
 
-/// <summary>Adds the request's audit row to the save that performs the audited change, so both commit or neither does.</summary>
-internal sealed class AuditSaveChangesInterceptor(AuditScope scope, TimeProvider time) : SaveChangesInterceptor
+/// <summary>
+/// Adds the request's audit row to the save that performs the audited change, so both commit or neither does. One
+/// instance serves every context; the request's <see cref="AuditScope"/> is the one of the scope the context belongs to.
+/// </summary>
+internal sealed class AuditSaveChangesInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -27,9 +31,12 @@ internal sealed class AuditSaveChangesInterceptor(AuditScope scope, TimeProvider
         return Task.CompletedTask;
     }
 
+    private static AuditScope? ScopeOf(DbContext? context) =>
+        (context as HangarDbContext)?.ScopeServices?.GetService<AuditScope>();
+
     private void AddEntry(DbContext? context)
     {
-        if (context is null || !scope.IsArmed)
+        if (context is null || ScopeOf(context) is not { IsArmed: true } scope)
         {
             return;
         }
@@ -40,9 +47,9 @@ internal sealed class AuditSaveChangesInterceptor(AuditScope scope, TimeProvider
         }
     }
 
-    private void Rollback(DbContext? context)
+    private static void Rollback(DbContext? context)
     {
-        if (context is null || !scope.IsWritten)
+        if (context is null || ScopeOf(context) is not { IsWritten: true } scope)
         {
             return;
         }

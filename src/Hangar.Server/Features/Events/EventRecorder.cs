@@ -16,6 +16,9 @@ internal sealed class EventRecorder(IHttpContextAccessor http, TimeProvider time
     private readonly List<PendingEvent> _pending = [];
     private EventActor? _actor;
 
+    /// <summary>Events added to a save that has not completed yet (<see cref="EventSaveChangesInterceptor"/>): a failed save restores them.</summary>
+    internal List<PendingEvent> InFlight { get; } = [];
+
     /// <summary>Names who acts when there is no API caller (a device, the dispatcher). Defaults to the caller, else <c>system</c>.</summary>
     public void Actor(string type, Guid? id, string? name) => _actor = new EventActor(type, id, name);
 

@@ -1,3 +1,4 @@
+using Hangar.Data;
 using Hangar.Data.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,12 +7,11 @@ namespace Hangar.Server.Features.Events;
 
 /// <summary>
 /// The transactional outbox: adds the recorded events (and their outbox entries) to the save that performs the
-/// change, so both commit or neither does; after the save, wakes the stream and the webhook dispatcher.
+/// change, so both commit or neither does; after the save, wakes the stream and the webhook dispatcher. One instance
+/// serves every context; the events are those of the <see cref="EventRecorder"/> of the scope the context belongs to.
 /// </summary>
-internal sealed class EventSaveChangesInterceptor(EventRecorder recorder, EventSignal signal) : SaveChangesInterceptor
+internal sealed class EventSaveChangesInterceptor(EventSignal signal) : SaveChangesInterceptor
 {
-    private List<EventRecorder.PendingEvent> _inFlight = [];
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddEvents(eventData.Context);
@@ -27,13 +27,13 @@ internal sealed class EventSaveChangesInterceptor(EventRecorder recorder, EventS
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Saved();
+        Saved(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Saved();
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -45,9 +45,12 @@ internal sealed class EventSaveChangesInterceptor(EventRecorder recorder, EventS
         return Task.CompletedTask;
     }
 
-    private void AddEvents(DbContext? context)
+    private static EventRecorder? RecorderOf(DbContext? context) =>
+        (context as HangarDbContext)?.ScopeServices?.GetService<EventRecorder>();
+
+    private static void AddEvents(DbContext? context)
     {
-        if (context is null)
+        if (context is null || RecorderOf(context) is not { } recorder)
         {
             return;
         }
@@ -62,29 +65,29 @@ internal sealed class EventSaveChangesInterceptor(EventRecorder recorder, EventS
             }
         }
 
-        _inFlight.AddRange(pending);
+        recorder.InFlight.AddRange(pending);
     }
 
-    private void Saved()
+    private void Saved(DbContext? context)
     {
-        if (_inFlight.Count == 0)
+        if (RecorderOf(context) is not { InFlight.Count: > 0 } recorder)
         {
             return;
         }
 
-        _inFlight = [];
+        recorder.InFlight.Clear();
         signal.Notify();
     }
 
     // A failed save rolls back: the events go back to the recorder so a retried save carries them again.
-    private void Rollback(DbContext? context)
+    private static void Rollback(DbContext? context)
     {
-        if (context is null || _inFlight.Count == 0)
+        if (context is null || RecorderOf(context) is not { InFlight.Count: > 0 } recorder)
         {
             return;
         }
 
-        var ids = _inFlight.Select(e => e.Event.Id).ToHashSet();
+        var ids = recorder.InFlight.Select(e => e.Event.Id).ToHashSet();
         foreach (var tracked in context.ChangeTracker.Entries()
                      .Where(e => e.State == EntityState.Added && e.Entity is Event or EventOutboxEntry).ToList())
         {
@@ -95,7 +98,7 @@ internal sealed class EventSaveChangesInterceptor(EventRecorder recorder, EventS
             }
         }
 
-        recorder.Restore(_inFlight);
-        _inFlight = [];
+        recorder.Restore([.. recorder.InFlight]);
+        recorder.InFlight.Clear();
     }
 }

@@ -8,7 +8,7 @@ internal static class EventsModule
         services.AddHttpContextAccessor();
         services.AddSingleton<EventSignal>();
         services.AddScoped<EventRecorder>();
-        services.AddScoped<EventSaveChangesInterceptor>();
+        services.AddSingleton<EventSaveChangesInterceptor>();
         services.AddSingleton<EventRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<EventRetention>());
         return services;

@@ -15,9 +15,11 @@ internal static class DatabaseModule
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<SqlitePragmas>();
         services.AddHostedService<DatabaseMigrator>();
-        // Options are built for every DbContext, that is for every request: what does not change is worked out once.
         services.AddSingleton(provider => new DatabaseConnection(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             provider.GetRequiredService<IOptions<ServerOptions>>().Value));
+        // Built once for every context (a request's context then costs microseconds, not the tens it took to build
+        // options per request): everything in them is a singleton, and the save interceptors find the request's
+        // state through the context (HangarDbContext.ScopeServices).
         services.AddDbContext<HangarDbContext>((provider, builder) =>
         {
             var connection = provider.GetRequiredService<DatabaseConnection>();
@@ -32,7 +34,7 @@ internal static class DatabaseModule
             }
 
             builder.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<EventSaveChangesInterceptor>());
-        });
+        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 }
