@@ -25,6 +25,12 @@ internal sealed record DeviceSnapshot(
     /// <summary>Joins each collection of the row into one column (tags hold no control characters).</summary>
     public const char Separator = '\n';
 
+    /// <summary>Prefixes a release's id in the offers column (offers of releases and of overrides share it: one index probe).</summary>
+    public const char ReleaseOffer = 'r';
+
+    /// <summary>Prefixes a bundle override's id in the offers column.</summary>
+    public const char OverrideOffer = 'o';
+
     /// <summary>The overrides naming the device that have not ended, filled in by <see cref="DeviceSnapshotLookup"/>.</summary>
     public List<OverrideFacts> Overrides { get; } = [];
 
@@ -42,7 +48,13 @@ internal sealed record DeviceSnapshot(
         NullableGuid(row, 9),
         [.. Split(row, 10).Select(Guid.Parse)],
         [.. Split(row, 11).Select(Guid.Parse)],
-        [.. Split(row, 12).Select(id => new OfferKey(Guid.Parse(id), null)), .. Split(row, 13).Select(id => new OfferKey(null, Guid.Parse(id)))]);
+        [.. Split(row, 12).Select(Offer)]);
+
+    private static OfferKey Offer(string prefixed)
+    {
+        var id = Guid.Parse(prefixed.AsSpan(1));
+        return prefixed[0] == ReleaseOffer ? new OfferKey(id, null) : new OfferKey(null, id);
+    }
 
     private static Guid? NullableGuid(DbDataReader row, int column) => row.IsDBNull(column) ? null : row.GetGuid(column);
 

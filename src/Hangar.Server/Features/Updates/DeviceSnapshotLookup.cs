@@ -47,12 +47,12 @@ internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, S
         SELECT d.id, d.organization_id, d.identifier, d.quarantined, d.cohort_id,
             d.reported_release_id, d.reported_bundle_id, d.reported_release_version,
             (SELECT {joined("t.value")} FROM device_tags AS t WHERE t.device_id = d.id),
-            (SELECT c.release_graph_stamp FROM cohorts AS c WHERE c.id = d.cohort_id),
+            c.release_graph_stamp,
             (SELECT {joined("m.bundle_override_id")} FROM bundle_override_devices AS m WHERE m.device_id = d.id),
             (SELECT {joined("p.release_id")} FROM phase_claims AS p WHERE p.device_id = d.id),
-            (SELECT {joined("u.release_id")} FROM device_updates AS u WHERE u.device_id = d.id AND u.release_id IS NOT NULL),
-            (SELECT {joined("u.bundle_override_id")} FROM device_updates AS u WHERE u.device_id = d.id AND u.bundle_override_id IS NOT NULL)
-        FROM devices AS d
+            (SELECT {joined($"coalesce('{DeviceSnapshot.ReleaseOffer}' || u.release_id, '{DeviceSnapshot.OverrideOffer}' || u.bundle_override_id)")}
+                FROM device_updates AS u WHERE u.device_id = d.id)
+        FROM devices AS d LEFT JOIN cohorts AS c ON c.id = d.cohort_id
         WHERE d.id = @device AND d.organization_id = @organization
         """;
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using Hangar.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,11 +13,15 @@ namespace Hangar.Server.Features.Updates;
 /// round trip (EF Core's pool also resets each connection's session when it is returned, six statements sent with the
 /// next query, which cost the server more than the snapshot query itself). The query is prepared automatically on
 /// each connection after its second use. Multiplexing suits this read only: it runs no transactions and leaves no
-/// session state. Measured in docs/performance.md (update checks on PostgreSQL: 30 % of the ping with pooled
-/// connections and an explicit prepare, 41 % multiplexed).
+/// session state. The connections are few (<see cref="UpdatesOptions.PostgresConnections"/>): with one per
+/// concurrent check there is nothing to batch. Measured in docs/performance.md (update checks on PostgreSQL: 30 % of
+/// the ping with pooled connections and an explicit prepare, 41 % multiplexed on up to 100 connections).
 /// </summary>
-internal sealed class PostgresSnapshotConnections : IAsyncDisposable
+internal sealed class PostgresSnapshotConnections(IOptions<UpdatesOptions> options) : IAsyncDisposable
 {
+    /// <summary>How the connections show in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationName = "hangar-update-checks";
+
     private readonly Lock _lock = new();
     private NpgsqlDataSource? _dataSource;
 
@@ -47,7 +52,15 @@ internal sealed class PostgresSnapshotConnections : IAsyncDisposable
 
         lock (_lock)
         {
-            return _dataSource ??= NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { NoResetOnClose = true, Multiplexing = true, MaxAutoPrepare = 4, AutoPrepareMinUsages = 2 });
+            return _dataSource ??= NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
+            {
+                ApplicationName = ApplicationName,
+                NoResetOnClose = true,
+                Multiplexing = true,
+                MaxPoolSize = options.Value.PostgresConnections,
+                MaxAutoPrepare = 4,
+                AutoPrepareMinUsages = 2,
+            });
         }
     }
 }
