@@ -61,23 +61,26 @@ internal static class UpdateCheckThroughput
         Console.WriteLine($"  {deviceCount} devices with certificates made and imported in {clock.Elapsed.TotalSeconds:F0} s");
         var input = new DriverInput(server.DeviceBaseAddress.ToString(), await File.ReadAllTextAsync(Path.Combine(server.DataDirectory, "tls", "server-ca.crt")),
             workers, phaseSeconds, devices);
-        var results = await DriveAsync(input);
-        Report(results);
+        var meter = new ServerSideMeter();
+        var results = await DriveAsync(input, meter);
+        Report(results, meter);
     }
 
-    private static async Task<List<PhaseResult>> DriveAsync(DriverInput input)
+    private static async Task<List<PhaseResult>> DriveAsync(DriverInput input, ServerSideMeter meter)
     {
         var path = Path.Combine(Path.GetTempPath(), $"hangar-bench-driver-{RandomNumberGenerator.GetHexString(8)}.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(input));
         try
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add(typeof(UpdateCheckThroughput).Assembly.Location);
             start.ArgumentList.Add("drive");
             start.ArgumentList.Add(path);
             using var driver = Process.Start(start)!;
+            var following = meter.FollowAsync(driver.StandardError);
             var output = await driver.StandardOutput.ReadToEndAsync();
             await driver.WaitForExitAsync();
+            await following;
             var line = output.Split('\n').SingleOrDefault(l => l.StartsWith(CheckDriver.ResultMarker, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"the driver exited {driver.ExitCode} without results:\n{output}");
             return JsonSerializer.Deserialize<List<PhaseResult>>(line[CheckDriver.ResultMarker.Length..])!;
@@ -88,18 +91,23 @@ internal static class UpdateCheckThroughput
         }
     }
 
-    private static void Report(List<PhaseResult> results)
+    private static void Report(List<PhaseResult> results, ServerSideMeter meter)
     {
-        Console.WriteLine("| phase | requests | per second | p50 ms | p99 ms | answers |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| phase | requests | per second | p50 ms | p99 ms | server CPU µs | server KiB allocated | PostgreSQL CPU µs | answers |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             var answers = string.Join(", ", r.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}: {a.Value}"));
-            Console.WriteLine($"| {r.Name} | {r.Requests} | {r.PerSecond:F0} | {r.P50Milliseconds:F1} | {r.P99Milliseconds:F1} | {answers} |");
+            var cost = meter.CostOf(r.Name, r.Requests);
+            Console.WriteLine($"| {r.Name} | {r.Requests} | {r.PerSecond:F0} | {r.P50Milliseconds:F1} | {r.P99Milliseconds:F1} | " +
+                $"{cost.ServerCpuMicroseconds:F0} | {cost.AllocatedKib:F1} | {cost.DatabaseCpuMicroseconds:F0} | {answers} |");
         }
 
-        var ping = results.Where(r => r.Name.StartsWith("ping", StringComparison.Ordinal)).Average(r => r.PerSecond);
-        var check = results.Where(r => r.Name.StartsWith("update check", StringComparison.Ordinal)).Average(r => r.PerSecond);
+        var pings = results.Where(r => r.Name.StartsWith("ping", StringComparison.Ordinal)).ToList();
+        var checks = results.Where(r => r.Name.StartsWith("update check", StringComparison.Ordinal)).ToList();
+        var (ping, check) = (pings.Average(r => r.PerSecond), checks.Average(r => r.PerSecond));
         Console.WriteLine($"update check / ping throughput: {check / ping:P0} ({check:F0}/s vs {ping:F0}/s)");
+        var (pingCpu, checkCpu) = (pings.Average(r => meter.CostOf(r.Name, r.Requests).ServerCpuMicroseconds), checks.Average(r => meter.CostOf(r.Name, r.Requests).ServerCpuMicroseconds));
+        Console.WriteLine($"server CPU per request: update check {checkCpu:F0} µs, ping {pingCpu:F0} µs");
     }
 }

@@ -18,9 +18,10 @@ namespace Hangar.Server.Features.Updates;
 /// </remarks>
 internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, SqliteSnapshotConnections sqlite, PostgresSnapshotConnections postgres)
 {
-    public static readonly string SqliteSql = Sql(column => $"group_concat({column}, char(10))");
+    public static readonly string SqliteSql = Sql(column => $"group_concat({column}, char(10))", "@device", "@organization");
 
-    public static readonly string PostgresSql = Sql(column => $"string_agg({column}::text, chr(10))");
+    /// <summary>With positional parameters, which spare Npgsql rewriting named ones in the SQL on every execution.</summary>
+    public static readonly string PostgresSql = Sql(column => $"string_agg({column}::text, chr(10))", "$1", "$2");
 
     /// <summary>The device in the caller's organization (null when there is none) with the overrides naming it that have not ended.</summary>
     public async Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid deviceId, DateTime now, CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, S
     }
 
     /// <summary>The query, columns in the order of <see cref="DeviceSnapshot.Read"/>; each collection is joined by <see cref="DeviceSnapshot.Separator"/>.</summary>
-    private static string Sql(Func<string, string> joined) => $"""
+    private static string Sql(Func<string, string> joined, string device, string organization) => $"""
         SELECT d.id, d.organization_id, d.identifier, d.quarantined, d.cohort_id,
             d.reported_release_id, d.reported_bundle_id, d.reported_release_version,
             (SELECT {joined("t.value")} FROM device_tags AS t WHERE t.device_id = d.id),
@@ -53,6 +54,6 @@ internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, S
             (SELECT {joined($"coalesce('{DeviceSnapshot.ReleaseOffer}' || u.release_id, '{DeviceSnapshot.OverrideOffer}' || u.bundle_override_id)")}
                 FROM device_updates AS u WHERE u.device_id = d.id)
         FROM devices AS d LEFT JOIN cohorts AS c ON c.id = d.cohort_id
-        WHERE d.id = @device AND d.organization_id = @organization
+        WHERE d.id = {device} AND d.organization_id = {organization}
         """;
 }

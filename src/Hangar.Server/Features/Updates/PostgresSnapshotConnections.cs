@@ -27,10 +27,10 @@ internal sealed class PostgresSnapshotConnections(IOptions<UpdatesOptions> optio
 
     public async Task<DeviceSnapshot?> FindAsync(HangarDbContext db, Guid organizationId, Guid deviceId, CancellationToken cancellationToken)
     {
-        await using var connection = await DataSource(db).OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(DeviceSnapshotLookup.PostgresSql, connection);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("device", NpgsqlDbType.Uuid) { TypedValue = deviceId });
-        command.Parameters.Add(new NpgsqlParameter<Guid>("organization", NpgsqlDbType.Uuid) { TypedValue = organizationId });
+        // A data source's own command: in multiplexing mode it needs no connection object of its own.
+        await using var command = DataSource(db).CreateCommand(DeviceSnapshotLookup.PostgresSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid, TypedValue = deviceId });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid, TypedValue = organizationId });
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? DeviceSnapshot.Read(reader) : null;
     }

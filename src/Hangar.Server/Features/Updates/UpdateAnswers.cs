@@ -22,19 +22,17 @@ internal static class UpdateAnswers
 
     public static UpdateAnswer FromRelease(ReleaseFacts release, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
     {
-        var summary = new UpdateReleaseSummary(release.Id, ResourceName.Format(release.OrganizationId, ResourceTypes.Release, release.Id), release.Name, release.Version, release.Required);
         return new UpdateAnswer(
             Tag($"release|{release.Id}|{release.Name}|{release.Version}|{release.Required}|{Key(manifest, links, expiresAt)}"),
-            () => new UpdateCheckResponse(Update, "release", null, summary, null, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
+            () => new UpdateCheckResponse(Update, "release", null, Summary(release), null, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
     }
 
     public static UpdateAnswer FromOverride(OverrideFacts bundleOverride, Guid organizationId, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
     {
-        var summary = new UpdateOverrideSummary(bundleOverride.Id, ResourceName.Format(organizationId, ResourceTypes.BundleOverride, bundleOverride.Id),
-            bundleOverride.Name, bundleOverride.StartsAt, bundleOverride.EndsAt);
         return new UpdateAnswer(
             Tag($"override|{bundleOverride.Id}|{bundleOverride.Name}|{bundleOverride.StartsAt:O}|{bundleOverride.EndsAt:O}|{Key(manifest, links, expiresAt)}"),
-            () => new UpdateCheckResponse(Update, "bundle_override", null, null, summary, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
+            () => new UpdateCheckResponse(Update, "bundle_override", null, null, Summary(bundleOverride, organizationId), manifest.Bundle,
+                Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
     }
 
     /// <summary>The expiry for URLs handed out now: at least the lifetime away, rounded up to the step.</summary>
@@ -44,6 +42,14 @@ internal static class UpdateAnswers
         var step = options.DownloadUrlStepSeconds;
         return DateTimeOffset.FromUnixTimeSeconds((earliest + step - 1) / step * step);
     }
+
+    // The summaries, like the rest of the body, are only built when no answer with the same tag is cached.
+    private static UpdateReleaseSummary Summary(ReleaseFacts release) =>
+        new(release.Id, ResourceName.Format(release.OrganizationId, ResourceTypes.Release, release.Id), release.Name, release.Version, release.Required);
+
+    private static UpdateOverrideSummary Summary(OverrideFacts bundleOverride, Guid organizationId) =>
+        new(bundleOverride.Id, ResourceName.Format(organizationId, ResourceTypes.BundleOverride, bundleOverride.Id), bundleOverride.Name,
+            bundleOverride.StartsAt, bundleOverride.EndsAt);
 
     private static List<ManifestEntryResponse> Entries(UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt) =>
         [.. manifest.Binaries.Select(b =>
