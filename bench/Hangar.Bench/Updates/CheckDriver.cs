@@ -12,7 +12,8 @@ namespace Hangar.Bench.Updates;
 /// <summary>
 /// The load driver, run as its own process (each side of 10,000 TLS connections needs its own file-descriptor
 /// budget): one keep-alive mutual-TLS connection per simulated device, workers cycling through their devices, and
-/// alternating phases of update checks and of the trivial endpoint on the same connections.
+/// alternating phases of the trivial endpoint, of update checks, and of conditional update checks (with the ETag of the
+/// device's last answer in <c>If-None-Match</c>, as hangar-agent checks) on the same connections.
 /// </summary>
 internal static class CheckDriver
 {
@@ -23,18 +24,20 @@ internal static class CheckDriver
     {
         var input = JsonSerializer.Deserialize<DriverInput>(await File.ReadAllTextAsync(inputPath))!;
         var serverCa = X509Certificate2.CreateFromPem(input.ServerCaPem);
-        var devices = input.Devices.Select(d => (Device: d, Http: Client(input.DeviceBaseAddress, serverCa, d))).ToList();
+        var devices = input.Devices.Select(d => new SimulatedDevice(d, Client(input.DeviceBaseAddress, serverCa, d))).ToList();
+        var phase = TimeSpan.FromSeconds(input.PhaseSeconds);
         var results = new List<PhaseResult>
         {
-            await PhaseAsync("warm-up", devices, input.Workers, TimeSpan.Zero, checks: true),
+            await PhaseAsync("warm-up", devices, input.Workers, TimeSpan.Zero, DeviceRequest.Check),
             // Until requests come fast enough to revisit each device within the authentication cache's lifetime, the
             // first phase would pay full certificate validation on both endpoints; it is shown but not compared.
-            await PhaseAsync("settle", devices, input.Workers, TimeSpan.FromSeconds(input.PhaseSeconds), checks: false),
+            await PhaseAsync("settle", devices, input.Workers, phase, DeviceRequest.Ping),
         };
         for (var round = 1; round <= 2; round++)
         {
-            results.Add(await PhaseAsync($"ping {round}", devices, input.Workers, TimeSpan.FromSeconds(input.PhaseSeconds), checks: false));
-            results.Add(await PhaseAsync($"update check {round}", devices, input.Workers, TimeSpan.FromSeconds(input.PhaseSeconds), checks: true));
+            results.Add(await PhaseAsync($"ping {round}", devices, input.Workers, phase, DeviceRequest.Ping));
+            results.Add(await PhaseAsync($"update check {round}", devices, input.Workers, phase, DeviceRequest.Check));
+            results.Add(await PhaseAsync($"conditional check {round}", devices, input.Workers, phase, DeviceRequest.ConditionalCheck));
         }
 
         Console.WriteLine(ResultMarker + JsonSerializer.Serialize(results));
@@ -42,7 +45,7 @@ internal static class CheckDriver
     }
 
     /// <summary>With a zero duration every device makes exactly one request (warm-up: handshakes, first reports).</summary>
-    private static async Task<PhaseResult> PhaseAsync(string name, List<(DriverDevice Device, HttpClient Http)> devices, int workers, TimeSpan duration, bool checks)
+    private static async Task<PhaseResult> PhaseAsync(string name, List<SimulatedDevice> devices, int workers, TimeSpan duration, DeviceRequest kind)
     {
         // Progress on stderr (stdout carries the result line), so a profiler can be attached to the right phase.
         await Console.Error.WriteLineAsync($"  phase: {name}");
@@ -54,9 +57,9 @@ internal static class CheckDriver
             var answers = new Dictionary<string, long>();
             for (var i = 0; duration == TimeSpan.Zero ? i < mine.Count : clock.Elapsed < duration; i++)
             {
-                var (device, http) = mine[i % mine.Count];
+                var device = mine[i % mine.Count];
                 var started = Stopwatch.GetTimestamp();
-                var answer = await RequestAsync(http, device, checks);
+                var answer = await RequestAsync(device, kind);
                 latencies.Add(Stopwatch.GetTimestamp() - started);
                 answers[answer] = answers.GetValueOrDefault(answer) + 1;
             }
@@ -69,18 +72,28 @@ internal static class CheckDriver
         return new PhaseResult(name, all.Length, all.Length / elapsed, Milliseconds(all, 0.50), Milliseconds(all, 0.99), merged);
     }
 
-    private static async Task<string> RequestAsync(HttpClient http, DriverDevice device, bool check)
+    private static async Task<string> RequestAsync(SimulatedDevice device, DeviceRequest kind)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, check ? "device/v1/update" : "device/v1/ping");
-        if (check)
+        using var request = new HttpRequestMessage(HttpMethod.Get, kind == DeviceRequest.Ping ? "device/v1/ping" : "device/v1/update");
+        if (kind != DeviceRequest.Ping)
         {
-            Header(request, HangarHeaders.DeviceRelease, device.Release);
-            Header(request, HangarHeaders.DeviceBundle, device.Bundle);
-            Header(request, HangarHeaders.DeviceReleaseVersion, device.Version);
+            Header(request, HangarHeaders.DeviceRelease, device.Reported.Release);
+            Header(request, HangarHeaders.DeviceBundle, device.Reported.Bundle);
+            Header(request, HangarHeaders.DeviceReleaseVersion, device.Reported.Version);
         }
 
-        using var response = await http.SendAsync(request);
+        if (kind == DeviceRequest.ConditionalCheck)
+        {
+            Header(request, "If-None-Match", device.ETag);
+        }
+
+        using var response = await device.Http.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();
+        if (kind != DeviceRequest.Ping && response.Headers.ETag is { } etag)
+        {
+            device.ETag = etag.ToString();
+        }
+
         return response.StatusCode != HttpStatusCode.OK ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : body.AsSpan().IndexOf(UpdateStatus) >= 0 ? "update" : "200";
     }
@@ -120,5 +133,22 @@ internal static class CheckDriver
             },
         };
         return new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(baseAddress) };
+    }
+
+    private enum DeviceRequest
+    {
+        Ping,
+        Check,
+        ConditionalCheck,
+    }
+
+    /// <summary>A device's connection and the ETag of its last answer.</summary>
+    private sealed class SimulatedDevice(DriverDevice reported, HttpClient http)
+    {
+        public DriverDevice Reported { get; } = reported;
+
+        public HttpClient Http { get; } = http;
+
+        public string? ETag { get; set; }
     }
 }

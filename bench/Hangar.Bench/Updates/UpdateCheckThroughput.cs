@@ -103,11 +103,20 @@ internal static class UpdateCheckThroughput
                 $"{cost.ServerCpuMicroseconds:F0} | {cost.AllocatedKib:F1} | {cost.DatabaseCpuMicroseconds:F0} | {answers} |");
         }
 
-        var pings = results.Where(r => r.Name.StartsWith("ping", StringComparison.Ordinal)).ToList();
-        var checks = results.Where(r => r.Name.StartsWith("update check", StringComparison.Ordinal)).ToList();
-        var (ping, check) = (pings.Average(r => r.PerSecond), checks.Average(r => r.PerSecond));
-        Console.WriteLine($"update check / ping throughput: {check / ping:P0} ({check:F0}/s vs {ping:F0}/s)");
-        var (pingCpu, checkCpu) = (pings.Average(r => meter.CostOf(r.Name, r.Requests).ServerCpuMicroseconds), checks.Average(r => meter.CostOf(r.Name, r.Requests).ServerCpuMicroseconds));
-        Console.WriteLine($"server CPU per request: update check {checkCpu:F0} µs, ping {pingCpu:F0} µs");
+        var pings = Phases(results, "ping");
+        var ping = pings.Average(r => r.PerSecond);
+        foreach (var kind in (ReadOnlySpan<string>)["update check", "conditional check"])
+        {
+            var checks = Phases(results, kind);
+            var check = checks.Average(r => r.PerSecond);
+            var (checkCpu, pingCpu) = (checks.Average(r => ServerCpu(meter, r)), pings.Average(r => ServerCpu(meter, r)));
+            Console.WriteLine($"{kind} / ping throughput: {check / ping:P0} ({check:F0}/s vs {ping:F0}/s); server CPU per request {checkCpu:F0} µs vs {pingCpu:F0} µs");
+        }
+    }
+
+    private static List<PhaseResult> Phases(List<PhaseResult> results, string kind) =>
+        [.. results.Where(r => r.Name.StartsWith(kind + " ", StringComparison.Ordinal))];
+
+    private static double ServerCpu(ServerSideMeter meter, PhaseResult phase) => meter.CostOf(phase.Name, phase.Requests).ServerCpuMicroseconds;
     }
 }
