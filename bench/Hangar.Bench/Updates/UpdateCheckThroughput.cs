@@ -118,5 +118,4 @@ internal static class UpdateCheckThroughput
         [.. results.Where(r => r.Name.StartsWith(kind + " ", StringComparison.Ordinal))];
 
     private static double ServerCpu(ServerSideMeter meter, PhaseResult phase) => meter.CostOf(phase.Name, phase.Requests).ServerCpuMicroseconds;
-    }
 }
