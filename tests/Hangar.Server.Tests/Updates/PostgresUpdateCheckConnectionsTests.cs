@@ -1,5 +1,7 @@
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Testing;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Hangar.Server.Tests.Updates;
@@ -45,7 +47,29 @@ public sealed class PostgresUpdateCheckConnectionsTests(PostgresUpdateCheckConne
         }
     }
 
-    public sealed class TwoConnectionsServer() : ClockServer(Hangar.Testing.DatabaseKind.Postgres)
+    [Theory]
+    [InlineData("0")]
+    [InlineData("101")]
+    public async Task Start_WithConnectionsOutOfRange_FailsNamingTheSetting(string value)
+    {
+        var directory = Directory.CreateTempSubdirectory("hangar-update-connections-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => HangarTestServer.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
+            {
+                ["Server:DataDirectory"] = directory,
+                ["Updates:PostgresConnections"] = value,
+            }, Cancel));
+
+            Assert.Contains("PostgresConnections", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    public sealed class TwoConnectionsServer() : ClockServer(DatabaseKind.Postgres)
     {
         protected override IReadOnlyDictionary<string, string?> Settings(Dictionary<string, string?> defaults) =>
             new Dictionary<string, string?>(defaults) { ["Updates:PostgresConnections"] = "2" };
