@@ -72,6 +72,49 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
     }
 
     [Fact]
+    public async Task MovingAClaimingDeviceToAnotherCohort_GivesItsPlaceBack()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 2m);
+        var other = await fleet.Tenant.Owner.Cohorts.CreateAsync(new Contracts.Devices.CreateCohortRequest("canary", fleet.Product.Id.ToString()), cancellationToken: Cancel);
+        using var a = await fleet.DeviceAsync("gw-a");
+        using var b = await fleet.DeviceAsync("gw-b");
+        using var c = await fleet.DeviceAsync("gw-c");
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(a, release: first.Id.ToString())).Status);
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(b, release: first.Id.ToString())).Status);
+        Assert.Equal("no_update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
+
+        await fleet.Tenant.Owner.Devices.UpdateAsync(a.Id, new Contracts.Devices.UpdateDeviceRequest(CohortId: other.Id.ToString()), Cancel);
+
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
+        var (claims, counter) = await ClaimsAsync(fleet, phased.Id);
+        Assert.Equal([b.Device.Id, c.Device.Id], claims.Order());
+        Assert.Equal(2, counter);
+    }
+
+    [Fact]
+    public async Task BulkMovingClaimingDevicesOutOfTheirCohort_GivesTheirPlacesBack()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 2m);
+        using var a = await fleet.DeviceAsync("gw-a");
+        using var b = await fleet.DeviceAsync("gw-b");
+        using var c = await fleet.DeviceAsync("gw-c");
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(a, release: first.Id.ToString())).Status);
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(b, release: first.Id.ToString())).Status);
+
+        await fleet.Tenant.Owner.Devices.BulkAsync(new Contracts.Devices.BulkDeviceActionRequest("move_cohort", DeviceIds: [a.Id, b.Id], CohortId: ""), Cancel);
+
+        var (claims, counter) = await ClaimsAsync(fleet, phased.Id);
+        Assert.Empty(claims);
+        Assert.Equal(0, counter);
+        Assert.Equal("update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
+        Assert.Equal(1, (await ClaimsAsync(fleet, phased.Id)).Counter);
+    }
+
+    [Fact]
     public async Task TagPhase_AdmitsDevicesWithAnyTag_WithoutClaims()
     {
         var fleet = await UpdateFleet.CreateAsync(fixture);

@@ -7,6 +7,7 @@ using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
@@ -66,10 +67,17 @@ internal static class DeviceBulkActions
 
         audit.Resources(ResourceTypes.Device);
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await ApplyAsync(request, devices, caller.OrganizationId, db, now, cancellationToken);
         if (outcome.Problem is not null)
         {
             return outcome.Problem;
+        }
+
+        if (request.Action == "move_cohort" && devices.FirstOrDefault(d => outcome.Changed.Contains(d.Id)) is { } moved)
+        {
+            // Devices leaving their cohorts give back their places in its phased releases, with the move.
+            await PhaseClaimRelease.LeaveCohortAsync(db, outcome.Changed, moved.CohortId, time.GetUtcNow(), cancellationToken);
         }
 
         // One event per device that changed, all riding on the one save below (inserts are batched, not a round trip each).
@@ -79,6 +87,7 @@ internal static class DeviceBulkActions
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new BulkDeviceActionResponse(devices.Count, outcome.Changed.Count));
     }
 

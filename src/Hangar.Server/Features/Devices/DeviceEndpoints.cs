@@ -196,6 +196,13 @@ internal static class DeviceEndpoints
             return Problems.Validation("cohort_id", "the device's cohort belongs to its old product; give a cohort of the new product or an empty cohort_id.");
         }
 
+        // A device leaving its cohort gives back its places in the cohort's phased releases, with the move.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (cohortId != device.CohortId)
+        {
+            await PhaseClaimRelease.LeaveCohortAsync(db, [device.Id], cohortId, time.GetUtcNow(), cancellationToken);
+        }
+
         device.ProductId = productId;
         device.CohortId = cohortId;
         device.Description = request.Description is null ? device.Description : FleetText.Optional(request.Description);
@@ -214,6 +221,7 @@ internal static class DeviceEndpoints
 
         device.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(device.ToResponse());
     }
 
