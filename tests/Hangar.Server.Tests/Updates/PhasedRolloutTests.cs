@@ -89,7 +89,7 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
 
         Assert.Equal("update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
         var (claims, counter) = await ClaimsAsync(fleet, phased.Id);
-        Assert.Equal([b.Device.Id, c.Device.Id], claims.Order());
+        Assert.Equal(new HashSet<Guid> { b.Device.Id, c.Device.Id }, claims);
         Assert.Equal(2, counter);
     }
 
