@@ -55,63 +55,41 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
     [Fact]
     public async Task DeletingAClaimingDevice_GivesItsPlaceBack()
     {
-        var fleet = await UpdateFleet.CreateAsync(fixture);
-        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
-        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 2m);
-        using var a = await fleet.DeviceAsync("gw-a");
-        using var b = await fleet.DeviceAsync("gw-b");
-        using var c = await fleet.DeviceAsync("gw-c");
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(a, release: first.Id.ToString())).Status);
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(b, release: first.Id.ToString())).Status);
-        Assert.Equal("no_update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
+        using var phase = await FullPhaseAsync();
 
-        await fleet.Tenant.Owner.Devices.DeleteAsync(a.Id, Cancel);
+        await phase.Fleet.Tenant.Owner.Devices.DeleteAsync(phase.A.Id, Cancel);
 
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
-        Assert.Equal(2, (await ClaimsAsync(fleet, phased.Id)).Counter);
+        Assert.Equal("update", await phase.CheckAsync(phase.C));
+        Assert.Equal(2, (await ClaimsAsync(phase.Fleet, phase.Phased.Id)).Counter);
     }
 
     [Fact]
     public async Task MovingAClaimingDeviceToAnotherCohort_GivesItsPlaceBack()
     {
-        var fleet = await UpdateFleet.CreateAsync(fixture);
-        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
-        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 2m);
-        var other = await fleet.Tenant.Owner.Cohorts.CreateAsync(new Contracts.Devices.CreateCohortRequest("canary", fleet.Product.Id.ToString()), cancellationToken: Cancel);
-        using var a = await fleet.DeviceAsync("gw-a");
-        using var b = await fleet.DeviceAsync("gw-b");
-        using var c = await fleet.DeviceAsync("gw-c");
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(a, release: first.Id.ToString())).Status);
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(b, release: first.Id.ToString())).Status);
-        Assert.Equal("no_update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
+        using var phase = await FullPhaseAsync();
+        var owner = phase.Fleet.Tenant.Owner;
+        var other = await owner.Cohorts.CreateAsync(new Contracts.Devices.CreateCohortRequest("canary", phase.Fleet.Product.Id.ToString()), cancellationToken: Cancel);
 
-        await fleet.Tenant.Owner.Devices.UpdateAsync(a.Id, new Contracts.Devices.UpdateDeviceRequest(CohortId: other.Id.ToString()), Cancel);
+        await owner.Devices.UpdateAsync(phase.A.Id, new Contracts.Devices.UpdateDeviceRequest(CohortId: other.Id.ToString()), Cancel);
 
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
-        var (claims, counter) = await ClaimsAsync(fleet, phased.Id);
-        Assert.Equal(new HashSet<Guid> { b.Device.Id, c.Device.Id }, claims);
+        Assert.Equal("update", await phase.CheckAsync(phase.C));
+        var (claims, counter) = await ClaimsAsync(phase.Fleet, phase.Phased.Id);
+        Assert.Equal(new HashSet<Guid> { phase.B.Device.Id, phase.C.Device.Id }, claims);
         Assert.Equal(2, counter);
     }
 
     [Fact]
     public async Task BulkMovingClaimingDevicesOutOfTheirCohort_GivesTheirPlacesBack()
     {
-        var fleet = await UpdateFleet.CreateAsync(fixture);
-        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
-        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 2m);
-        using var a = await fleet.DeviceAsync("gw-a");
-        using var b = await fleet.DeviceAsync("gw-b");
-        using var c = await fleet.DeviceAsync("gw-c");
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(a, release: first.Id.ToString())).Status);
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(b, release: first.Id.ToString())).Status);
+        using var phase = await FullPhaseAsync();
 
-        await fleet.Tenant.Owner.Devices.BulkAsync(new Contracts.Devices.BulkDeviceActionRequest("move_cohort", DeviceIds: [a.Id, b.Id], CohortId: ""), Cancel);
+        await phase.Fleet.Tenant.Owner.Devices.BulkAsync(new Contracts.Devices.BulkDeviceActionRequest("move_cohort", DeviceIds: [phase.A.Id, phase.B.Id], CohortId: ""), Cancel);
 
-        var (claims, counter) = await ClaimsAsync(fleet, phased.Id);
+        var (claims, counter) = await ClaimsAsync(phase.Fleet, phase.Phased.Id);
         Assert.Empty(claims);
         Assert.Equal(0, counter);
-        Assert.Equal("update", (await UpdateFleet.CheckAsync(c, release: first.Id.ToString())).Status);
-        Assert.Equal(1, (await ClaimsAsync(fleet, phased.Id)).Counter);
+        Assert.Equal("update", await phase.CheckAsync(phase.C));
+        Assert.Equal(1, (await ClaimsAsync(phase.Fleet, phase.Phased.Id)).Counter);
     }
 
     [Fact]
@@ -142,6 +120,19 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
         Assert.Equal(scheduled.Id, (await UpdateFleet.CheckAsync(device, release: first.Id.ToString())).Release!.Id);
     }
 
+    /// <summary>What the give-back tests start from: a phase of two places taken by gw-a and gw-b, so gw-c is refused.</summary>
+    private async Task<FullPhase> FullPhaseAsync()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var phased = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), phaseValue: 2m);
+        var phase = new FullPhase(fleet, first, phased, await fleet.DeviceAsync("gw-a"), await fleet.DeviceAsync("gw-b"), await fleet.DeviceAsync("gw-c"));
+        Assert.Equal("update", await phase.CheckAsync(phase.A));
+        Assert.Equal("update", await phase.CheckAsync(phase.B));
+        Assert.Equal("no_update", await phase.CheckAsync(phase.C));
+        return phase;
+    }
+
     private async Task<(HashSet<Guid> Claims, int Counter)> ClaimsAsync(UpdateFleet fleet, Guid releaseId)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
@@ -158,4 +149,19 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
     public sealed class OnSqlite(ClockSqliteServer fixture) : PhasedRolloutTests(fixture), IClassFixture<ClockSqliteServer>;
 
     public sealed class OnPostgres(ClockPostgresServer fixture) : PhasedRolloutTests(fixture), IClassFixture<ClockPostgresServer>;
+
+    private sealed record FullPhase(
+        UpdateFleet Fleet, Contracts.Releases.ReleaseResponse First, Contracts.Releases.ReleaseResponse Phased, FleetDevice A, FleetDevice B, FleetDevice C)
+        : IDisposable
+    {
+        /// <summary>The status of the device's check from the first release.</summary>
+        public async Task<string> CheckAsync(FleetDevice device) => (await UpdateFleet.CheckAsync(device, release: First.Id.ToString())).Status;
+
+        public void Dispose()
+        {
+            A.Dispose();
+            B.Dispose();
+            C.Dispose();
+        }
+    }
 }
