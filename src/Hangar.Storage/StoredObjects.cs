@@ -73,18 +73,7 @@ internal sealed class StoredObjects(string root, Func<string> newTemporaryPath, 
         FileSync.FlushDirectory(parent);
     }
 
-    public void Delete(string sha256)
-    {
-        var path = PathOf(sha256);
-        if (Directory.Exists(path))
-        {
-            DeleteTree(path);
-        }
-        else
-        {
-            File.Delete(path);
-        }
-    }
+    public void Delete(string sha256) => DeleteTree(PathOf(sha256));
 
     public IEnumerable<StoredBlob> List() =>
         Directory.EnumerateDirectories(root)

@@ -1,7 +1,6 @@
 using Hangar.Data;
 using Hangar.Server.Hosting.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Updates;
 
@@ -16,7 +15,7 @@ namespace Hangar.Server.Features.Updates;
 /// predicate on the device row only: raw SQL gets no tenant filter, and an <c>organization_id</c> predicate on the
 /// other parts leads SQLite (which keeps no statistics) to scan the organization's index instead of the per-device one.
 /// </remarks>
-internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, SqliteSnapshotConnections sqlite, PostgresSnapshotConnections postgres)
+internal sealed class DeviceSnapshotLookup(DatabaseConnection database, SqliteSnapshotConnections sqlite, PostgresSnapshotConnections postgres)
 {
     public static readonly string SqliteSql = Sql(column => $"group_concat({column}, char(10))", "@device", "@organization");
 
@@ -27,9 +26,9 @@ internal sealed class DeviceSnapshotLookup(IOptions<DatabaseOptions> database, S
     public async Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid deviceId, DateTime now, CancellationToken cancellationToken)
     {
         var organizationId = db.CurrentOrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
-        var snapshot = database.Value.Provider == DatabaseProvider.Sqlite
-            ? sqlite.Find(db, organizationId, deviceId)
-            : await postgres.FindAsync(db, organizationId, deviceId, cancellationToken);
+        var snapshot = database.Provider == DatabaseProvider.Sqlite
+            ? sqlite.Find(organizationId, deviceId)
+            : await postgres.FindAsync(organizationId, deviceId, cancellationToken);
         if (snapshot is null || snapshot.OverrideIds.Count == 0)
         {
             return snapshot;

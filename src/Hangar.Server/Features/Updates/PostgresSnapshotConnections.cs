@@ -1,6 +1,5 @@
 using System.Data;
-using Hangar.Data;
-using Microsoft.EntityFrameworkCore;
+using Hangar.Server.Hosting.Database;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,18 +16,26 @@ namespace Hangar.Server.Features.Updates;
 /// concurrent check there is nothing to batch. Measured in docs/performance.md (update checks on PostgreSQL: 30 % of
 /// the ping with pooled connections and an explicit prepare, 41 % multiplexed on up to 100 connections).
 /// </summary>
-internal sealed class PostgresSnapshotConnections(IOptions<UpdatesOptions> options) : IAsyncDisposable
+internal sealed class PostgresSnapshotConnections(IOptions<UpdatesOptions> options, DatabaseConnection database) : IAsyncDisposable
 {
     /// <summary>How the connections show in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "hangar-update-checks";
 
-    private readonly Lock _lock = new();
-    private NpgsqlDataSource? _dataSource;
+    // Made on first use: a server on SQLite never opens one.
+    private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
+    {
+        ApplicationName = ApplicationName,
+        NoResetOnClose = true,
+        Multiplexing = true,
+        MaxPoolSize = options.Value.PostgresConnections,
+        MaxAutoPrepare = 4,
+        AutoPrepareMinUsages = 2,
+    }));
 
-    public async Task<DeviceSnapshot?> FindAsync(HangarDbContext db, Guid organizationId, Guid deviceId, CancellationToken cancellationToken)
+    public async Task<DeviceSnapshot?> FindAsync(Guid organizationId, Guid deviceId, CancellationToken cancellationToken)
     {
         // A data source's own command: in multiplexing mode it needs no connection object of its own.
-        await using var command = DataSource(db).CreateCommand(DeviceSnapshotLookup.PostgresSql);
+        await using var command = _dataSource.Value.CreateCommand(DeviceSnapshotLookup.PostgresSql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid, TypedValue = deviceId });
         command.Parameters.Add(new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid, TypedValue = organizationId });
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
@@ -37,30 +44,9 @@ internal sealed class PostgresSnapshotConnections(IOptions<UpdatesOptions> optio
 
     public async ValueTask DisposeAsync()
     {
-        if (_dataSource is not null)
+        if (_dataSource.IsValueCreated)
         {
-            await _dataSource.DisposeAsync();
-        }
-    }
-
-    private NpgsqlDataSource DataSource(HangarDbContext db)
-    {
-        if (_dataSource is { } existing)
-        {
-            return existing;
-        }
-
-        lock (_lock)
-        {
-            return _dataSource ??= NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
-            {
-                ApplicationName = ApplicationName,
-                NoResetOnClose = true,
-                Multiplexing = true,
-                MaxPoolSize = options.Value.PostgresConnections,
-                MaxAutoPrepare = 4,
-                AutoPrepareMinUsages = 2,
-            });
+            await _dataSource.Value.DisposeAsync();
         }
     }
 }

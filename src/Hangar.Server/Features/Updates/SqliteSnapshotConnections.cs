@@ -1,6 +1,5 @@
-using Hangar.Data;
+using Hangar.Server.Hosting.Database;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Updates;
 
@@ -11,19 +10,22 @@ namespace Hangar.Server.Features.Updates;
 /// A check takes a connection for the query alone (Microsoft.Data.Sqlite runs synchronously, so a few connections
 /// serve any number of concurrent checks) and gives it back.
 /// </summary>
-internal sealed class SqliteSnapshotConnections : IDisposable
+internal sealed class SqliteSnapshotConnections(DatabaseConnection database) : IDisposable
 {
     // Beyond this many idle connections a returned one is closed: only a burst on many threads opens more.
     private const int MaxIdle = 16;
 
     private readonly Stack<PreparedSnapshotQuery> _idle = new();
     private readonly Lock _lock = new();
-    private string? _connectionString;
+
+    // The server's database, outside Microsoft.Data.Sqlite's pool: these connections are read-only, and must never be
+    // handed to a writer. Worked out on first use: on a PostgreSQL server this is never used, and would not parse.
+    private readonly Lazy<string> _connectionString = new(() => new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
     private bool _disposed;
 
-    public DeviceSnapshot? Find(HangarDbContext db, Guid organizationId, Guid deviceId)
+    public DeviceSnapshot? Find(Guid organizationId, Guid deviceId)
     {
-        var query = Rent() ?? PreparedSnapshotQuery.Open(_connectionString ??= PrivateConnectionString(db));
+        var query = Rent() ?? PreparedSnapshotQuery.Open(_connectionString.Value);
         try
         {
             var snapshot = query.Run(organizationId, deviceId);
@@ -49,10 +51,6 @@ internal sealed class SqliteSnapshotConnections : IDisposable
             }
         }
     }
-
-    /// <summary>The server's database, outside Microsoft.Data.Sqlite's pool: these connections are read-only, and must never be handed to a writer.</summary>
-    private static string PrivateConnectionString(HangarDbContext db) =>
-        new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString();
 
     private PreparedSnapshotQuery? Rent()
     {
