@@ -13,6 +13,14 @@ public sealed class SigningKey : IOrganizationOwned
     /// <summary>Lowercase hex SHA-256 of <see cref="PublicKey"/>: the same key has the same id everywhere.</summary>
     public required string KeyId { get; init; }
 
+    /// <summary>
+    /// Set once, never cleared: a revoked key's signatures count for nothing (a leaked key stays dead), and the key
+    /// cannot be deleted, so it cannot be registered again as a fresh key.
+    /// </summary>
+    public DateTime? RevokedAt { get; set; }
+
+    public string? RevocationReason { get; set; }
+
     public required DateTime CreatedAt { get; init; }
     public required DateTime UpdatedAt { get; set; }
 }
