@@ -135,7 +135,8 @@ internal sealed class CliApplication(TimeProvider? time = null)
             },
             new Command("signing-keys", "Ed25519 public keys that sign binaries; private keys stay on your machine.")
             {
-                new SigningKeysListCommand(cli), new SigningKeysGetCommand(cli), new SigningKeysCreateCommand(cli), new SigningKeysUpdateCommand(cli), new SigningKeysDeleteCommand(cli),
+                new SigningKeysListCommand(cli), new SigningKeysGetCommand(cli), new SigningKeysCreateCommand(cli), new SigningKeysUpdateCommand(cli),
+                new SigningKeysRevokeCommand(cli), new SigningKeysDeleteCommand(cli),
             },
             new Command("bundles", "Bundles: immutable ordered sets of signed binaries.")
             {

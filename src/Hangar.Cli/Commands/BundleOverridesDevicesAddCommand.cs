@@ -15,14 +15,20 @@ internal sealed class BundleOverridesDevicesAddCommand : Command
         Required = true,
     };
 
+    private readonly Option<bool> _allowMissingTargets = new("--allow-missing-targets")
+    {
+        Description = "Accept devices of hardware targets the override's bundle has no binary for, as long as one of their targets is served.",
+    };
+
     public BundleOverridesDevicesAddCommand(CliContext cli)
         : base("add", "Add devices to a bundle override. All or nothing: one unknown device and none is added.")
     {
         Add(_id);
         Add(_devices);
+        Add(_allowMissingTargets);
         SetAction((parseResult, cancellationToken) => cli.RunAsync(parseResult, async (session, ct) =>
         {
-            var request = new AddBundleOverrideDevicesRequest(parseResult.GetRequiredValue(_devices));
+            var request = new AddBundleOverrideDevicesRequest(parseResult.GetRequiredValue(_devices), parseResult.GetValue(_allowMissingTargets));
             session.Output.Item(await session.Client.BundleOverrides.AddDevicesAsync(parseResult.GetRequiredValue(_id), request, ct), ReleaseViews.AddedDevices);
             return ExitCodes.Success;
         }, cancellationToken));

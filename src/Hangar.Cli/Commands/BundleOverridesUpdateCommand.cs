@@ -20,6 +20,11 @@ internal sealed class BundleOverridesUpdateCommand : Command
 
     private readonly Option<bool> _clearEndsAt = new("--clear-ends-at") { Description = "Make the override open-ended." };
 
+    private readonly Option<bool> _allowMissingTargets = new("--allow-missing-targets")
+    {
+        Description = "With --bundle: accept a bundle with binaries for some but not all hardware targets of the override's devices.",
+    };
+
     public BundleOverridesUpdateCommand(CliContext cli)
         : base("update", "Change a bundle override, its bundle and time window included; options left out stay as they are.")
     {
@@ -30,11 +35,13 @@ internal sealed class BundleOverridesUpdateCommand : Command
         Add(_startsAt);
         Add(_endsAt);
         Add(_clearEndsAt);
+        Add(_allowMissingTargets);
         SetAction((parseResult, cancellationToken) => cli.RunAsync(parseResult, async (session, ct) =>
         {
             var request = new UpdateBundleOverrideRequest(
                 parseResult.GetValue(_name), parseResult.GetValue(_description), parseResult.GetValue(_bundle),
-                parseResult.GetValue(_startsAt), parseResult.GetValue(_endsAt), parseResult.GetValue(_clearEndsAt) ? true : null);
+                parseResult.GetValue(_startsAt), parseResult.GetValue(_endsAt), parseResult.GetValue(_clearEndsAt) ? true : null,
+                parseResult.GetValue(_allowMissingTargets));
             session.Output.Item(await session.Client.BundleOverrides.UpdateAsync(parseResult.GetRequiredValue(_id), request, ct), ReleaseViews.BundleOverride);
             return ExitCodes.Success;
         }, cancellationToken));

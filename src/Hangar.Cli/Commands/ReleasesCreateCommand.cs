@@ -64,6 +64,11 @@ internal sealed class ReleasesCreateCommand : Command
         HelpName = "n",
     };
 
+    private readonly Option<bool> _allowMissingTargets = new("--allow-missing-targets")
+    {
+        Description = "Accept a bundle with binaries for some but not all hardware targets of the cohort's devices; devices of the others are never offered it.",
+    };
+
     private readonly Option<string?> _idempotencyKey = IdempotencyKeyOption.Create();
 
     public ReleasesCreateCommand(CliContext cli)
@@ -72,7 +77,7 @@ internal sealed class ReleasesCreateCommand : Command
         foreach (var option in new Option[]
         {
             _name, _cohort, _bundle, _description, _next, _previous, _required, _disabled, _schedule, _phaseValue, _phaseTags, _version,
-            _versionRequirement, _haltRate, _haltMinimum, _idempotencyKey,
+            _versionRequirement, _haltRate, _haltMinimum, _allowMissingTargets, _idempotencyKey,
         })
         {
             Add(option);
@@ -93,7 +98,8 @@ internal sealed class ReleasesCreateCommand : Command
                 Version: parseResult.GetValue(_version),
                 VersionRequirement: parseResult.GetValue(_versionRequirement),
                 HaltFailureRate: parseResult.GetValue(_haltRate),
-                HaltMinimumDevices: parseResult.GetValue(_haltMinimum));
+                HaltMinimumDevices: parseResult.GetValue(_haltMinimum),
+                AllowMissingTargets: parseResult.GetValue(_allowMissingTargets));
             var created = await session.Client.Releases.CreateAsync(request, IdempotencyKeyOption.Read(parseResult, _idempotencyKey, cli.Time), ct);
             session.Output.Item(created, ReleaseViews.Release);
             return ExitCodes.Success;

@@ -44,6 +44,9 @@ internal static class FirmwareViews
         .Add("HRN", k => k.Hrn, inList: false)
         .Add("NAME", k => k.Name)
         .Add("KEY ID", k => k.KeyId)
+        .Add("STATE", k => k.State)
+        .Add("REVOKED", k => k.RevokedAt, inList: false)
+        .Add("REVOCATION REASON", k => k.RevocationReason, inList: false)
         .Add("PUBLIC KEY", k => k.Value, inList: false)
         .Add("CREATED", k => k.CreatedAt)
         .Add("UPDATED", k => k.UpdatedAt, inList: false);

@@ -57,6 +57,8 @@ public static class ErrorCodes
     public const string UpdateAborted = "update_aborted";
     public const string ReportIdReused = "report_id_reused";
     public const string BundleNotDeliverable = "bundle_not_deliverable";
+    public const string BundleTargetMismatch = "bundle_target_mismatch";
+    public const string SigningKeyRevoked = "signing_key_revoked";
 
     // Release graph rules (Hangar.Core.Releases.ReleaseGraphRules and ReleaseGraphEdit use the same strings).
     public const string ReleaseGraphCycle = "release_graph_cycle";

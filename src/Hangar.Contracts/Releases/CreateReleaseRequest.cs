@@ -24,6 +24,10 @@ namespace Hangar.Contracts.Releases;
 /// <param name="VersionRequirement">Which reported versions may take it, e.g. <c>&gt;= 1.0.0 and &lt; 2.0.0</c> or <c>~&gt; 2.1</c>.</param>
 /// <param name="HaltFailureRate">Failure policy: halt when at least this share (0 &lt; x ≤ 1) of the finished devices failed…</param>
 /// <param name="HaltMinimumDevices">…once at least this many devices (≥ 1) finished. Give both or neither.</param>
+/// <param name="AllowMissingTargets">
+/// Accept a bundle that has binaries for some but not all of the hardware targets of the cohort's devices; devices
+/// of the other targets are never offered it. Without it such a release is refused (422 <c>bundle_target_mismatch</c>).
+/// </param>
 public sealed record CreateReleaseRequest(
     string Name,
     string Cohort,
@@ -40,7 +44,8 @@ public sealed record CreateReleaseRequest(
     string? Version = null,
     string? VersionRequirement = null,
     decimal? HaltFailureRate = null,
-    int? HaltMinimumDevices = null)
+    int? HaltMinimumDevices = null,
+    bool AllowMissingTargets = false)
 {
     /// <summary>Peridio's Admin API spelling of <see cref="VersionRequirement"/>, accepted as an alternative (give one of the two).</summary>
     [JsonPropertyName("version-requirement")]

@@ -7,10 +7,12 @@ namespace Hangar.Contracts.Releases;
 /// <param name="StartsAt">When the override becomes active (UTC).</param>
 /// <param name="EndsAt">When it stops (UTC, after the start).</param>
 /// <param name="ClearEndsAt">True makes the override open-ended.</param>
+/// <param name="AllowMissingTargets">With a new bundle: accept one that has binaries for some but not all of the hardware targets of the override's devices.</param>
 public sealed record UpdateBundleOverrideRequest(
     string? Name = null,
     string? Description = null,
     string? Bundle = null,
     DateTime? StartsAt = null,
     DateTime? EndsAt = null,
-    bool? ClearEndsAt = null);
+    bool? ClearEndsAt = null,
+    bool AllowMissingTargets = false);

@@ -18,6 +18,7 @@ public static class EventTypes
     public const string DeviceAuthenticationFailed = "device.authentication_failed";
     public const string CaCertificateRegistered = "ca_certificate.registered";
     public const string BinarySigned = "binary.signed";
+    public const string SigningKeyRevoked = "signing_key.revoked";
     public const string BundleCreated = "bundle.created";
     public const string DeviceReleaseChanged = "device.release_changed";
     public const string DeviceCheckedForRelease = "device.checked_for_release";
@@ -50,6 +51,7 @@ public static class EventTypes
         DeviceReleaseChanged, DeviceCheckedForRelease, DeviceClaimedRelease, UpdateStatusChanged,
         ReleaseCreated, ReleaseUpdated, ReleaseDeleted, ReleaseHalted, ReleaseResumed, ReleaseRolledBack,
         BundleOverrideCreated, BundleOverrideUpdated, BundleOverrideDeleted,
+        SigningKeyRevoked,
     ];
 
     public static IReadOnlyCollection<string> Published => Known;

@@ -10,4 +10,8 @@ public sealed record DeviceState(
     IReadOnlySet<string> Tags,
     Guid? ReportedReleaseId,
     Guid? ReportedBundleId,
-    SemanticVersion? ReportedVersion);
+    SemanticVersion? ReportedVersion)
+{
+    /// <summary>The device's recorded hardware target; null when not recorded (every bundle is taken to serve it).</summary>
+    public string? Target { get; init; }
+}

@@ -1,3 +1,4 @@
+using Hangar.Core.Firmware;
 using Hangar.Core.Versions;
 
 namespace Hangar.Core.Releases;
@@ -15,4 +16,11 @@ public sealed record ReleaseNode(
     SemanticVersion? Version,
     VersionRequirement? VersionRequirement,
     bool BundleDeliverable,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    /// <summary>The targets of the bundle's binaries; null when not known, which serves every device.</summary>
+    public IReadOnlySet<string>? BundleTargets { get; init; }
+
+    /// <summary>Whether the bundle has something a device of <paramref name="deviceTarget"/> installs (see <see cref="BinaryTargets"/>).</summary>
+    public bool Serves(string? deviceTarget) => BundleTargets is null || BinaryTargets.Serves(BundleTargets, deviceTarget);
+}

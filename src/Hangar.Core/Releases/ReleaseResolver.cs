@@ -105,7 +105,8 @@ public static class ReleaseResolver
     private static bool IsEligible(ReleaseNode release, DeviceState device, PhaseClaims claims, DateTime now, out bool claimsSlot)
     {
         claimsSlot = false;
-        if (release.Disabled || !release.BundleDeliverable)
+        // A bundle with nothing for the device's hardware target is not deliverable to this device.
+        if (release.Disabled || !release.BundleDeliverable || !release.Serves(device.Target))
         {
             return false;
         }

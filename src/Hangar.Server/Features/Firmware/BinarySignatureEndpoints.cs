@@ -34,7 +34,7 @@ internal static class BinarySignatureEndpoints
         group.MapGet("/{id}", GetAsync).Requires(Permission.FirmwareRead).WithSummary("Get a binary signature");
         group.MapPost("", CreateAsync).Requires(Permission.FirmwareManage).Audited("binary_signature.create").Idempotent()
             .WithSummary("Attach a signature to a binary")
-            .WithDescription("The signed message is the raw 32-byte SHA-256 digest of the binary. Invalid, non-canonical (S >= L) and wrong-length signatures are 400 invalid_signature. The first valid signature moves a signable binary to signed.");
+            .WithDescription("The signed message is the raw 32-byte SHA-256 digest of the binary. Invalid, non-canonical (S >= L) and wrong-length signatures are 400 invalid_signature. The first valid signature moves a signable binary to signed. A revoked key cannot sign (409 signing_key_revoked).");
         group.MapDelete("/{id}", DeleteAsync).Requires(Permission.FirmwareManage).Audited("binary_signature.delete")
             .WithSummary("Remove a signature").WithDescription("Removing the last signature moves the binary back to signable, unless it is in a bundle (409 in_use).");
     }
@@ -89,6 +89,11 @@ internal static class BinarySignatureEndpoints
         }
 
         audit.Resource(ResourceTypes.Binary, binary!.Id);
+        if (key!.RevokedAt is not null)
+        {
+            return KeyRevoked(key);
+        }
+
         if (binary.State is not (BinaryState.Signable or BinaryState.Signed))
         {
             return Problems.Conflict(ErrorCodes.InvalidState, $"Only signable or signed binaries can be signed; this one is {binary.State.ToWire()}.");
@@ -99,7 +104,7 @@ internal static class BinarySignatureEndpoints
             return Problems.BadRequest(ErrorCodes.InvalidSignature, "The signature must be 64 bytes, as 128 hex digits or base64.");
         }
 
-        if (!Ed25519.Verify(key!.PublicKey, Convert.FromHexString(binary.Sha256), signatureBytes))
+        if (!Ed25519.Verify(key.PublicKey, Convert.FromHexString(binary.Sha256), signatureBytes))
         {
             return Problems.BadRequest(ErrorCodes.InvalidSignature,
                 $"The signature does not verify under key {key.KeyId} over the binary's raw 32-byte SHA-256 digest (or it is not canonical).");
@@ -108,6 +113,15 @@ internal static class BinarySignatureEndpoints
         if (await db.BinarySignatures.AnyAsync(s => s.BinaryId == binary.Id && s.SigningKeyId == key.Id, cancellationToken))
         {
             return Problems.Conflict(ErrorCodes.AlreadyExists, "This key has already signed this binary.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locks the key's row while it is still not revoked: a revocation running now either committed first (no
+        // row matches) or waits for this signature and then counts it (see SigningKeyRevocation).
+        if (await db.SigningKeys.Where(k => k.Id == key.Id && k.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.UpdatedAt, k => k.UpdatedAt), cancellationToken) == 0)
+        {
+            return KeyRevoked(key);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -130,6 +144,7 @@ internal static class BinarySignatureEndpoints
 
         audit.Resource(ResourceTypes.BinarySignature, signature.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/binary_signatures/{signature.Id}", signature.ToResponse(key.KeyId));
     }
 
@@ -144,7 +159,9 @@ internal static class BinarySignatureEndpoints
 
         audit.Resource(ResourceTypes.BinarySignature, signature.Id);
         var binary = await db.Binaries.SingleAsync(b => b.Id == signature.BinaryId, cancellationToken);
-        var last = !await db.BinarySignatures.AnyAsync(s => s.BinaryId == binary.Id && s.Id != signature.Id, cancellationToken);
+        // Only signatures by keys that are not revoked keep a binary signed.
+        var last = !await db.BinarySignatures.AnyAsync(
+            s => s.BinaryId == binary.Id && s.Id != signature.Id && db.SigningKeys.Any(k => k.Id == s.SigningKeyId && k.RevokedAt == null), cancellationToken);
         if (last && binary.State == BinaryState.Signed)
         {
             if (await db.BundleEntries.AnyAsync(e => e.BinaryId == binary.Id, cancellationToken))
@@ -160,6 +177,9 @@ internal static class BinarySignatureEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult KeyRevoked(SigningKey key) =>
+        Problems.Conflict(ErrorCodes.SigningKeyRevoked, $"Signing key {key.KeyId} was revoked ({key.RevocationReason}); its signatures count for nothing.");
 
     private static Task<BinarySignature?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {

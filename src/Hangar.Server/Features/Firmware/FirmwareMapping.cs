@@ -49,7 +49,10 @@ internal static class FirmwareMapping
         Convert.ToBase64String(key.PublicKey),
         key.KeyId,
         key.CreatedAt,
-        key.UpdatedAt);
+        key.UpdatedAt,
+        key.RevokedAt is null ? SigningKeyStates.Active : SigningKeyStates.Revoked,
+        key.RevokedAt,
+        key.RevocationReason);
 
     public static BinarySignatureResponse ToResponse(this BinarySignature signature, string keyId) => new(
         signature.Id,

@@ -21,6 +21,7 @@ internal static class SigningKeyEndpoints
     private static readonly SearchFields<SigningKey> Search = new SearchFields<SigningKey>()
         .String("name", k => k.Name)
         .String("key_id", k => k.KeyId, Core.Search.SearchOperator.Equals)
+        .Boolean("revoked", k => k.RevokedAt != null)
         .DateTime("created_at", k => k.CreatedAt)
         .DateTime("updated_at", k => k.UpdatedAt);
 
@@ -28,13 +29,16 @@ internal static class SigningKeyEndpoints
     {
         var group = api.MapGroup("/signing_keys").WithTags("Signing keys");
         group.MapGet("", ListAsync).Requires(Permission.FirmwareRead)
-            .WithSummary("List signing keys").WithDescription("Search fields: name, key_id, created_at, updated_at.");
+            .WithSummary("List signing keys").WithDescription("Search fields: name, key_id, revoked, created_at, updated_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.FirmwareRead).WithSummary("Get a signing key");
         group.MapPost("", CreateAsync).Requires(Permission.SigningKeyManage).Audited("signing_key.create").Idempotent()
             .WithSummary("Register an Ed25519 public key").WithDescription("value: base64 of the raw 32 bytes or a PEM PUBLIC KEY. The key id is the hex SHA-256 of the raw key.");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.SigningKeyManage).Audited("signing_key.update").WithSummary("Rename a signing key");
+        group.MapPost("/{id}/revoke", SigningKeyRevocation.RevokeAsync).Requires(Permission.SigningKeyManage).Audited("signing_key.revoke")
+            .WithSummary("Revoke a signing key for good")
+            .WithDescription("Its signatures stop counting everywhere: binaries left without a signature by a key that is not revoked go back to signable, bundles holding them stop being deliverable (releases and overrides refuse them, devices are not offered them), and update manifests leave its signatures out. Final: a revoked key cannot be un-revoked, deleted or used for new signatures. Revoking a revoked key changes nothing (the first reason stays).");
         group.MapDelete("/{id}", DeleteAsync).Requires(Permission.SigningKeyManage).Audited("signing_key.delete")
-            .WithSummary("Remove a signing key").WithDescription("A key that signed binaries cannot be removed (409 in_use).");
+            .WithSummary("Remove a signing key").WithDescription("A key that signed binaries cannot be removed (409 in_use), nor can a revoked key (409 signing_key_revoked: it stays registered so that it can never be registered afresh).");
     }
 
     private static Task<Results<Ok<ListResponse<SigningKeyResponse>>, ProblemHttpResult>> ListAsync(
@@ -125,6 +129,11 @@ internal static class SigningKeyEndpoints
         }
 
         audit.Resource(ResourceTypes.SigningKey, key.Id);
+        if (key.RevokedAt is not null)
+        {
+            return Problems.Conflict(ErrorCodes.SigningKeyRevoked, "A revoked key stays registered, so that the same public key can never be registered again as a fresh key.");
+        }
+
         if (await db.BinarySignatures.AnyAsync(s => s.SigningKeyId == key.Id, cancellationToken))
         {
             return Problems.Conflict(ErrorCodes.InUse, "The key has signed binaries; delete those signatures first.");

@@ -33,7 +33,7 @@ internal static class BundleOverrideDeviceEndpoints
             .WithDescription("Ordered by device id (devices' creation order). Search fields: device_id, created_at (when the device was added).");
         overrides.MapPost("/{id}/devices", AddAsync).Requires(Permission.BundleOverrideManage).Audited("bundle_override.add_devices")
             .WithSummary("Add devices to a bundle override")
-            .WithDescription($"1 to {MaxDevicesPerRequest:N0} device ids or resource names; devices already in the override stay as they are. All or nothing.");
+            .WithDescription($"1 to {MaxDevicesPerRequest:N0} device ids or resource names; devices already in the override stay as they are. All or nothing. The override's bundle must have binaries for the devices' targets (422 bundle_target_mismatch; see allow_missing_targets).");
         overrides.MapDelete("/{id}/devices/{device}", RemoveAsync).Requires(Permission.BundleOverrideManage).Audited("bundle_override.remove_device")
             .WithSummary("Remove a device from a bundle override");
     }
@@ -93,6 +93,12 @@ internal static class BundleOverrideDeviceEndpoints
         if (!validator.IsValid)
         {
             return validator.Problem();
+        }
+
+        var reached = db.Devices.Where(d => known.Contains(d.Id));
+        if (await BundleTargetCheck.RefusalAsync(db, found.BundleId, reached, request.AllowMissingTargets, "the devices to add", cancellationToken) is { } mismatch)
+        {
+            return mismatch;
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -40,7 +40,8 @@ internal static class BundleOverrideEndpoints
             .WithSummary("Create a bundle override")
             .WithDescription("While active (starts_at ≤ now < ends_at, or no end) its devices get its bundle ahead of their cohort's releases; the override that started last wins.");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.BundleOverrideManage).Audited("bundle_override.update")
-            .WithSummary("Change a bundle override").WithDescription("Every field can change, the bundle included.");
+            .WithSummary("Change a bundle override")
+            .WithDescription("Every field can change, the bundle included. A new bundle must have binaries for the targets of the override's devices (422 bundle_target_mismatch; see allow_missing_targets).");
         group.MapDelete("/{id}", DeleteAsync).Requires(Permission.BundleOverrideManage).Audited("bundle_override.delete")
             .WithSummary("Delete a bundle override").WithDescription("Its devices go back to their cohort's releases.");
         group.MapBundleOverrideDevices();
@@ -169,6 +170,13 @@ internal static class BundleOverrideEndpoints
         if (bundleId != found.BundleId && !await ReleaseReferences.IsDeliverableAsync(db, bundleId, cancellationToken))
         {
             return ReleaseReferences.NotDeliverable(bundleId);
+        }
+
+        var overrideDevices = db.Devices.Where(d => db.BundleOverrideDevices.Any(m => m.BundleOverrideId == found.Id && m.DeviceId == d.Id));
+        if (bundleId != found.BundleId
+            && await BundleTargetCheck.RefusalAsync(db, bundleId, overrideDevices, request.AllowMissingTargets, "the override's devices", cancellationToken) is { } mismatch)
+        {
+            return mismatch;
         }
 
         var name = request.Name?.Trim() ?? found.Name;

@@ -49,6 +49,12 @@ internal static class CreateReleaseEndpoint
             return ReleaseReferences.NotDeliverable(bundle.Id);
         }
 
+        var cohortDevices = db.Devices.Where(d => d.CohortId == cohortId);
+        if (await BundleTargetCheck.RefusalAsync(db, bundle.Id, cohortDevices, request.AllowMissingTargets, "the cohort's devices", cancellationToken) is { } mismatch)
+        {
+            return mismatch;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var graph = await CohortReleases.LockAsync(db, cohortId!.Value, now, cancellationToken);
         if (graph.Releases.Any(r => r.Name == fields.Name))

@@ -46,7 +46,8 @@ internal static class ReleaseEndpoints
         group.MapPost("", CreateReleaseEndpoint.CreateAsync).Requires(Permission.ReleaseManage).Audited("release.create").Idempotent()
             .WithSummary("Create a release")
             .WithDescription("Appends the release as the cohort's latest, or inserts it before next_release, after previous_release, or between both. " +
-                "A graph rule the result would break is a 409 with the rule's code; a bundle with a destroyed binary is 422 bundle_not_deliverable.");
+                "A graph rule the result would break is a 409 with the rule's code; a bundle with a destroyed binary or one no longer signed by a key that is not revoked is 422 bundle_not_deliverable; " +
+                "a bundle without binaries for the hardware targets of the cohort's devices is 422 bundle_target_mismatch (see allow_missing_targets).");
         group.MapPatch("/{id}", UpdateReleaseEndpoint.UpdateAsync).Requires(Permission.ReleaseManage).Audited("release.update")
             .WithSummary("Change a release").WithDescription("Fields left out stay as they are; the graph rules hold afterwards or nothing changes (409).");
         group.MapDelete("/{id}", DeleteAsync).Requires(Permission.ReleaseManage).Audited("release.delete")

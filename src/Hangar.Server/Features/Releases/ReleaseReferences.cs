@@ -29,7 +29,10 @@ internal static class ReleaseReferences
         return id is null ? null : await db.Bundles.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
     }
 
-    /// <summary>Bundles only ever hold signed binaries, so "deliverable" means none of them was destroyed since.</summary>
+    /// <summary>
+    /// Bundles are made of signed binaries, so "deliverable" means none of them was destroyed or lost its last
+    /// signature by a key that is not revoked since.
+    /// </summary>
     public static async Task<bool> IsDeliverableAsync(HangarDbContext db, Guid bundleId, CancellationToken cancellationToken) =>
         !await (
             from e in db.BundleEntries
@@ -39,5 +42,5 @@ internal static class ReleaseReferences
 
     public static ProblemHttpResult NotDeliverable(Guid bundleId) =>
         Problems.Create(StatusCodes.Status422UnprocessableEntity, ErrorCodes.BundleNotDeliverable, "Bundle not deliverable",
-            $"Bundle {bundleId} has a destroyed binary, so no device could install it; choose a bundle whose binaries are all signed.");
+            $"Bundle {bundleId} has a binary that is destroyed or no longer signed by a key that is not revoked, so no device could install it; choose a bundle whose binaries are all signed (or sign them again with a valid key).");
 }

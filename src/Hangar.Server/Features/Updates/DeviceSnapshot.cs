@@ -5,7 +5,7 @@ namespace Hangar.Server.Features.Updates;
 /// <summary>
 /// Everything an update check needs about one device, read in one query by primary key
 /// (<see cref="DeviceSnapshotLookup"/>): its record, tags, its cohort's graph stamp, the overrides naming it that
-/// have not ended, its phase claims and the updates it was offered.
+/// have not ended, its phase claims, the updates it was offered and its hardware target.
 /// </summary>
 internal sealed record DeviceSnapshot(
     Guid Id,
@@ -20,7 +20,8 @@ internal sealed record DeviceSnapshot(
     Guid? GraphStamp,
     List<Guid> OverrideIds,
     List<Guid> ClaimedReleases,
-    List<OfferKey> Offers)
+    List<OfferKey> Offers,
+    string? Target)
 {
     /// <summary>Joins each collection of the row into one column (tags hold no control characters).</summary>
     public const char Separator = '\n';
@@ -48,7 +49,8 @@ internal sealed record DeviceSnapshot(
         NullableGuid(row, 9),
         [.. Split(row, 10).Select(Guid.Parse)],
         [.. Split(row, 11).Select(Guid.Parse)],
-        [.. Split(row, 12).Select(Offer)]);
+        [.. Split(row, 12).Select(Offer)],
+        row.IsDBNull(13) ? null : row.GetString(13));
 
     private static OfferKey Offer(string prefixed)
     {

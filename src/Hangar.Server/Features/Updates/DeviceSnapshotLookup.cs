@@ -51,7 +51,8 @@ internal sealed class DeviceSnapshotLookup(DatabaseConnection database, SqliteSn
             (SELECT {joined("m.bundle_override_id")} FROM bundle_override_devices AS m WHERE m.device_id = d.id),
             (SELECT {joined("p.release_id")} FROM phase_claims AS p WHERE p.device_id = d.id),
             (SELECT {joined($"coalesce('{DeviceSnapshot.ReleaseOffer}' || u.release_id, '{DeviceSnapshot.OverrideOffer}' || u.bundle_override_id)")}
-                FROM device_updates AS u WHERE u.device_id = d.id)
+                FROM device_updates AS u WHERE u.device_id = d.id),
+            d.target
         FROM devices AS d LEFT JOIN cohorts AS c ON c.id = d.cohort_id
         WHERE d.id = {device} AND d.organization_id = {organization}
         """;

@@ -40,13 +40,16 @@ internal sealed class ReleaseGraphCache
     {
         var releases = await db.Releases.AsNoTracking().Where(r => r.CohortId == cohortId).ToListAsync(cancellationToken);
         var bundleIds = releases.Select(r => r.BundleId).Distinct().ToList();
-        var undeliverable = await (
+        var binaries = (await (
             from e in db.BundleEntries
             join b in db.Binaries on e.BinaryId equals b.Id
-            where bundleIds.Contains(e.BundleId) && b.State != BinaryState.Signed
-            select e.BundleId).Distinct().ToListAsync(cancellationToken);
+            where bundleIds.Contains(e.BundleId)
+            select new { e.BundleId, b.Target, b.State }).ToListAsync(cancellationToken)).ToLookup(b => b.BundleId);
 
-        var nodes = releases.Select(r => r.ToNode(bundleDeliverable: !undeliverable.Contains(r.BundleId)));
+        var nodes = releases.Select(r => r.ToNode(bundleDeliverable: binaries[r.BundleId].All(b => b.State == BinaryState.Signed)) with
+        {
+            BundleTargets = binaries[r.BundleId].Select(b => b.Target).ToHashSet(StringComparer.Ordinal),
+        });
         var facts = releases.ToDictionary(r => r.Id, r => new ReleaseFacts(r.Id, r.OrganizationId, r.Name, r.Version, r.Required));
         var claims = releases.Where(r => r.PhaseClaimCount > 0).ToDictionary(r => r.Id, r => r.PhaseClaimCount);
         return new CachedReleaseGraph(stamp, new CohortReleaseGraph(cohortId, nodes), facts, claims);

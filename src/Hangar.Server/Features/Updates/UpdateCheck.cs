@@ -1,3 +1,4 @@
+using Hangar.Core.Firmware;
 using Hangar.Core.Releases;
 using Hangar.Core.Versions;
 using Hangar.Data;
@@ -54,7 +55,10 @@ internal sealed class UpdateCheck(
     private async Task<Resolution> ResolveAsync(DeviceSnapshot device, ReportedState state, CachedReleaseGraph? graph, bool write, DateTime now, CancellationToken cancellationToken)
     {
         var deviceState = new DeviceState(device.Id, device.Quarantined, device.CohortId, device.Tags.ToHashSet(StringComparer.Ordinal),
-            state.ReleaseId, state.BundleId, state.Version);
+            state.ReleaseId, state.BundleId, state.Version)
+        {
+            Target = device.Target,
+        };
         var overrides = device.Overrides.Select(o => new ActiveOverride(o.Id, o.BundleId, o.StartsAt, o.EndsAt)).ToList();
         var claimed = device.ClaimedReleases.ToHashSet();
         // Only a device that might take a fractional phase needs the cohort's size: one indexed count, then.
@@ -108,7 +112,13 @@ internal sealed class UpdateCheck(
         var manifest = await manifests.GetAsync(db, bundleId, cancellationToken);
         if (manifest is not { Deliverable: true })
         {
-            return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, "the bundle to install has a binary that is no longer signed (destroyed)");
+            return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, "the bundle to install has a binary that is no longer signed (destroyed, or its signing keys revoked)");
+        }
+
+        // The resolver steps over releases that cannot serve the device's target; this catches an override's bundle.
+        if (!BinaryTargets.Serves(manifest.Targets, device.Target))
+        {
+            return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, $"the bundle to install has no binary for the device's target '{device.Target}'");
         }
 
         var release = offer.ReleaseId is { } releaseId ? graph!.Facts[releaseId] : null;

@@ -13,7 +13,9 @@ namespace Hangar.Server.Features.Updates;
 
 /// <summary>
 /// Bundle manifests for update answers, cached for <see cref="UpdatesOptions.ManifestCacheSeconds"/>: a bundle never
-/// changes its binaries, so a fleet checking against the same bundle costs one set of queries per period.
+/// changes its binaries, so a fleet checking against the same bundle costs one set of queries per period. Manifests
+/// carry only signatures by keys that are not revoked; a revocation forgets the affected bundles on the node that
+/// handled it, and other nodes load them afresh within the period.
 /// </summary>
 internal sealed class UpdateManifestCache(TimeProvider time, IOptions<UpdatesOptions> options)
 {
@@ -40,6 +42,15 @@ internal sealed class UpdateManifestCache(TimeProvider time, IOptions<UpdatesOpt
         }
 
         return manifest;
+    }
+
+    /// <summary>Drops these bundles' manifests (their signatures changed), so the next check loads them again.</summary>
+    public void Forget(IEnumerable<Guid> bundleIds)
+    {
+        foreach (var bundleId in bundleIds)
+        {
+            _manifests.TryRemove(bundleId, out _);
+        }
     }
 
     private static string Fingerprint(UpdateBundleSummary bundle, List<ManifestBinary> binaries)
@@ -69,7 +80,7 @@ internal sealed class UpdateManifestCache(TimeProvider time, IOptions<UpdatesOpt
         var signatures = (await (
             from s in db.BinarySignatures
             join k in db.SigningKeys on s.SigningKeyId equals k.Id
-            where binaryIds.Contains(s.BinaryId)
+            where binaryIds.Contains(s.BinaryId) && k.RevokedAt == null
             orderby s.CreatedAt
             select new { s.BinaryId, KeyId = k.Id, k.OrganizationId, KeyHash = k.KeyId, k.PublicKey, s.Signature })
             .AsNoTracking().ToListAsync(cancellationToken)).ToLookup(s => s.BinaryId);
