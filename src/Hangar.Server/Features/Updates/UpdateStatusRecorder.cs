@@ -43,13 +43,21 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
         }
 
         var from = update.State;
+        if (from == UpdateState.Aborted && report.State != UpdateState.Aborted
+            && (report.State != UpdateState.Downloading || await AbortedBecauseAsync(deviceId, update, now, cancellationToken) is not null))
+        {
+            // Stopped by the server (or the device): only a new attempt on a rollout that stands again goes on.
+            return Problems.Conflict(ErrorCodes.UpdateAborted, $"The update was aborted ({update.Reason ?? "the rollout was stopped"}); do not install it.");
+        }
+
         if (from != report.State && !UpdateStates.MayMove(from, report.State))
         {
             return Problems.Conflict(ErrorCodes.UpdateTransitionInvalid,
-                $"The update is {from.ToWire()}; it cannot go to {report.State.ToWire()} (states only move forward; after failed or rolled_back a new attempt starts at downloading).");
+                $"The update is {from.ToWire()}; it cannot go to {report.State.ToWire()} (states only move forward; after failed, rolled_back or aborted a new attempt starts at downloading).");
         }
 
-        if (report.State is UpdateState.Downloading or UpdateState.Downloaded or UpdateState.Installing
+        // Work that has not reached the installer stops; an install under way goes on to its end (installed, failed…).
+        if (report.State is UpdateState.Downloading or UpdateState.Downloaded or UpdateState.Installing && from != UpdateState.Installing
             && await AbortedBecauseAsync(deviceId, update, now, cancellationToken) is { } aborted)
         {
             return Problems.Conflict(ErrorCodes.UpdateAborted, $"The rollout was stopped ({aborted}); do not install this update.");
@@ -92,10 +100,18 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
             update.LogTail = null;
         }
 
+        if (update.State == UpdateState.Aborted && report.State == UpdateState.Aborted)
+        {
+            // The device confirming a stop the server made: the server's reason stays.
+            update.UpdatedAt = now;
+            return;
+        }
+
         update.State = report.State;
         update.Progress = report.Progress;
         update.LogTail = report.LogTail ?? update.LogTail;
         update.Reason = report.Reason ?? update.Reason;
+        update.Retryable = report.State == UpdateState.Failed && report.Retryable;
         update.FinishedAt = report.State.IsFinal() ? update.FinishedAt ?? now : null;
         update.UpdatedAt = now;
     }
