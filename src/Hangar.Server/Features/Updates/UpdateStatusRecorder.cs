@@ -9,16 +9,18 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Updates;
 
 /// <summary>
 /// Applies a device's status report to its update, in one transaction: repeated report ids are answered without
 /// change, states only move forward (<see cref="UpdateStates.MayMove"/>), progress on a halted rollout is refused,
-/// each transition records one <c>update.status_changed</c>, a commit records what the device now runs, and a
-/// failure may trip the release's failure policy.
+/// each transition records one <c>update.status_changed</c>, a commit records what the device now runs, and every
+/// report on a release checks the release's failure policy (<see cref="AutomaticHalt"/>). Reports on an update the
+/// server aborted are refused, except a new attempt once the rollout stands again.
 /// </summary>
-internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder events, TimeProvider time)
+internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder events, TimeProvider time, IOptions<UpdatesOptions> options)
 {
     public async Task<Results<Ok<DeviceUpdateResponse>, ProblemHttpResult>> ApplyAsync(Guid deviceId, UpdateStatusReport report, CancellationToken cancellationToken)
     {
@@ -80,13 +82,12 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (from != report.State && report.State is UpdateState.Failed or UpdateState.RolledBack && releaseId is { } failing)
+        await transaction.CommitAsync(cancellationToken);
+        if (releaseId is { } reported)
         {
-            await AutomaticHalt.CheckAsync(db, events, failing, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await AutomaticHalt.CheckAsync(db, events, reported, now, options.Value.RetryWindowStart(now), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(update.ToResponse(duplicate: false));
     }
 
