@@ -45,6 +45,8 @@ public sealed class ReleaseCommandTests(CliServerFixture fixture) : IClassFixtur
         Assert.Equal("watchdog resets", halted.GetProperty("halt_reason").GetString());
         Assert.Equal(JsonValueKind.Null, resumed.GetProperty("halted_at").ValueKind);
         Assert.Contains("DEVICES OFFERED", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains("RETRYING", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ABORTED", stats.Stdout, StringComparison.Ordinal);
         Assert.Equal("r1-rollback", rollback.GetProperty("name").GetString());
         Assert.Equal(bundles[0], rollback.GetProperty("bundle_id").GetString());
         Assert.True(rollback.GetProperty("required").GetBoolean());

@@ -1510,6 +1510,10 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("release_id");
 
+                    b.Property<bool>("Retryable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retryable");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
