@@ -67,6 +67,9 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
         }
 
         message = message.Replace("Hangar.Contracts.", "", StringComparison.Ordinal);
-        return $"The JSON body is invalid{where}{position}: {message}";
+        // A syntax error comes from the reader (an internal type, hence the name); anything else is valid JSON of the wrong shape.
+        return json.InnerException?.GetType().Name == "JsonReaderException"
+            ? $"The request body is not valid JSON{where}{position}: {message}"
+            : $"The JSON body is invalid{where}{position}: {message}";
     }
 }
