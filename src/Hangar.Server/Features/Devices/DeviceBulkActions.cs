@@ -43,7 +43,7 @@ internal static class DeviceBulkActions
             var ids = await DeviceReferences.IdsAsync(db, request.DeviceIds, caller.OrganizationId, cancellationToken);
             if (ids.Any(id => id is null))
             {
-                return Problems.Validation("device_ids", "every entry must name a device of this organization (id, resource name or identifier).");
+                return Problems.NotFound("One or more of the devices");
             }
 
             var wanted = ids.Select(id => id!.Value).Distinct().ToList();
