@@ -37,7 +37,7 @@ public sealed partial class FirmwareCommandTests(CliServerFixture fixture) : ICl
             var binary = result.Json();
             Assert.Equal("signed", binary.GetProperty("state").GetString());
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), binary.GetProperty("sha256").GetString());
-            Assert.Contains("uploaded part 10/10", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("10 of 10 parts done (10000 of 10000 bytes)", result.Stderr, StringComparison.Ordinal);
             var signatures = (await cli.RunAsync("binary-signatures", "list", "--search", $"binary_id:'{binary.GetProperty("id")}'", "-o", "json")).Succeeded().Json();
             Assert.Equal(key.GetProperty("key_id").GetString(), Assert.Single(signatures.GetProperty("data").EnumerateArray()).GetProperty("key_id").GetString());
 
@@ -54,6 +54,15 @@ public sealed partial class FirmwareCommandTests(CliServerFixture fixture) : ICl
             await File.WriteAllBytesAsync(downloaded + ".part", content[..4000], TestContext.Current.CancellationToken);
             var download = (await cli.RunAsync("binaries", "download", id, "--out", downloaded)).Succeeded();
             Assert.Contains("resumed at byte 4000", download.Stderr, StringComparison.Ordinal);
+            Assert.Equal(content, await File.ReadAllBytesAsync(downloaded, TestContext.Current.CancellationToken));
+
+            // An existing file is replaced only with --force, like the x509 commands' files.
+            await File.WriteAllTextAsync(downloaded, "mine", TestContext.Current.CancellationToken);
+            var refused = await cli.RunAsync("binaries", "download", id, "--out", downloaded);
+            Assert.Equal(ExitCodes.Conflict, refused.ExitCode);
+            Assert.Contains("already exists; nothing was downloaded. Pass --force", refused.Stderr, StringComparison.Ordinal);
+            Assert.Equal("mine", await File.ReadAllTextAsync(downloaded, TestContext.Current.CancellationToken));
+            (await cli.RunAsync("binaries", "download", id, "--out", downloaded, "--force")).Succeeded();
             Assert.Equal(content, await File.ReadAllBytesAsync(downloaded, TestContext.Current.CancellationToken));
         }
         finally
@@ -76,7 +85,7 @@ public sealed partial class FirmwareCommandTests(CliServerFixture fixture) : ICl
             string[] create = ["binaries", "create", "--artifact-version", version, "--target", Target, "--file", file, "--part-size", "1024", "--concurrency", "1", "-o", "json"];
 
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            var first = await cli.RunAsync(new CancellingWriter(interrupt, "uploaded part 2/8"), interrupt.Token, create);
+            var first = await cli.RunAsync(new CancellingWriter(interrupt, "2 of 8 parts done"), interrupt.Token, create);
             var second = (await cli.RunAsync(create)).Succeeded();
 
             Assert.Equal(ExitCodes.Interrupted, first.ExitCode);

@@ -28,6 +28,11 @@ public sealed class ProfileTests(CliServerFixture fixture) : IClassFixture<CliSe
         var whoami = (await cli.RunAsync("whoami", "--output", "json")).Succeeded().Json();
         Assert.Equal("api_key", whoami.GetProperty("authenticated_by").GetString());
         Assert.Equal("owner", whoami.GetProperty("role").GetString());
+        var table = (await cli.RunAsync("whoami")).Succeeded();
+        // The organization reads by its name; its HRN has a row of its own.
+        Assert.Equal("login writes profile", whoami.GetProperty("organization_name").GetString());
+        Assert.Matches(@"ORGANIZATION\s+│ login writes profile", table.Stdout);
+        Assert.Matches(@"ORGANIZATION HRN\s+│ hrn:1:", table.Stdout);
     }
 
     [Fact]

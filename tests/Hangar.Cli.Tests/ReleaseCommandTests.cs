@@ -23,7 +23,9 @@ public sealed class ReleaseCommandTests(CliServerFixture fixture) : IClassFixtur
         var r1Id = r1.GetProperty("id").GetString()!;
         var widened = (await cli.RunAsync("releases", "update", r1Id, "--phase-value", "1", "--description", "spring", "-o", "json")).Succeeded().Json();
         var halted = (await cli.RunAsync("releases", "halt", r1Id, "--reason", "watchdog resets", "-o", "json")).Succeeded().Json();
+        var haltedAgain = (await cli.RunAsync("releases", "halt", r1Id, "--reason", "again")).Succeeded();
         var resumed = (await cli.RunAsync("releases", "resume", r1Id, "-o", "json")).Succeeded().Json();
+        var resumedAgain = (await cli.RunAsync("releases", "resume", r1Id)).Succeeded();
         var stats = (await cli.RunAsync("releases", "stats", r1Id)).Succeeded();
         var rollback = (await cli.RunAsync("releases", "rollback", r1Id, "--reason", "field failures", "-o", "json")).Succeeded().Json();
         var shown = (await cli.RunAsync("releases", "get", r1.GetProperty("hrn").GetString()!)).Succeeded();
@@ -37,13 +39,20 @@ public sealed class ReleaseCommandTests(CliServerFixture fixture) : IClassFixtur
         Assert.Equal(0.2m, r1.GetProperty("halt_failure_rate").GetDecimal());
         Assert.Contains("50%", listed.Stdout, StringComparison.Ordinal);
         Assert.Contains("r0", listed.Stdout, StringComparison.Ordinal);
+        // The graph reads by name: r0's row points to "r1", not to r1's id.
+        var r0Row = listed.Stdout.Split('\n').Single(line => line.Contains(r0.GetProperty("id").GetString()!, StringComparison.Ordinal));
+        Assert.Contains(" r1 ", r0Row, StringComparison.Ordinal);
+        Assert.DoesNotContain(r1.GetProperty("id").GetString()!, r0Row, StringComparison.Ordinal);
+        Assert.Contains("NEXT RELEASE ", listed.Stdout, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Conflict, refused.ExitCode);
         Assert.StartsWith("error: release_graph_constrained_before_latest:", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(1m, widened.GetProperty("phase_value").GetDecimal());
         Assert.Equal("spring", widened.GetProperty("description").GetString());
         Assert.True(halted.GetProperty("disabled").GetBoolean());
         Assert.Equal("watchdog resets", halted.GetProperty("halt_reason").GetString());
+        Assert.Matches(@"^Release r1 was already halted at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(watchdog resets\); nothing changed\.", haltedAgain.Stderr);
         Assert.Equal(JsonValueKind.Null, resumed.GetProperty("halted_at").ValueKind);
+        Assert.StartsWith("Release r1 was not halted; nothing changed.", resumedAgain.Stderr, StringComparison.Ordinal);
         Assert.Contains("DEVICES OFFERED", stats.Stdout, StringComparison.Ordinal);
         Assert.Contains("RETRYING", stats.Stdout, StringComparison.Ordinal);
         Assert.Contains("ABORTED", stats.Stdout, StringComparison.Ordinal);
@@ -124,7 +133,7 @@ public sealed class ReleaseCommandTests(CliServerFixture fixture) : IClassFixtur
         Assert.Equal(r1.GetProperty("id").GetString(), dryRun.GetProperty("release").GetProperty("id").GetString());
         Assert.Single(dryRun.GetProperty("manifest").EnumerateArray());
         Assert.Contains("r1 1.1.0", table.Stdout, StringComparison.Ordinal);
-        Assert.Contains("1 signatures", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(1 signature)", table.Stdout, StringComparison.Ordinal);
         Assert.Equal(r0Id, recorded.GetProperty("reported_release_id").GetString());
     }
 

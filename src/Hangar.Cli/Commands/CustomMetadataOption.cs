@@ -23,12 +23,14 @@ internal static class CustomMetadataOption
             {
                 return document.RootElement.Clone();
             }
+
+            result.AddError($"'{text}' is valid JSON but not a JSON object.");
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
+            result.AddError($"'{text}' is not valid JSON: {exception.Message}");
         }
 
-        result.AddError($"'{text}' is not a JSON object.");
         return null;
     }
 }

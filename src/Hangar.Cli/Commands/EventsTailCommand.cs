@@ -71,7 +71,7 @@ internal sealed class EventsTailCommand : Command
         }
         else
         {
-            output.Stdout.WriteLine($"{CellText.Format(evt.Time)}  {evt.Type,-28} {evt.ResourceHrn}  {evt.ActorName ?? evt.ActorType}  {evt.Id}");
+            output.Stdout.WriteLine(EventLine.Format(evt));
         }
 
         output.Stdout.Flush();

@@ -22,8 +22,17 @@ internal sealed class ReleasesHaltCommand : Command
         Add(_reason);
         SetAction((parseResult, cancellationToken) => cli.RunAsync(parseResult, async (session, ct) =>
         {
+            // The API answers a repeated halt with 200 and the release as first halted (safe to retry), so whether this
+            // call changed anything is read from the release before it.
+            var before = await session.Client.Releases.GetAsync(parseResult.GetRequiredValue(_id), ct);
             var request = new HaltReleaseRequest(parseResult.GetRequiredValue(_reason));
-            session.Output.Item(await session.Client.Releases.HaltAsync(parseResult.GetRequiredValue(_id), request, ct), ReleaseViews.Release);
+            var halted = await session.Client.Releases.HaltAsync(before.Id.ToString(), request, ct);
+            if (before.HaltedAt is { } at)
+            {
+                session.Output.Note($"Release {before.Name} was already halted at {CellText.Format(at)} ({before.HaltReason}); nothing changed.");
+            }
+
+            session.Output.Item(halted, ReleaseViews.Release);
             return ExitCodes.Success;
         }, cancellationToken));
     }

@@ -13,7 +13,14 @@ internal sealed class ReleasesResumeCommand : Command
         Add(_id);
         SetAction((parseResult, cancellationToken) => cli.RunAsync(parseResult, async (session, ct) =>
         {
-            session.Output.Item(await session.Client.Releases.ResumeAsync(parseResult.GetRequiredValue(_id), ct), ReleaseViews.Release);
+            var before = await session.Client.Releases.GetAsync(parseResult.GetRequiredValue(_id), ct);
+            var resumed = await session.Client.Releases.ResumeAsync(before.Id.ToString(), ct);
+            if (before.HaltedAt is null && !before.Disabled)
+            {
+                session.Output.Note($"Release {before.Name} was not halted; nothing changed.");
+            }
+
+            session.Output.Item(resumed, ReleaseViews.Release);
             return ExitCodes.Success;
         }, cancellationToken));
     }

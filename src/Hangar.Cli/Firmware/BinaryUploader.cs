@@ -1,3 +1,4 @@
+using Hangar.Cli.Output;
 using Hangar.Client;
 using Hangar.Contracts.Firmware;
 
@@ -71,10 +72,11 @@ internal sealed class BinaryUploader(HangarClient client, TransferProgress progr
         var toSend = missing.Sum(p => p.Length);
         if (missing.Count < count)
         {
-            notes.WriteLine($"{count - missing.Count} of {count} parts are already on the server.");
+            notes.WriteLine($"{count - missing.Count} of {Counted.Of(count, "part")} {(count - missing.Count == 1 ? "is" : "are")} already on the server.");
         }
 
         var started = time.GetTimestamp();
+        var finished = 0;
         await progress.RunAsync($"uploading {Path.GetFileName(request.File)}", toSend, async reporter =>
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = request.Concurrency, CancellationToken = cancellationToken };
@@ -85,12 +87,13 @@ internal sealed class BinaryUploader(HangarClient client, TransferProgress progr
                 await client.Binaries.UploadPartAsync(id, part.Index, content, part.Length, digests.Parts[part.Index - 1], ct);
                 // Counted when the server has accepted the part: a retried request would otherwise count twice.
                 reporter.Bytes(sent);
-                reporter.Line($"uploaded part {part.Index}/{count}");
+                // Parts finish out of order, so the count of finished parts is separate from the part's own number.
+                reporter.Line($"uploaded part {part.Index}, {Interlocked.Increment(ref finished)} of {Counted.Of(missing.Count, "part")} done");
             });
             return true;
         });
         var seconds = Math.Max(time.GetElapsedTime(started).TotalSeconds, 0.001);
-        notes.WriteLine($"sent {toSend} bytes in {missing.Count} parts ({toSend / seconds / (1024 * 1024):F1} MiB/s).");
+        notes.WriteLine($"sent {Counted.Of(toSend, "byte")} in {Counted.Of(missing.Count, "part")} ({toSend / seconds / (1024 * 1024):F1} MiB/s).");
     }
 
     private async Task<BinaryResponse> WaitForHashingAsync(BinaryResponse binary, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Hangar.Cli.Output;
 using Spectre.Console;
 
 namespace Hangar.Cli.Firmware;
@@ -40,7 +41,7 @@ internal sealed class TransferProgress(TextWriter stderr, bool isTerminal)
             {
                 lock (lines)
                 {
-                    lines.WriteLine($"{text} ({Done} of {total} bytes)");
+                    lines.WriteLine($"{text} ({Done} of {Counted.Of(total, "byte")})");
                 }
             }
         }

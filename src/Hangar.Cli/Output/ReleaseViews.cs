@@ -6,14 +6,25 @@ namespace Hangar.Cli.Output;
 /// <summary>The table layout of releases, their statistics and bundle overrides.</summary>
 internal static class ReleaseViews
 {
-    public static ResourceView<ReleaseResponse> Release { get; } = new ResourceView<ReleaseResponse>()
+    public static ResourceView<ReleaseResponse> Release { get; } = Releases("NEXT RELEASE ID", r => r.NextReleaseId);
+
+    /// <summary>
+    /// The list: the graph reads by names, each release pointing to its next one as "name version" (from
+    /// <paramref name="known"/>; the id only where that release could not be read).
+    /// </summary>
+    public static ResourceView<ReleaseResponse> ReleaseList(IReadOnlyDictionary<Guid, ReleaseResponse> known) =>
+        Releases("NEXT RELEASE", r => r.NextReleaseId is { } next ? known.TryGetValue(next, out var release) ? Label(release) : next : null);
+
+    private static string Label(ReleaseResponse release) => release.Version is null ? release.Name : $"{release.Name} {release.Version}";
+
+    private static ResourceView<ReleaseResponse> Releases(string nextHeader, Func<ReleaseResponse, object?> next) => new ResourceView<ReleaseResponse>()
         .Add("ID", r => r.Id)
         .Add("HRN", r => r.Hrn, inList: false)
         .Add("NAME", r => r.Name)
         .Add("DESCRIPTION", r => r.Description, inList: false)
         .Add("COHORT ID", r => r.CohortId, inList: false)
         .Add("BUNDLE ID", r => r.BundleId)
-        .Add("NEXT RELEASE ID", r => r.NextReleaseId)
+        .Add(nextHeader, next)
         .Add("VERSION", r => r.Version)
         .Add("VERSION REQUIREMENT", r => r.VersionRequirement, inList: false)
         .Add("REQUIRED", r => r.Required)

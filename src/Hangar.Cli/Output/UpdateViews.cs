@@ -12,7 +12,7 @@ internal static class UpdateViews
         .Add("RELEASE", u => u.Release is null ? null : $"{u.Release.Id} {u.Release.Name} {u.Release.Version}".TrimEnd())
         .Add("BUNDLE OVERRIDE", u => u.BundleOverride is null ? null : $"{u.BundleOverride.Id} {u.BundleOverride.Name}")
         .Add("BUNDLE", u => u.Bundle is null ? null : $"{u.Bundle.Id} {u.Bundle.Hash}")
-        .Add("BINARIES", u => string.Join("\n", u.Manifest.Select(b => $"{b.Position}: {b.Artifact.Name} {b.ArtifactVersion.Version} {b.Target} {b.Size} bytes sha256:{b.Sha256} ({b.Signatures.Count} signatures)")))
+        .Add("BINARIES", u => string.Join("\n", u.Manifest.Select(b => $"{b.Position}: {b.Artifact.Name} {b.ArtifactVersion.Version} {b.Target} {Counted.Of(b.Size, "byte")} sha256:{b.Sha256} ({Counted.Of(b.Signatures.Count, "signature")})")))
         .Add("URLS EXPIRE", u => u.UrlsExpireAt);
 
     public static ResourceView<DeviceUpdateResponse> DeviceUpdate { get; } = new ResourceView<DeviceUpdateResponse>()

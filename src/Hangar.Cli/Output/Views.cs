@@ -102,7 +102,8 @@ internal static class Views
         .Add("EMAIL", u => u.Email)
         .Add("NAME", u => u.Name)
         .Add("ORGANIZATION ID", u => u.OrganizationId)
-        .Add("ORGANIZATION", u => u.OrganizationHrn)
+        .Add("ORGANIZATION", u => u.OrganizationName)
+        .Add("ORGANIZATION HRN", u => u.OrganizationHrn)
         .Add("ROLE", u => u.Role)
         .Add("AUTHENTICATED BY", u => u.AuthenticatedBy)
         .Add("API KEY ID", u => u.ApiKeyId);

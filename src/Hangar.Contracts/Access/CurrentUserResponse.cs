@@ -7,6 +7,7 @@ public sealed record CurrentUserResponse(
     string Email,
     string Name,
     Guid OrganizationId,
+    string OrganizationName,
     string OrganizationHrn,
     string Role,
     string AuthenticatedBy,

@@ -34,6 +34,18 @@ public abstract class BadInputTests(ServerFixture fixture)
         Assert.Equal(before, (await tenant.Owner.ApiKeys.ListAsync(cancellationToken: Cancel)).Data.Count);
     }
 
+    [Theory]
+    [InlineData("""not json""", "The request body is not valid JSON")]
+    [InlineData("""{"name":42,"role":"viewer"}""", "The JSON body is invalid at $.name")]
+    public async Task JsonErrors_SayWhetherTheBodyIsNotJson_OrTheWrongShape(string body, string detail)
+    {
+        var tenant = await fixture.NewTenantAsync();
+
+        using var response = await tenant.OwnerHttp.PostAsync("api/v1/api_keys", Api.Json(body), Cancel);
+
+        Assert.StartsWith(detail, (await response.ProblemAsync()).Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ValidationErrors_NameEveryBadField()
     {
