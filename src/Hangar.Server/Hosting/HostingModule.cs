@@ -1,6 +1,7 @@
 using Hangar.Contracts;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Locks;
 using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
@@ -35,8 +36,12 @@ internal static class HostingModule
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<TimeProvider, MicrosecondTimeProvider>();
+        // The first hosted service: nothing else starts on a data directory another server uses.
+        services.AddHostedService<DataDirectoryLock>();
         services.AddSingleton<ListenerRegistry>();
+        services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServerCertificateStore>();
+        services.AddHostedService<ServerCertificateWatcher>();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure(KestrelListeners.Configure);
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));

@@ -21,7 +21,10 @@ internal static class ProblemDetailsDefaults
                 StatusCodes.Status409Conflict => ErrorCodes.Conflict,
                 StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
+                StatusCodes.Status416RangeNotSatisfiable => ErrorCodes.RangeNotSatisfiable,
                 StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+                StatusCodes.Status503ServiceUnavailable => ErrorCodes.Unavailable,
+                StatusCodes.Status507InsufficientStorage => ErrorCodes.InsufficientStorage,
                 _ => ErrorCodes.InternalError,
             };
         }
