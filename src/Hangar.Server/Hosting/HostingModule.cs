@@ -2,6 +2,7 @@ using Hangar.Contracts;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Locks;
+using Hangar.Server.Hosting.Logging;
 using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
@@ -55,6 +56,7 @@ internal static class HostingModule
         // Keys live in the data directory; nodes of one installation share them through a shared data directory.
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>>((keys, server) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(server.Value.DataPath("keys")), NullLoggerFactory.Instance));
+        services.AddSecretSafeLogging();
         services.AddHangarRateLimiting();
         services.AddHangarOpenApi();
         return services;

@@ -49,11 +49,11 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
             (415, ErrorCodes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
         BadHttpRequestException { InnerException: JsonException json } =>
-            (400, ErrorCodes.InvalidJson, "Invalid JSON", JsonDetail(json)),
+            (400, ErrorCodes.InvalidJson, "Invalid JSON", BindingErrorDetail.ForJson(json)),
         BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
             (400, ErrorCodes.InvalidJson, "Invalid request body", "The request body is missing or is not valid JSON."),
         BadHttpRequestException bad =>
-            (bad.StatusCode, ErrorCodes.InvalidParameter, "Bad request", bad.Message),
+            (bad.StatusCode, ErrorCodes.InvalidParameter, "Bad request", BindingErrorDetail.ForParameter(bad.Message)),
         _ when DatabaseUnavailable.Is(exception) =>
             (503, ErrorCodes.DatabaseUnavailable, "Service unavailable", "The database is not available; retry after the seconds in Retry-After."),
         _ when OutOfSpace.Is(exception) || SqliteFull(exception) =>
@@ -66,20 +66,4 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
 
     private static bool SqliteFull(Exception exception) =>
         exception.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: SqliteFullCode };
-
-    // System.Text.Json's messages name the member path and position but also .NET type names; keep the useful part.
-    private static string JsonDetail(JsonException json)
-    {
-        var where = json.Path is null ? "" : $" at {json.Path}";
-        var position = json.LineNumber is null ? "" : $" (line {json.LineNumber + 1}, byte {json.BytePositionInLine})";
-        var message = json.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            message = message[..cut];
-        }
-
-        message = message.Replace("Hangar.Contracts.", "", StringComparison.Ordinal);
-        return $"The JSON body is invalid{where}{position}: {message}";
-    }
 }

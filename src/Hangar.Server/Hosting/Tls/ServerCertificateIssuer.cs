@@ -24,8 +24,7 @@ internal static class ServerCertificateIssuer
         using var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(20));
         WriteAtomically(Path.Combine(directory, CaCertificateFile), ca.ExportCertificatePem() + "\n");
         WriteAtomically(Path.Combine(directory, CaKeyFile), caKey.ExportPkcs8PrivateKeyPem() + "\n", secret: true);
-        using var signer = ca.CopyWithPrivateKey(caKey);
-        IssueLeaf(options, now, directory, signer);
+        IssueLeaf(options, now, directory, ca);
     }
 
     /// <summary>The server CA with its key, when <paramref name="leaf"/> was issued by it (a self-generated certificate).</summary>
