@@ -18,7 +18,7 @@ internal static class AdminApi
     public const string BasePath = "/api/v1";
 
     /// <summary>Every Admin API feature, under <c>/api/v1</c> on the admin listener.</summary>
-    public static WebApplication MapAdminApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapHealth();
         app.MapOpenApi($"/openapi/{{documentName}}.json").WithMetadata(new AnonymousAttribute()).ExcludeFromDescription();

@@ -9,6 +9,7 @@ using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Database;
+using Hangar.Server.Hosting.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hangar.Server;
@@ -47,9 +48,10 @@ internal static class HangarServer
     public static WebApplication UseHangarServer(this WebApplication app)
     {
         app.UseHangarPipeline();
-        app.MapAdminApi();
-        app.MapDeviceApi();
-        app.MapSignedBinaryDownloads();
+        var routes = app.MapGroup("").AnswerHeadOnGet();
+        routes.MapAdminApi();
+        routes.MapDeviceApi();
+        routes.MapSignedBinaryDownloads();
         return app;
     }
 }

@@ -20,4 +20,11 @@ public sealed class BlobStorageOptions
     /// are always synced. Turn it on to keep staged parts through power loss.
     /// </summary>
     public bool SyncParts { get; set; }
+
+    /// <summary>
+    /// Free space the store keeps: a part is refused (507) unless this much stays free after it, and health reports the
+    /// store degraded below it. Headroom for the manifests, the database and logs on the same disk.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long MinFreeBytes { get; set; } = 256L * 1024 * 1024;
 }

@@ -10,4 +10,6 @@ public enum BlobWriteOutcome
     HashMismatch,
     /// <summary>A part named by the completion is not staged; nothing was kept.</summary>
     MissingPart,
+    /// <summary>The store has no room for the bytes (checked before writing, or the disk filled up); nothing was kept.</summary>
+    InsufficientStorage,
 }

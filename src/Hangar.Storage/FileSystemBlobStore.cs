@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Storage;
@@ -17,7 +16,8 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
 
     private readonly StoredObjects _objects;
     private readonly string _uploads;
-    private readonly string _temporary;
+    private readonly TemporaryFiles _temporaryFiles;
+    private readonly DiskSpace _space;
     private readonly int _bufferBytes;
     private readonly bool _syncParts;
     private readonly Dictionary<string, UploadDigest> _digests = new(StringComparer.Ordinal);
@@ -26,14 +26,18 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
     {
         var root = options.Value.Root ?? throw new InvalidOperationException("BlobStorage:Root is not set.");
         _uploads = Path.Combine(root, "uploads");
-        _temporary = Path.Combine(root, "tmp");
-        _objects = new StoredObjects(Path.Combine(root, "objects"), NewTemporaryPath, time ?? TimeProvider.System);
+        _temporaryFiles = new TemporaryFiles(Path.Combine(root, "tmp"));
+        _space = new DiskSpace(root, options.Value.MinFreeBytes);
+        _objects = new StoredObjects(Path.Combine(root, "objects"), () => _temporaryFiles.NewDeletionPath(), time ?? TimeProvider.System);
         _bufferBytes = options.Value.BufferBytes;
         _syncParts = options.Value.SyncParts;
-        foreach (var directory in new[] { _objects.Root, _uploads, _temporary })
+        foreach (var directory in new[] { _objects.Root, _uploads, _temporaryFiles.Directory })
         {
             Directory.CreateDirectory(directory);
         }
+
+        // Leftovers of writes that crashed (this node's last run, or another node's) go at start, not after the grace age.
+        _temporaryFiles.RemoveUnheld();
     }
 
     public async Task<BlobWriteResult> PutPartAsync(
@@ -42,29 +46,27 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(index);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedSize);
         var directory = UploadDirectory(uploadId);
-        var temporary = NewTemporaryPath();
+        if (!_space.Reserve(expectedSize))
+        {
+            return new BlobWriteResult(BlobWriteOutcome.InsufficientStorage, 0, "");
+        }
+
+        // The temporary file stays open (locked) until it has been renamed into place, so no sweeping server takes it.
+        await using var file = CreateTemporaryFile(out var temporary);
         try
         {
-            BlobWriteResult result;
-            await using (var file = CreateTemporaryFile(temporary))
+            // Unsynced parts are synced when they become an object; starting their writeback now means the disk
+            // writes them while the upload goes on, and that sync has little left to wait for.
+            var result = await HashedCopy.CopyAsync(content, file, expectedSize, expectedSha256, _bufferBytes, writeBehind: !_syncParts, cancellationToken);
+            if (!result.Succeeded)
             {
-                // Unsynced parts are synced when they become an object; starting their writeback now means the disk
-                // writes them while the upload goes on, and that sync has little left to wait for.
-                result = await HashedCopy.CopyAsync(content, file, expectedSize, expectedSha256, _bufferBytes, writeBehind: !_syncParts, cancellationToken);
-                if (!result.Succeeded)
-                {
-                    return result;
-                }
-
-                await file.FlushAsync(cancellationToken);
-                if (_syncParts)
-                {
-                    file.Flush(flushToDisk: true);
-                }
+                return result;
             }
 
+            await file.FlushAsync(cancellationToken);
             if (_syncParts)
             {
+                file.Flush(flushToDisk: true);
                 FileSync.CreateDirectory(directory);
             }
             else
@@ -83,6 +85,11 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
 
             Digest(uploadId).Arrived(new UploadDigest.PartFile(index, result.Size, result.Sha256, path));
             return result;
+        }
+        catch (IOException exception) when (OutOfSpace.Is(exception))
+        {
+            _space.Refused(expectedSize);
+            return new BlobWriteResult(BlobWriteOutcome.InsufficientStorage, 0, "");
         }
         finally
         {
@@ -186,22 +193,10 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
     public Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken) =>
         Task.FromResult(_objects.DeleteIfUnchangedSince(sha256, since));
 
-    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        foreach (var entry in new DirectoryInfo(_temporary).EnumerateFileSystemInfos())
-        {
-            // A write in progress touches its file with every buffer it writes; a directory here is an object whose
-            // deletion was interrupted.
-            if (entry.LastWriteTimeUtc < since.UtcDateTime)
-            {
-                StoredObjects.DeleteTree(entry.FullName);
-                removed++;
-            }
-        }
+    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(_temporaryFiles.RemoveStale(since));
 
-        return Task.FromResult(removed);
-    }
+    public BlobStoreHealth CheckHealth() => _space.Check();
 
     public void Dispose()
     {
@@ -256,15 +251,11 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
 
     private async Task WriteManifestAsync(string directory, PartManifest manifest, CancellationToken cancellationToken)
     {
-        var temporary = NewTemporaryPath();
+        await using var file = CreateTemporaryFile(out var temporary);
         try
         {
-            await using (var file = CreateTemporaryFile(temporary))
-            {
-                await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(manifest.Serialize()), cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
+            await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(manifest.Serialize()), cancellationToken);
+            file.Flush(flushToDisk: true);
             File.Move(temporary, Path.Combine(directory, PartManifest.FileName), overwrite: true);
         }
         finally
@@ -273,11 +264,32 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         }
     }
 
-    private static FileStream CreateTemporaryFile(string path) =>
-        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+    /// <summary>
+    /// A new temporary file, named after this process and held with an exclusive lock (<c>flock</c>) while it is written
+    /// and renamed, so a sweeping server (<see cref="TemporaryFiles"/>) can tell it from a crashed write's leftover.
+    /// </summary>
+    private FileStream CreateTemporaryFile(out string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            path = _temporaryFiles.NewWritePath();
+            try
+            {
+                var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                // Between creating the file and locking it, a sweeper may have locked and deleted it: then write another.
+                if (File.Exists(path))
+                {
+                    return file;
+                }
 
-    private string NewTemporaryPath() =>
-        Path.Combine(_temporary, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + ".tmp");
+                file.Dispose();
+            }
+            catch (IOException exception) when (attempt < 3 && !OutOfSpace.Is(exception))
+            {
+                // The sweeper held the lock at that moment and deletes the file; take another name.
+            }
+        }
+    }
 
     private string UploadDirectory(string uploadId)
     {

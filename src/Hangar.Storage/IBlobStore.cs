@@ -54,6 +54,12 @@ public interface IBlobStore
     /// </summary>
     Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken);
 
-    /// <summary>Deletes leftovers of interrupted writes that nothing has touched since <paramref name="since"/>; returns how many.</summary>
+    /// <summary>
+    /// Deletes leftovers of interrupted writes that nothing has touched since <paramref name="since"/>; a store that can
+    /// tell that no live writer holds a leftover deletes it whatever its age. Returns how many.
+    /// </summary>
     Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Whether the store can take writes (for health): enough free space, as far as the store can tell.</summary>
+    BlobStoreHealth CheckHealth();
 }

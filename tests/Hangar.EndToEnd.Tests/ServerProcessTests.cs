@@ -68,6 +68,22 @@ public sealed partial class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task SecondServerOnTheSameDataDirectory_ExitsWithAClearMessage_AndTheFirstKeepsServing()
+    {
+        var data = Path.Combine(_directory, "shared");
+        await using var first = StartServer(data);
+        var output = await first.WaitForAsync("Application started", StartTimeout, Cancel);
+
+        await using var second = StartServer(data);
+        Assert.NotEqual(0, await second.WaitForExitAsync(Cancel));
+        Assert.Contains($"The data directory {data} is in use by another Hangar server", second.Output, StringComparison.Ordinal);
+
+        using var http = new HttpClient(new SocketsHttpHandler(), disposeHandler: true);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(AdminAddress(output), "healthz"), Cancel)).StatusCode);
+        Assert.Equal(0, await first.StopAsync(Cancel));
+    }
+
+    [Fact]
     public async Task EnvironmentVariables_ConfigureTheServer()
     {
         await using var server = RunningProcess.Start(BuiltPrograms.Server, ["--data", Path.Combine(_directory, "env")], new Dictionary<string, string?>

@@ -280,21 +280,21 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RemoveStaleTemporaryFiles_KeepsFilesWrittenSince_AndRemovesInterruptedObjectDeletions()
+    public async Task RemoveStaleTemporaryFiles_KeepsHeldWrites_AndRemovesUnheldOnes_AndInterruptedObjectDeletionsByAge()
     {
-        var stale = Path.Combine(_root, "tmp", "stale.tmp");
-        var active = Path.Combine(_root, "tmp", "active.tmp");
-        var moved = Directory.CreateDirectory(Path.Combine(_root, "tmp", "moved.tmp")).FullName;
+        var leftover = Path.Combine(_root, "tmp", "host.1.leftover.tmp");
+        var active = Path.Combine(_root, "tmp", "host.2.active.tmp");
+        var moved = Directory.CreateDirectory(Path.Combine(_root, "tmp", "host.3.moved.deleting")).FullName;
+        var fresh = Directory.CreateDirectory(Path.Combine(_root, "tmp", "host.3.fresh.deleting")).FullName;
         await File.WriteAllBytesAsync(Path.Combine(moved, "00001-x.part"), [3], Cancel);
-        await File.WriteAllBytesAsync(stale, [1], Cancel);
-        await File.WriteAllBytesAsync(active, [2], Cancel);
-        var cutoff = File.GetLastWriteTimeUtc(active).AddSeconds(-1);
-        File.SetLastWriteTimeUtc(stale, cutoff.AddMinutes(-1));
+        await File.WriteAllBytesAsync(leftover, [1], Cancel);
+        await using var writing = new FileStream(active, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        var cutoff = Directory.GetLastWriteTimeUtc(fresh).AddSeconds(-1);
         Directory.SetLastWriteTimeUtc(moved, cutoff.AddMinutes(-1));
 
         Assert.Equal(2, await _store.RemoveStaleTemporaryFilesAsync(new DateTimeOffset(cutoff, TimeSpan.Zero), Cancel));
 
-        Assert.Equal([active], Directory.EnumerateFileSystemEntries(Path.Combine(_root, "tmp")));
+        Assert.Equal([active, fresh], Directory.EnumerateFileSystemEntries(Path.Combine(_root, "tmp")).Order());
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public static class ErrorCodes
     public const string InternalError = "internal_error";
     public const string DatabaseUnavailable = "database_unavailable";
     public const string Unavailable = "unavailable";
+    public const string InsufficientStorage = "insufficient_storage";
+    public const string RangeNotSatisfiable = "range_not_satisfiable";
     public const string WebhookDisabled = "webhook_disabled";
     public const string ProductHasDevices = "product_has_devices";
     public const string ProductArchived = "product_archived";

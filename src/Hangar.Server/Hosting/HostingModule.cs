@@ -1,6 +1,8 @@
 using Hangar.Contracts;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Locks;
+using Hangar.Server.Hosting.Logging;
 using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
@@ -35,8 +37,12 @@ internal static class HostingModule
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<TimeProvider, MicrosecondTimeProvider>();
+        // The first hosted service: nothing else starts on a data directory another server uses.
+        services.AddHostedService<DataDirectoryLock>();
         services.AddSingleton<ListenerRegistry>();
+        services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServerCertificateStore>();
+        services.AddHostedService<ServerCertificateWatcher>();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure(KestrelListeners.Configure);
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));
@@ -50,6 +56,7 @@ internal static class HostingModule
         // Keys live in the data directory; nodes of one installation share them through a shared data directory.
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>>((keys, server) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(server.Value.DataPath("keys")), NullLoggerFactory.Instance));
+        services.AddSecretSafeLogging();
         services.AddHangarRateLimiting();
         services.AddHangarOpenApi();
         return services;

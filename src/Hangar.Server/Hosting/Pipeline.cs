@@ -2,7 +2,9 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RequestIds;
 
 namespace Hangar.Server.Hosting;
@@ -17,10 +19,13 @@ internal static class Pipeline
     public static WebApplication UseHangarPipeline(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<BearerChallengeMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<EmptyErrorBodyMiddleware>();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
+        app.UseMiddleware<NoStoreMiddleware>();
         app.UseMiddleware<DeviceAuthenticationMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<CallerAuthenticationMiddleware>();

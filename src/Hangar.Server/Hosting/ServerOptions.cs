@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hangar.Server.Hosting.Locks;
 
 namespace Hangar.Server.Hosting;
 
@@ -15,6 +16,9 @@ internal sealed class ServerOptions
 
     [Required]
     public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Exclusive: a second server on the same data directory refuses to start. Shared: for nodes sharing it on purpose.</summary>
+    public DataDirectoryLockMode DataDirectoryLock { get; set; } = DataDirectoryLockMode.Exclusive;
 
     /// <summary>Extra DNS names or addresses for the self-generated server certificate (devices check it).</summary>
     public List<string> TlsSubjectNames { get; set; } = [];

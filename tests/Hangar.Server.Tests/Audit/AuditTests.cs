@@ -77,7 +77,7 @@ public abstract class AuditTests(ServerFixture fixture)
     {
         foreach (var route in RouteCatalog.AdminApi(fixture.Server.Services).Where(r => r.Pattern.StartsWith("/api/v1/audit", StringComparison.Ordinal)))
         {
-            Assert.Equal("GET", route.Method);
+            Assert.False(route.IsMutation, $"{route} may change audit rows");
         }
     }
 

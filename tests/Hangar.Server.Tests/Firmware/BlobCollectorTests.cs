@@ -153,18 +153,19 @@ public abstract class BlobCollectorTests(DatabaseKind database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TemporaryFileOfAnInterruptedWrite_IsRemovedAfterTheGraceAge()
+    public async Task TemporaryFiles_NoWriterHolds_AreRemovedAtOnce_AndOneAWriterHoldsStaysPastTheGraceAge()
     {
-        var leftover = Node.BlobsPath("tmp", "interrupted.tmp");
+        var leftover = Node.BlobsPath("tmp", "other-node.1.interrupted.tmp");
         await File.WriteAllBytesAsync(leftover, FirmwareBuilder.Bytes(100), Cancel);
+        var held = Node.BlobsPath("tmp", "other-node.2.writing.tmp");
+        await using var writing = new FileStream(held, FileMode.CreateNew, FileAccess.Write, FileShare.None);
 
         await Node.Collector.CollectAsync(Cancel);
-        Assert.True(File.Exists(leftover));
+        Assert.False(File.Exists(leftover));
 
         Node.Time.Advance(Grace + TimeSpan.FromMinutes(1));
         await Node.Collector.CollectAsync(Cancel);
-
-        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(held));
     }
 
     public sealed class OnSqlite() : BlobCollectorTests(DatabaseKind.Sqlite);

@@ -50,6 +50,8 @@ internal sealed class FirmwareNode : IAsyncDisposable
         var configuration = new Dictionary<string, string?>(sharing?.Server.Settings ?? new Dictionary<string, string?>())
         {
             ["Firmware:MinPartBytes"] = "1024",
+            // Nodes of one installation share the data directory on purpose.
+            ["Server:DataDirectoryLock"] = "Shared",
         };
 
         var server = await HangarTestServer.StartAsync(database, configuration, collection =>

@@ -48,4 +48,6 @@ internal sealed class GatedBlobStore(IBlobStore inner) : IBlobStore
 
     public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.RemoveStaleTemporaryFilesAsync(since, cancellationToken);
+
+    public BlobStoreHealth CheckHealth() => inner.CheckHealth();
 }

@@ -27,7 +27,8 @@ public sealed class OpenApiDocumentTests(SqliteServer fixture)
         using var http = fixture.Server.CreateHttpClient(null);
         using var document = JsonDocument.Parse(await http.GetStringAsync("openapi/v1.json", Cancel));
         var paths = document.RootElement.GetProperty("paths");
-        foreach (var route in RouteCatalog.AdminApi(fixture.Server.Services))
+        // HEAD is answered on every GET route and described once in docs/api.md.
+        foreach (var route in RouteCatalog.AdminApi(fixture.Server.Services).Where(r => r.Method != "HEAD"))
         {
             Assert.True(paths.TryGetProperty(route.Pattern.TrimEnd('/'), out var path), $"{route.Pattern} is missing from the document");
             Assert.True(path.TryGetProperty(route.Method.ToLowerInvariant(), out _), $"{route} is missing from the document");

@@ -39,6 +39,15 @@ public sealed class PostgresCluster : IAsyncDisposable
             return new PostgresCluster(fromEnvironment, binDirectory: null, directory: null);
         }
 
+        return await StartPrivateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A cluster of the caller's own even when a shared one is configured, for tests that stop and start the server
+    /// (<see cref="StopServerAsync"/>); never stop the shared one, other tests use it.
+    /// </summary>
+    public static async Task<PostgresCluster> StartPrivateAsync(CancellationToken cancellationToken = default)
+    {
         var binDirectory = FindBinDirectory() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin or on PATH. " +
             $"Run ./scripts/install-test-deps, or set {ConnectionStringVariable} to a server's connection string.");
@@ -86,6 +95,25 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
+
+    /// <summary>Stops this cluster's server as a crash would (its data stays); only for a cluster of <see cref="StartPrivateAsync"/>.</summary>
+    public Task StopServerAsync(CancellationToken cancellationToken = default) =>
+        RunToolAsync(OwnBinDirectory, "pg_ctl", ["-D", DataDirectory(_directory!), "-m", "immediate", "-w", "stop"], cancellationToken);
+
+    /// <summary>Starts a stopped server again on the port it had, so connection strings stay valid.</summary>
+    public Task StartServerAgainAsync(CancellationToken cancellationToken = default)
+    {
+        var port = new NpgsqlConnectionStringBuilder(AdminConnectionString).Port;
+        return RunToolAsync(OwnBinDirectory, "pg_ctl",
+            [
+                "-D", DataDirectory(_directory!), "-l", Path.Combine(_directory!, "postgres.log"), "-w", "-t", "60",
+                "-o", string.Create(CultureInfo.InvariantCulture, $"-p {port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500"),
+                "start",
+            ],
+            cancellationToken);
+    }
+
+    private string OwnBinDirectory => _binDirectory ?? throw new InvalidOperationException("Only a cluster of this test's own may be stopped and started.");
 
     public async ValueTask DisposeAsync()
     {

@@ -9,6 +9,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.References;
@@ -35,7 +36,7 @@ internal static class ApiKeyEndpoints
         group.MapGet("", ListAsync).Requires(Permission.ApiKeyRead)
             .WithSummary("List API keys").WithDescription("Search fields: name, prefix, role, created_by, revoked, created_at, expires_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.ApiKeyRead).WithSummary("Get an API key");
-        group.MapPost("", CreateAsync).Requires(Permission.ApiKeyManage).Audited("api_key.create").Idempotent()
+        group.MapPost("", CreateAsync).Requires(Permission.ApiKeyManage).Audited("api_key.create").Idempotent().CarriesSecret()
             .WithSummary("Create an API key").WithDescription("The secret is in the response only; store it now.");
         group.MapDelete("/{id}", RevokeAsync).Requires(Permission.ApiKeyManage).Audited("api_key.revoke")
             .WithSummary("Revoke an API key").WithDescription("The key stops working at once; its record stays for the audit trail.");

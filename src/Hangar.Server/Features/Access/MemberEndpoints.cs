@@ -9,6 +9,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
@@ -32,7 +33,7 @@ internal static class MemberEndpoints
         group.MapGet("", ListAsync).Requires(Permission.MemberRead)
             .WithSummary("List members").WithDescription("Search fields: email, name, role, created_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.MemberRead).WithSummary("Get a member");
-        group.MapPost("", AddAsync).Requires(Permission.MemberManage).Audited("member.add").Idempotent()
+        group.MapPost("", AddAsync).Requires(Permission.MemberManage).Audited("member.add").Idempotent().CarriesSecret()
             .WithSummary("Add or invite a member")
             .WithDescription("An unknown email creates an invited user; the one-time invitation token is in the response.");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.MemberManage).Audited("member.update")

@@ -7,6 +7,7 @@ using Hangar.Data.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Server.Hosting.Validation;
@@ -22,9 +23,9 @@ internal static class SessionEndpoints
     public static void MapSessions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/session").WithTags("Session");
-        group.MapPost("", SignInAsync).Anonymous().Audited("session.create").RequireRateLimiting(RateLimitPolicies.SignIn)
+        group.MapPost("", SignInAsync).Anonymous().Audited("session.create").RequireRateLimiting(RateLimitPolicies.SignIn).CarriesSecret()
             .WithSummary("Sign in").WithDescription("Sets the session cookie. Send the returned csrf_token in X-CSRF-Token on every change.");
-        group.MapGet("", GetAsync).Requires(Permission.SelfRead).WithSummary("The current console session");
+        group.MapGet("", GetAsync).Requires(Permission.SelfRead).CarriesSecret().WithSummary("The current console session");
         group.MapDelete("", SignOutAsync).Requires(Permission.SelfManage).Audited("session.delete").WithSummary("Sign out");
     }
 

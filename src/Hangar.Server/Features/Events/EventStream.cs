@@ -63,6 +63,12 @@ internal static class EventStream
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            // The headers of the stream, and no stream.
+            return TypedResults.Empty;
+        }
+
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var token = stopping.Token;
         try

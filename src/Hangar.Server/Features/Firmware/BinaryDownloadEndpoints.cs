@@ -5,6 +5,7 @@ using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Storage;
@@ -29,7 +30,7 @@ internal static class BinaryDownloadEndpoints
     {
         binaries.MapGet("/{id}/content", ContentAsync).Requires(Permission.FirmwareRead)
             .WithSummary("Download a binary").WithDescription("Supports Range and If-Range; the ETag is the SHA-256. Only signable and signed binaries have content.");
-        binaries.MapGet("/{id}/download_url", DownloadUrlAsync).Requires(Permission.FirmwareRead)
+        binaries.MapGet("/{id}/download_url", DownloadUrlAsync).Requires(Permission.FirmwareRead).CarriesSecret()
             .WithSummary("Get a short-lived download URL").WithDescription("The URL needs no API key; it expires after Firmware:DownloadUrlLifetimeSeconds (6 hours). url starts with Firmware:PublicAdminUrl when set (else the request's scheme and host); device_url is present when Firmware:PublicDeviceUrl is set.");
     }
 
@@ -108,6 +109,13 @@ internal static class BinaryDownloadEndpoints
         if (content is null)
         {
             return Problems.Create(StatusCodes.Status410Gone, ErrorCodes.ContentGone, "Gone", "The binary's content is not in the blob store.");
+        }
+
+        // If-Range must match the current validator exactly (RFC 9110 §13.1.5), and this content's only validator is a
+        // strong ETag: a date or a weak tag never matches, so the whole content is sent.
+        if (http.Request.Headers.IfRange.ToString() is { Length: > 0 } ifRange && !ifRange.StartsWith('"'))
+        {
+            http.Request.Headers.Remove(HeaderNames.Range);
         }
 
         LargeBlockResponseBody.Use(http);

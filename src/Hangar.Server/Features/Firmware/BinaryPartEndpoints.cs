@@ -74,9 +74,13 @@ internal static class BinaryPartEndpoints
         var result = await blobs.PutPartAsync(BinaryContent.UploadId(binary), partIndex, http.Request.Body, size, sha256, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Outcome == BlobWriteOutcome.HashMismatch
-                ? Problems.BadRequest(ErrorCodes.PartHashMismatch, $"Part {partIndex} has SHA-256 {result.Sha256}, not {sha256}; nothing was kept. Send it again.")
-                : Problems.BadRequest(ErrorCodes.PartSizeMismatch, $"Part {partIndex} did not have the {size} bytes announced; nothing was kept.");
+            return result.Outcome switch
+            {
+                BlobWriteOutcome.HashMismatch => Problems.BadRequest(ErrorCodes.PartHashMismatch, $"Part {partIndex} has SHA-256 {result.Sha256}, not {sha256}; nothing was kept. Send it again."),
+                BlobWriteOutcome.InsufficientStorage => Problems.Create(StatusCodes.Status507InsufficientStorage, ErrorCodes.InsufficientStorage, "Insufficient storage",
+                    $"The blob store has no room for part {partIndex} ({size} bytes); nothing was kept. Retry once an operator has freed space."),
+                _ => Problems.BadRequest(ErrorCodes.PartSizeMismatch, $"Part {partIndex} did not have the {size} bytes announced; nothing was kept."),
+            };
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -141,9 +145,15 @@ internal static class BinaryPartEndpoints
             return (Problems.Validation(HangarHeaders.PartSha256, "must be the part's SHA-256 as 64 lowercase hex digits."), default);
         }
 
-        if (request.ContentLength is not { } size || size < 1 || size > limits.MaxPartBytes)
+        if (request.ContentLength is not { } size || size < 1)
         {
             return (Problems.Validation("content_length", $"is required and must be 1 to {limits.MaxPartBytes} bytes."), default);
+        }
+
+        if (size > limits.MaxPartBytes)
+        {
+            return (Problems.Create(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Payload too large",
+                $"A part may have at most {limits.MaxPartBytes} bytes (Firmware:MaxPartBytes); this one declares {size}."), default);
         }
 
         var others = await db.BinaryParts.Where(p => p.BinaryId == binary.Id && p.Index != partIndex).SumAsync(p => p.Size, cancellationToken);

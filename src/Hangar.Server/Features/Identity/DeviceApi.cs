@@ -14,7 +14,7 @@ internal static class DeviceApi
 {
     public const string BasePath = "/device/v1";
 
-    public static WebApplication MapDeviceApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapDeviceApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device)).ExcludeFromDescription();
         group.MapGet("/me", MeAsync);

@@ -12,6 +12,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
@@ -36,7 +37,7 @@ internal static class OrganizationEndpoints
         group.MapGet("", ListAsync).Requires(Permission.OrganizationRead)
             .WithSummary("List organizations").WithDescription("Search fields: name, created_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.OrganizationRead).WithSummary("Get an organization");
-        group.MapPost("", CreateAsync).Requires(Permission.OrganizationCreate).Audited("organization.create").Idempotent()
+        group.MapPost("", CreateAsync).Requires(Permission.OrganizationCreate).Audited("organization.create").Idempotent().CarriesSecret()
             .WithSummary("Create an organization")
             .WithDescription("Owners may create further organizations; the caller's user becomes their owner. Set create_api_key for an owner key in the new organization (shown once).");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.OrganizationUpdate).Audited("organization.update")

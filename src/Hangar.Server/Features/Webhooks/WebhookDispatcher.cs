@@ -1,6 +1,7 @@
 using Hangar.Data;
 using Hangar.Data.Webhooks;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Hosting.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -148,8 +149,14 @@ internal sealed class WebhookDispatcher(
         {
             // Stopped mid-attempt: the lease expires and the delivery is sent again with the same webhook-id.
         }
+        catch (Exception exception) when (DatabaseUnavailable.Is(exception))
+        {
+            logger.LogWarning("Webhook delivery {DeliveryId} attempt could not be recorded, the database is unavailable ({Reason}); it is retried after its lease",
+                deliveryId, exception.GetBaseException().Message);
+        }
         catch (Exception exception)
         {
+            // Unexpected: a bug, so the stack trace is worth its lines.
             logger.LogWarning(exception, "Webhook delivery {DeliveryId} attempt failed unexpectedly; it is retried after its lease", deliveryId);
         }
     }

@@ -9,6 +9,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.References;
@@ -35,13 +36,13 @@ internal static class WebhookEndpoints
         group.MapGet("", ListAsync).Requires(Permission.WebhookRead)
             .WithSummary("List webhooks").WithDescription("Search fields: url, description, state, created_at.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.WebhookRead).WithSummary("Get a webhook");
-        group.MapPost("", CreateAsync).Requires(Permission.WebhookManage).Audited("webhook.create").Idempotent()
+        group.MapPost("", CreateAsync).Requires(Permission.WebhookManage).Audited("webhook.create").Idempotent().CarriesSecret()
             .WithSummary("Create a webhook").WithDescription("The signing secret is in the response only; store it now.");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.WebhookManage).Audited("webhook.update")
             .WithSummary("Change a webhook").WithDescription("Only the fields given change. state=enabled re-enables an endpoint the dispatcher disabled.");
         group.MapDelete("/{id}", DeleteAsync).Requires(Permission.WebhookManage).Audited("webhook.delete")
             .WithSummary("Delete a webhook").WithDescription("Its pending deliveries are dropped with it.");
-        group.MapPost("/{id}/roll_secret", RollSecretAsync).Requires(Permission.WebhookManage).Audited("webhook.roll_secret")
+        group.MapPost("/{id}/roll_secret", RollSecretAsync).Requires(Permission.WebhookManage).Audited("webhook.roll_secret").CarriesSecret()
             .WithSummary("Roll a webhook's secret")
             .WithDescription("Returns the new secret (once). For overlap_seconds the old secret still signs too: both signatures are sent.");
         group.MapPost("/{id}/test_fire", TestFireAsync).Requires(Permission.WebhookManage).Audited("webhook.test_fire")

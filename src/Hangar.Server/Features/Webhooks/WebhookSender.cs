@@ -9,7 +9,7 @@ namespace Hangar.Server.Features.Webhooks;
 /// Makes one signed delivery attempt (Standard Webhooks headers), bounded in time and in how much of the answer it
 /// reads. The HTTP client behind it never follows redirects and connects only through <see cref="WebhookConnector"/>.
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IOptions<WebhooksOptions> options)
+internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IOptions<WebhooksOptions> options, ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
 
@@ -49,8 +49,15 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
             error = Describe(exception);
         }
 
-        return new WebhookAttemptResult(startedAt.UtcDateTime, status, error, (int)Math.Min(time.GetElapsedTime(started).TotalMilliseconds, int.MaxValue), retryAfter);
+        var elapsed = (int)Math.Min(time.GetElapsedTime(started).TotalMilliseconds, int.MaxValue);
+        // The host only: a webhook URL's path and query may be its secret. An attempt that failed is the receiver's
+        // problem, not a bug here, so it is one line without a stack trace.
+        logger.LogInformation("Webhook delivery {MessageId} to {Host}: {Outcome} in {ElapsedMilliseconds} ms",
+            id, HostOf(request.RequestUri!), error ?? $"answered {status}", elapsed);
+        return new WebhookAttemptResult(startedAt.UtcDateTime, status, error, elapsed, retryAfter);
     }
+
+    private static string HostOf(Uri url) => url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}";
 
     // Read (and drop) at most the cap, so the connection can be reused for small answers; a huge answer is cut off.
     private static async Task DrainAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)

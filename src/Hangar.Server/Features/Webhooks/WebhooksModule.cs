@@ -30,7 +30,10 @@ internal static class WebhooksModule
                 ConnectTimeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.TimeoutSeconds),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 MaxResponseHeadersLength = 64,
-            });
+            })
+            // The factory's own logging prints each URL in full (secrets live in paths like Slack's) and every failed
+            // attempt's stack trace at Information; WebhookSender logs one line per attempt with the host only.
+            .RemoveAllLoggers();
         return services;
     }
 }

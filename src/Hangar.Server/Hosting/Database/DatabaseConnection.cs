@@ -16,7 +16,7 @@ internal sealed class DatabaseConnection(DatabaseOptions database, ServerOptions
             ForeignKeys = true,
             Pooling = true,
             // Microsoft.Data.Sqlite retries a locked database for this long; writers queue behind BEGIN IMMEDIATE.
-            DefaultTimeout = 30,
+            DefaultTimeout = database.SqliteBusyTimeoutSeconds,
         };
         if (string.IsNullOrEmpty(builder.DataSource))
         {

@@ -11,7 +11,7 @@ internal static class DatabaseModule
 {
     public static IServiceCollection AddHangarDatabase(this IServiceCollection services)
     {
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<SqlitePragmas>();
         services.AddHostedService<DatabaseMigrator>();

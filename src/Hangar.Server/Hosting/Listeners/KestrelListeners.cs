@@ -78,7 +78,13 @@ internal static class KestrelListeners
                     // SslStream builds the client's chain before asking the callback above, by default against the
                     // OS trust store and with AIA downloads on (.NET 10): a client-chosen URL fetched during the
                     // handshake, and about 1 ms of CPU per handshake. Nothing is trusted at this layer anyway.
-                    https.OnAuthenticate = (_, ssl) => ssl.CertificateChainPolicy = HandshakeChainPolicy();
+                    https.OnAuthenticate = (_, ssl) =>
+                    {
+                        ssl.CertificateChainPolicy = HandshakeChainPolicy();
+                        // The certificate as last (re)loaded: a replaced or renewed one is served without a restart.
+                        ssl.ServerCertificate = null;
+                        ssl.ServerCertificateContext = certificates.Context;
+                    };
                 });
             }
 

@@ -17,8 +17,9 @@ internal static class OpenApiSetup
     public static IServiceCollection AddHangarOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
-            options.ShouldInclude = description =>
-                description.ActionDescriptor.EndpointMetadata.OfType<ListenerAttribute>().All(l => l.Kind == ListenerKind.Admin);
+            // HEAD, answered on every GET route, is described once in docs/api.md rather than next to every GET.
+            options.ShouldInclude = description => description.HttpMethod != HttpMethods.Head
+                && description.ActionDescriptor.EndpointMetadata.OfType<ListenerAttribute>().All(l => l.Kind == ListenerKind.Admin);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Security.Cryptography;
+using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 
@@ -7,98 +6,135 @@ namespace Hangar.Server.Hosting.Tls;
 
 /// <summary>
 /// The server's TLS identity. On first start it creates a private CA and a server certificate signed by it under
-/// <c>&lt;data&gt;/tls</c>; devices pin <c>server-ca.crt</c>. Later starts load the same files.
+/// <c>&lt;data&gt;/tls</c>; devices pin <c>server-ca.crt</c>. An operator may replace <c>server.crt</c> and
+/// <c>server.key</c> with a certificate of their own at any time: <see cref="Refresh"/> (run by
+/// <see cref="ServerCertificateWatcher"/>) loads the new files, re-issues a self-generated certificate that expires
+/// within <c>Tls:ExpiryWarningDays</c>, and warns loudly about a configured one (it cannot renew it).
 /// </summary>
-internal sealed class ServerCertificateStore(IOptions<ServerOptions> options, TimeProvider time, ILogger<ServerCertificateStore> logger)
+internal sealed class ServerCertificateStore(IOptions<ServerOptions> options, IOptions<TlsOptions> tls, TimeProvider time, ILogger<ServerCertificateStore> logger)
 {
-    private readonly Lazy<X509Certificate2> _serverCertificate = new(() => LoadOrCreate(options.Value, time, logger));
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromDays(1);
 
-    public X509Certificate2 ServerCertificate => _serverCertificate.Value;
+    private readonly Lock _gate = new();
+    private Loaded? _loaded;
+    private DateTimeOffset _lastWarning = DateTimeOffset.MinValue;
+
+    private sealed record Loaded(X509Certificate2 Certificate, SslStreamCertificateContext Context, DateTime CertificateWritten, DateTime KeyWritten);
+
+    public string Directory => options.Value.DataPath("tls");
 
     public string CaCertificatePath => options.Value.DataPath("tls", "server-ca.crt");
 
-    private static X509Certificate2 LoadOrCreate(ServerOptions options, TimeProvider time, ILogger logger)
-    {
-        var directory = options.DataPath("tls");
-        var certPath = Path.Combine(directory, "server.crt");
-        var keyPath = Path.Combine(directory, "server.key");
-        if (!File.Exists(certPath) || !File.Exists(keyPath))
-        {
-            Directory.CreateDirectory(directory);
-            Create(options, time, directory);
-            logger.LogInformation("Created a self-signed server CA and TLS certificate in {Directory}", directory);
-        }
+    /// <summary>The certificate new connections get.</summary>
+    public X509Certificate2 ServerCertificate => Current.Certificate;
 
-        return X509Certificate2.CreateFromPemFile(certPath, keyPath);
+    /// <summary>The certificate with its chain, built once per load rather than per handshake.</summary>
+    public SslStreamCertificateContext Context => Current.Context;
+
+    public ServerCertificateStatus Status
+    {
+        get
+        {
+            var notAfter = new DateTimeOffset(ServerCertificate.NotAfter.ToUniversalTime());
+            var now = time.GetUtcNow();
+            return notAfter <= now ? ServerCertificateStatus.Expired
+                : notAfter - now <= TimeSpan.FromDays(tls.Value.ExpiryWarningDays) ? ServerCertificateStatus.Expiring
+                : ServerCertificateStatus.Valid;
+        }
     }
 
-    private static void Create(ServerOptions options, TimeProvider time, string directory)
+    private Loaded Current
     {
+        get
+        {
+            if (Volatile.Read(ref _loaded) is { } loaded)
+            {
+                return loaded;
+            }
+
+            Refresh(force: true);
+            return _loaded!;
+        }
+    }
+
+    /// <summary>Loads the files when they changed (or when <paramref name="force"/>d), renewing or warning about expiry.</summary>
+    public void Refresh(bool force)
+    {
+        lock (_gate)
+        {
+            var directory = Directory;
+            var certPath = Path.Combine(directory, "server.crt");
+            var keyPath = Path.Combine(directory, "server.key");
+            if (!File.Exists(certPath) || !File.Exists(keyPath))
+            {
+                System.IO.Directory.CreateDirectory(directory);
+                ServerCertificateIssuer.CreateCaAndLeaf(options.Value, time.GetUtcNow(), directory);
+                logger.LogInformation("Created a self-signed server CA and TLS certificate in {Directory}", directory);
+            }
+
+            var changed = _loaded is null || File.GetLastWriteTimeUtc(certPath) != _loaded.CertificateWritten || File.GetLastWriteTimeUtc(keyPath) != _loaded.KeyWritten;
+            if (changed || force)
+            {
+                Load(certPath, keyPath);
+            }
+
+            CheckExpiry(certPath, keyPath);
+        }
+    }
+
+    private void Load(string certPath, string keyPath)
+    {
+        var certificateWritten = File.GetLastWriteTimeUtc(certPath);
+        var keyWritten = File.GetLastWriteTimeUtc(keyPath);
+        var certificate = X509Certificate2.CreateFromPemFile(certPath, keyPath);
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPemFile(certPath);
+        var intermediates = new X509Certificate2Collection(chain.Where(c => c.Thumbprint != certificate.Thumbprint).ToArray());
+        var context = SslStreamCertificateContext.Create(certificate, intermediates, offline: true);
+        var previous = _loaded;
+        Volatile.Write(ref _loaded, new Loaded(certificate, context, certificateWritten, keyWritten));
+        if (previous is not null && previous.Certificate.Thumbprint != certificate.Thumbprint)
+        {
+            logger.LogInformation("Loaded a new TLS certificate ({Subject}, valid until {NotAfter:O}); new connections use it",
+                certificate.Subject, certificate.NotAfter.ToUniversalTime());
+        }
+    }
+
+    private void CheckExpiry(string certPath, string keyPath)
+    {
+        var status = Status;
+        if (status == ServerCertificateStatus.Valid)
+        {
+            return;
+        }
+
+        var certificate = _loaded!.Certificate;
+        using var ca = ServerCertificateIssuer.IssuerOf(certificate, Directory);
+        if (ca is not null)
+        {
+            ServerCertificateIssuer.IssueLeaf(options.Value, time.GetUtcNow(), Directory, ca);
+            Load(certPath, keyPath);
+            logger.LogWarning("The self-generated TLS certificate {State} ({NotAfter:O}); issued a new one with the same server CA",
+                status == ServerCertificateStatus.Expired ? "had expired" : "was about to expire", certificate.NotAfter.ToUniversalTime());
+            return;
+        }
+
         var now = time.GetUtcNow();
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=Hangar server CA", caKey, HashAlgorithmName.SHA256);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-        using var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(20));
-
-        using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=hangar-server", serverKey, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        request.CertificateExtensions.Add(SubjectNames(options));
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7f;
-        using var server = request.Create(ca, now.AddMinutes(-5), now.AddYears(5), serial);
-
-        WriteAtomically(Path.Combine(directory, "server-ca.crt"), ca.ExportCertificatePem() + "\n");
-        WriteAtomically(Path.Combine(directory, "server-ca.key"), caKey.ExportPkcs8PrivateKeyPem() + "\n", secret: true);
-        WriteAtomically(Path.Combine(directory, "server.key"), serverKey.ExportPkcs8PrivateKeyPem() + "\n", secret: true);
-        // The leaf comes last so that a half-finished first start (no server.crt) simply starts over.
-        WriteAtomically(Path.Combine(directory, "server.crt"), server.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n");
-    }
-
-    private static X509Extension SubjectNames(ServerOptions options)
-    {
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddIpAddress(IPAddress.IPv6Loopback);
-        names.AddDnsName(Dns.GetHostName());
-        foreach (var name in options.TlsSubjectNames)
+        if (now - _lastWarning < WarningInterval)
         {
-            if (IPAddress.TryParse(name, out var ip))
-            {
-                names.AddIpAddress(ip);
-            }
-            else
-            {
-                names.AddDnsName(name);
-            }
+            return;
         }
 
-        return names.Build();
-    }
-
-    private static void WriteAtomically(string path, string content, bool secret = false)
-    {
-        var temporary = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (secret && !OperatingSystem.IsWindows())
+        _lastWarning = now;
+        if (status == ServerCertificateStatus.Expired)
         {
-            // Created private, not chmod-ed afterwards: no moment where another user could read the key.
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            logger.LogCritical("THE TLS CERTIFICATE HAS EXPIRED ({NotAfter:O}): devices refuse to connect. Replace {Path} and its key now; the server loads them without a restart.",
+                certificate.NotAfter.ToUniversalTime(), certPath);
         }
-
-        using (var stream = new FileStream(temporary, fileOptions))
+        else
         {
-            using var writer = new StreamWriter(stream);
-            writer.Write(content);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
+            logger.LogWarning("THE TLS CERTIFICATE EXPIRES SOON ({NotAfter:O}, in {Days:F0} days): devices will refuse to connect after that. Replace {Path} and its key; the server loads them without a restart.",
+                certificate.NotAfter.ToUniversalTime(), (certificate.NotAfter.ToUniversalTime() - now.UtcDateTime).TotalDays, certPath);
         }
-
-        File.Move(temporary, path, overwrite: true);
     }
 }
