@@ -33,6 +33,7 @@ public static class ErrorCodes
     public const string DatabaseUnavailable = "database_unavailable";
     public const string Unavailable = "unavailable";
     public const string WebhookDisabled = "webhook_disabled";
+    public const string WebhookAddressRefused = "webhook_address_refused";
     public const string ProductHasDevices = "product_has_devices";
     public const string ProductArchived = "product_archived";
     public const string InUse = "in_use";

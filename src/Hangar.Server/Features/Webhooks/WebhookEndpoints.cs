@@ -69,7 +69,7 @@ internal static class WebhookEndpoints
 
     private static async Task<Results<Created<WebhookSecretResponse>, ProblemHttpResult>> CreateAsync(
         CreateWebhookRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, WebhookSecretStore secrets,
-        IOptions<WebhooksOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<WebhooksOptions> options, WebhookAddressPolicy addresses, TimeProvider time, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator()
             .Text("description", request.Description, max: 500, required: false)
@@ -79,6 +79,11 @@ internal static class WebhookEndpoints
         if (!validator.IsValid)
         {
             return validator.Problem();
+        }
+
+        if (WebhookUrl.AddressRefusal(request.Url, addresses) is { } refused)
+        {
+            return AddressRefused(refused);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -104,7 +109,7 @@ internal static class WebhookEndpoints
 
     private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> UpdateAsync(
         string id, UpdateWebhookRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events,
-        IOptions<WebhooksOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<WebhooksOptions> options, WebhookAddressPolicy addresses, TimeProvider time, CancellationToken cancellationToken)
     {
         var webhook = await FindAsync(id, http, db, cancellationToken);
         if (webhook is null)
@@ -129,6 +134,11 @@ internal static class WebhookEndpoints
         if (!validator.IsValid)
         {
             return validator.Problem();
+        }
+
+        if (request.Url is not null && WebhookUrl.AddressRefusal(request.Url, addresses) is { } refused)
+        {
+            return AddressRefused(refused);
         }
 
         webhook.Url = request.Url ?? webhook.Url;
@@ -219,4 +229,7 @@ internal static class WebhookEndpoints
         var webhookId = ResourceReference.Resolve(id, ResourceTypes.Webhook, http.RequireCaller().OrganizationId);
         return webhookId is null ? Task.FromResult<Webhook?>(null) : db.Webhooks.SingleOrDefaultAsync(w => w.Id == webhookId, cancellationToken);
     }
+
+    private static ProblemHttpResult AddressRefused(string refusal) =>
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, ErrorCodes.WebhookAddressRefused, "Address refused", $"url {refusal}");
 }

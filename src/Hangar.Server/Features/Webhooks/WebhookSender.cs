@@ -30,6 +30,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         int? status = null;
         string? error;
         TimeSpan? retryAfter = null;
+        var addressRefused = false;
         try
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
@@ -47,9 +48,11 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         catch (HttpRequestException exception)
         {
             error = Describe(exception);
+            addressRefused = exception.InnerException is WebhookAddressRefusedException;
         }
 
-        return new WebhookAttemptResult(startedAt.UtcDateTime, status, error, (int)Math.Min(time.GetElapsedTime(started).TotalMilliseconds, int.MaxValue), retryAfter);
+        return new WebhookAttemptResult(
+            startedAt.UtcDateTime, status, error, (int)Math.Min(time.GetElapsedTime(started).TotalMilliseconds, int.MaxValue), retryAfter, addressRefused);
     }
 
     // Read (and drop) at most the cap, so the connection can be reused for small answers; a huge answer is cut off.
