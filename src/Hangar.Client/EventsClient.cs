@@ -18,10 +18,12 @@ public sealed class EventsClient(ApiTransport transport)
     /// <summary>
     /// Events as they commit, from one connection to <c>GET /api/v1/events/stream</c>, until the server closes it or
     /// <paramref name="cancellationToken"/> fires. To resume after a disconnect, pass the last event's id as
-    /// <paramref name="lastEventId"/>: the server continues right after it, skipping and repeating nothing.
+    /// <paramref name="lastEventId"/>: the server continues right after it, skipping and repeating nothing. A stream
+    /// opened without one announces where it starts (an SSE <c>id:</c> without data) through
+    /// <paramref name="position"/>: resume from that while no event has arrived yet.
     /// </summary>
     public async IAsyncEnumerable<EventResponse> StreamAsync(
-        string? search = null, Guid? lastEventId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string? search = null, Guid? lastEventId = null, Action<Guid>? position = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/events/stream" + new ListOptions(Search: search).ToQueryString());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
@@ -40,6 +42,7 @@ public sealed class EventsClient(ApiTransport transport)
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(body, Encoding.UTF8);
         var data = new StringBuilder();
+        Guid? id = null;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Length == 0)
@@ -50,6 +53,16 @@ public sealed class EventsClient(ApiTransport transport)
                         ?? throw new JsonException("empty event");
                     data.Clear();
                 }
+                else if (id is { } announced)
+                {
+                    position?.Invoke(announced);
+                }
+
+                id = null;
+            }
+            else if (line.StartsWith("id:", StringComparison.Ordinal))
+            {
+                id = Guid.TryParse(line.AsSpan(3).Trim(' '), out var parsed) ? parsed : null;
             }
             else if (line.StartsWith("data:", StringComparison.Ordinal))
             {

@@ -7,8 +7,9 @@ using Hangar.Contracts.Events;
 namespace Hangar.Cli.Commands;
 
 /// <summary>
-/// Follows the event stream. A dropped connection is resumed from the last event printed (Last-Event-ID), so the
-/// output has no gaps or repeats across reconnects.
+/// Follows the event stream. A dropped connection is resumed from the last event printed (Last-Event-ID), or before
+/// the first one from the position the stream announced when it opened, so the output has no gaps or repeats across
+/// reconnects.
 /// </summary>
 internal sealed class EventsTailCommand : Command
 {
@@ -42,7 +43,7 @@ internal sealed class EventsTailCommand : Command
             {
                 try
                 {
-                    await foreach (var evt in session.Client.Events.StreamAsync(parseResult.GetValue(_search), last, ct))
+                    await foreach (var evt in session.Client.Events.StreamAsync(parseResult.GetValue(_search), last, position => last = position, ct))
                     {
                         Print(session.Output, evt);
                         last = evt.Id;

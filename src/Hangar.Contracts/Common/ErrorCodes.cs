@@ -36,6 +36,7 @@ public static class ErrorCodes
     public const string InsufficientStorage = "insufficient_storage";
     public const string RangeNotSatisfiable = "range_not_satisfiable";
     public const string WebhookDisabled = "webhook_disabled";
+    public const string WebhookAddressRefused = "webhook_address_refused";
     public const string ProductHasDevices = "product_has_devices";
     public const string ProductArchived = "product_archived";
     public const string InUse = "in_use";

@@ -16,6 +16,8 @@ public static class EventTypes
     public const string DeviceUpdated = "device.updated";
     public const string DeviceDeleted = "device.deleted";
     public const string DeviceAuthenticationFailed = "device.authentication_failed";
+    public const string DeviceCertificateShared = "device.certificate_shared";
+    public const string DeviceExpiredCertificateUsed = "device.expired_certificate_used";
     public const string CaCertificateRegistered = "ca_certificate.registered";
     public const string BinarySigned = "binary.signed";
     public const string SigningKeyRevoked = "signing_key.revoked";
@@ -46,7 +48,8 @@ public static class EventTypes
     private static readonly SortedSet<string> Known =
     [
         ApiKeyCreated, ApiKeyRevoked, MemberAdded, MemberUpdated, MemberRemoved, OrganizationUpdated,
-        DeviceCreated, DeviceUpdated, DeviceDeleted, DeviceAuthenticationFailed, CaCertificateRegistered, BinarySigned, BundleCreated,
+        DeviceCreated, DeviceUpdated, DeviceDeleted, DeviceAuthenticationFailed, DeviceCertificateShared, DeviceExpiredCertificateUsed,
+        CaCertificateRegistered, BinarySigned, BundleCreated,
         WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookSecretRolled, WebhookDisabled, WebhookTestFire,
         DeviceReleaseChanged, DeviceCheckedForRelease, DeviceClaimedRelease, UpdateStatusChanged,
         ReleaseCreated, ReleaseUpdated, ReleaseDeleted, ReleaseHalted, ReleaseResumed, ReleaseRolledBack,

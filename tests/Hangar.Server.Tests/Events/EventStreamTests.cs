@@ -97,6 +97,33 @@ public abstract class EventStreamTests(ServerFixture fixture)
         Assert.Equal(added.Member.Id, stream.Current.ResourceId);
     }
 
+    [Fact]
+    public async Task Stream_WithoutLastEventId_AnnouncesWhereItStarts_SoAReconnectBeforeTheFirstEventMissesNothing()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var announced = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (var dropped = CancellationTokenSource.CreateLinkedTokenSource(Cancel))
+        {
+            var reading = Task.Run(async () =>
+            {
+                await foreach (var _ in tenant.Owner.Events.StreamAsync("type:'member.added'", position: p => announced.TrySetResult(p), cancellationToken: dropped.Token))
+                {
+                }
+            }, Cancel);
+            var position = await announced.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+            Assert.NotEqual(Guid.Empty, position);
+            // The connection drops before any event came.
+            await dropped.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+        }
+
+        // Meanwhile something happens; it is delivered after a reconnect from the announced position.
+        var added = await tenant.Owner.Members.AddAsync(new AddMemberRequest($"r-{Guid.CreateVersion7():N}@example.com", "viewer"), cancellationToken: Cancel);
+        var resumed = await ReadAsync(tenant, await announced.Task, count: 1, search: "type:'member.added'");
+
+        Assert.Equal(added.Member.Id, Assert.Single(resumed).ResourceId);
+    }
+
     [Theory]
     [InlineData("last_event_id=nope")]
     [InlineData("search=secret:'x'")]
@@ -111,7 +138,7 @@ public abstract class EventStreamTests(ServerFixture fixture)
     private static async Task<List<EventResponse>> ReadAsync(Tenant tenant, Guid after, int count, string? search = null)
     {
         var received = new List<EventResponse>();
-        await foreach (var evt in tenant.Owner.Events.StreamAsync(search, after, Cancel))
+        await foreach (var evt in tenant.Owner.Events.StreamAsync(search, after, cancellationToken: Cancel))
         {
             received.Add(evt);
             if (received.Count == count)

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Hangar.Testing.Pki;
@@ -9,7 +11,8 @@ namespace Hangar.Testing.Pki;
 /// </summary>
 public static class DeviceHttp
 {
-    public static HttpClient Create(HangarTestServer server, X509Certificate2? clientCertificate)
+    /// <summary>With <paramref name="localAddress"/> (another loopback address, e.g. 127.0.0.2), connections come from there: a second device location.</summary>
+    public static HttpClient Create(HangarTestServer server, X509Certificate2? clientCertificate, IPAddress? localAddress = null)
     {
         var serverCa = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(server.DataDirectory, "tls", "server-ca.crt"));
         var handler = new SocketsHttpHandler
@@ -33,6 +36,25 @@ public static class DeviceHttp
                 },
             },
         };
+        if (localAddress is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(localAddress, 0));
+                    await socket.ConnectAsync(IPAddress.Parse(context.DnsEndPoint.Host), context.DnsEndPoint.Port, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
         return new HttpClient(handler, disposeHandler: true) { BaseAddress = server.DeviceBaseAddress };
     }
 }

@@ -29,15 +29,27 @@ public static class TestPki
     /// <summary>
     /// An end-entity certificate for <paramref name="commonName"/> signed by <paramref name="issuer"/>; with
     /// <paramref name="caIssuersUrl"/>, an Authority Information Access extension naming where its issuer could be downloaded.
+    /// <paramref name="key"/>, <paramref name="signatureHash"/> and <paramref name="extendedKeyUsages"/> make the weak or
+    /// misused certificates devices must be refused for (RSA-1024, SHA-1 signatures, serverAuth only); an empty
+    /// <paramref name="extendedKeyUsages"/> leaves the extension out.
     /// </summary>
     public static X509Certificate2 Leaf(
-        X509Certificate2 issuer, string commonName, bool isCa = false, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string? caIssuersUrl = null)
+        X509Certificate2 issuer, string commonName, bool isCa = false, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string? caIssuersUrl = null,
+        LeafKey key = LeafKey.EcdsaP256, HashAlgorithmName? signatureHash = null, string[]? extendedKeyUsages = null)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
+        using var asymmetric = CreateKey(key);
+        var hash = signatureHash ?? HashAlgorithmName.SHA256;
+        var request = asymmetric is RSA rsa
+            ? new CertificateRequest($"CN={commonName}", rsa, hash, RSASignaturePadding.Pkcs1)
+            : new CertificateRequest($"CN={commonName}", (ECDsa)asymmetric, hash);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(isCa, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        var usages = extendedKeyUsages ?? [ClientAuthentication];
+        if (usages.Length > 0)
+        {
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([.. usages.Select(u => new Oid(u))], false));
+        }
+
         if (caIssuersUrl is not null)
         {
             request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, [caIssuersUrl]));
@@ -47,9 +59,22 @@ public static class TestPki
         var after = notAfter ?? Now.AddYears(1);
         // A signed certificate cannot outlive its issuer.
         after = after > issuer.NotAfter ? new DateTimeOffset(issuer.NotAfter.ToUniversalTime()) : after;
-        using var signed = request.Create(issuer, before, after, Serial());
-        return signed.CopyWithPrivateKey(key);
+        // The issuer (ECDSA, like every test CA) signs with the leaf's hash; SHA-1 makes ecdsa-with-SHA1.
+        using var issuerKey = issuer.GetECDsaPrivateKey()!;
+        var generator = hash == HashAlgorithmName.SHA1 ? new Sha1EcdsaSignatureGenerator(issuerKey) : X509SignatureGenerator.CreateForECDsa(issuerKey);
+        using var signed = request.Create(issuer.SubjectName, generator, before, after, Serial());
+        return asymmetric is RSA rsaKey ? signed.CopyWithPrivateKey(rsaKey) : signed.CopyWithPrivateKey((ECDsa)asymmetric);
     }
+
+    /// <summary>The extended key usage a TLS client certificate carries (id-kp-clientAuth).</summary>
+    public const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
+
+    /// <summary>id-kp-serverAuth: a TLS server certificate's usage, not a device's.</summary>
+    public const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+
+    /// <summary>The DER of <paramref name="certificate"/> with extra bytes after it, as PEM: a block that is more than one certificate.</summary>
+    public static string PemWithTrailingBytes(X509Certificate2 certificate, params byte[] extra) =>
+        new string(PemEncoding.Write("CERTIFICATE", [.. certificate.RawData, .. extra])) + "\n";
 
     /// <summary>A self-signed device certificate (no CA at all).</summary>
     public static X509Certificate2 SelfSignedLeaf(string commonName)
@@ -74,6 +99,14 @@ public static class TestPki
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         return request;
     }
+
+    private static AsymmetricAlgorithm CreateKey(LeafKey key) => key switch
+    {
+        LeafKey.Rsa1024 => RSA.Create(1024),
+        LeafKey.Rsa2048 => RSA.Create(2048),
+        LeafKey.EcdsaP224 => ECDsa.Create(ECCurve.CreateFromFriendlyName("secp224r1")),
+        _ => ECDsa.Create(ECCurve.NamedCurves.nistP256),
+    };
 
     private static byte[] Serial()
     {

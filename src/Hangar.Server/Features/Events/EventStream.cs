@@ -57,8 +57,12 @@ internal static class EventStream
 
         var settings = options.Value;
         var settle = TimeSpan.FromMilliseconds(settings.StreamSettleMilliseconds);
-        // Without Last-Event-ID the stream starts now: events that were still settling are included, older ones are not.
-        var notBefore = Horizon(time, settle);
+        // Without Last-Event-ID the stream starts now: events that were still settling are included, older ones are
+        // not. That start is a position like any event id, and is announced as one (an "id:" field without data sets
+        // the client's last event id), so a client that reconnects before its first event resumes from it instead
+        // of from a later "now", missing nothing in between.
+        var announced = afterId is null;
+        afterId ??= PositionAt(Horizon(time, settle));
 
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -73,12 +77,12 @@ internal static class EventStream
         var token = stopping.Token;
         try
         {
-            await WriteAsync(http, ": connected\nretry: 2000\n\n", token);
+            await WriteAsync(http, announced ? $": connected\nretry: 2000\nid: {afterId:D}\n\n" : ": connected\nretry: 2000\n\n", token);
             var lastWrite = time.GetUtcNow();
             while (!token.IsCancellationRequested)
             {
                 var next = signal.Next;
-                var batch = await ReadAsync(db, spec.Search, afterId, notBefore, Horizon(time, settle), token);
+                var batch = await ReadAsync(db, spec.Search, afterId.Value, Horizon(time, settle), token);
                 foreach (var evt in batch)
                 {
                     var data = JsonSerializer.Serialize(evt.ToResponse(), json.Value.SerializerOptions);
@@ -116,10 +120,9 @@ internal static class EventStream
     }
 
     private static Task<List<Event>> ReadAsync(
-        HangarDbContext db, SearchQuery? search, Guid? afterId, DateTime notBefore, DateTime horizon, CancellationToken cancellationToken)
+        HangarDbContext db, SearchQuery? search, Guid afterId, DateTime horizon, CancellationToken cancellationToken)
     {
-        var query = db.Events.AsNoTracking().Where(e => e.Time < horizon);
-        query = afterId is { } after ? query.Where(IdAfter(after)) : query.Where(e => e.Time >= notBefore);
+        var query = db.Events.AsNoTracking().Where(e => e.Time < horizon).Where(IdAfter(afterId));
         if (search is not null)
         {
             query = EventEndpoints.Search.Apply(query, search);
@@ -134,6 +137,18 @@ internal static class EventStream
         var row = Expression.Parameter(typeof(Event), "e");
         var holder = Expression.Property(Expression.Constant(new { Value = after }), "Value");
         return Expression.Lambda<Func<Event, bool>>(Expression.GreaterThan(Expression.Property(row, nameof(Event.Id)), holder), row);
+    }
+
+    /// <summary>
+    /// The lowest UUIDv7 of <paramref name="time"/>'s millisecond (every bit after the timestamp zero but version and
+    /// variant): every event id of that millisecond or later sorts after it, every earlier one before. It names no
+    /// event, so it tells a subscriber nothing about other organizations.
+    /// </summary>
+    private static Guid PositionAt(DateTime time)
+    {
+        var milliseconds = new DateTimeOffset(time, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var hex = milliseconds.ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
+        return Guid.ParseExact($"{hex[..8]}-{hex[8..]}-7000-8000-000000000000", "D");
     }
 
     // Whole milliseconds: all events sharing an id timestamp become visible together (see EventRecorder).

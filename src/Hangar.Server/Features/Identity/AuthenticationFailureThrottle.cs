@@ -14,11 +14,15 @@ internal sealed class AuthenticationFailureThrottle(TimeProvider time, IOptions<
     private readonly ConcurrentDictionary<(string Fingerprint, string Reason), long> _heldUntil = new();
     private long _lastSweep;
 
-    /// <summary>True when this failure should be recorded; it then holds the pair for <see cref="Window"/>.</summary>
-    public bool TryClaim(string fingerprint, string reason)
+    /// <summary>
+    /// True when this failure should be recorded; it then holds the pair for <paramref name="window"/> (default
+    /// <see cref="Window"/>). Flagged uses of a certificate that is let in (<see cref="CertificateUseRecorder"/>) share
+    /// the map under their own reasons, with a longer window.
+    /// </summary>
+    public bool TryClaim(string fingerprint, string reason, TimeSpan? window = null)
     {
         var now = time.GetTimestamp();
-        var until = now + (long)(Window.TotalSeconds * time.TimestampFrequency);
+        var until = now + (long)((window ?? Window).TotalSeconds * time.TimestampFrequency);
         var key = (fingerprint, reason);
         while (true)
         {

@@ -26,7 +26,15 @@ internal static class CaCertificateChecks
             return $"is outside its validity ({ca.NotBefore.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ} to {ca.NotAfter.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}).";
         }
 
-        return CertificateFacts.HasAcceptableKey(ca) ? null : "must have an ECDSA key or an RSA key of at least 2048 bits.";
+        if (!CertificateFacts.HasAcceptableKey(ca))
+        {
+            return "must have an ECDSA key on a curve of at least 256 bits or an RSA key of at least 2048 bits.";
+        }
+
+        // A root's signature over itself vouches for nothing; an intermediate's is what links it to its root.
+        return CertificateFacts.HasWeakSignature(ca) && !ca.SubjectName.RawData.AsSpan().SequenceEqual(ca.IssuerName.RawData)
+            ? $"is signed with {ca.SignatureAlgorithm.FriendlyName ?? ca.SignatureAlgorithm.Value}; MD5 and SHA-1 signatures are refused."
+            : null;
     }
 
     /// <summary>For an intermediate: whether <paramref name="chain"/> links it to a self-signed root, within <paramref name="maxDepth"/> certificates.</summary>

@@ -8,6 +8,8 @@ namespace Hangar.Server.Features.Identity;
 internal static class CertificateFacts
 {
     private const string CommonNameOid = "2.5.4.3";
+    private const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
+    private const string AnyExtendedKeyUsageOid = "2.5.29.37.0";
 
     public static string Fingerprint(X509Certificate2 certificate) => Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
 
@@ -59,24 +61,50 @@ internal static class CertificateFacts
     public static bool IsTimeValid(X509Certificate2 certificate, DateTime now) =>
         certificate.NotBefore.ToUniversalTime() <= now && now <= certificate.NotAfter.ToUniversalTime();
 
-    /// <summary>Keys Hangar accepts for identities: ECDSA, or RSA of at least 2048 bits.</summary>
+    /// <summary>Keys Hangar accepts for identities: ECDSA on a curve of at least 256 bits, or RSA of at least 2048 bits.</summary>
     public static bool HasAcceptableKey(X509Certificate2 certificate)
     {
-        using var rsa = certificate.GetRSAPublicKey();
-        if (rsa is not null)
+        try
         {
-            return rsa.KeySize >= 2048;
-        }
+            using var rsa = certificate.GetRSAPublicKey();
+            if (rsa is not null)
+            {
+                return rsa.KeySize >= 2048;
+            }
 
-        using var ecdsa = certificate.GetECDsaPublicKey();
-        return ecdsa is not null;
+            using var ecdsa = certificate.GetECDsaPublicKey();
+            return ecdsa is not null && ecdsa.KeySize >= 256;
+        }
+        catch (CryptographicException)
+        {
+            // A curve or key encoding this platform cannot load is not one Hangar can vouch for.
+            return false;
+        }
     }
+
+    /// <summary>
+    /// Whether the certificate's own signature uses a broken hash (MD2, MD4, MD5, SHA-1): a collision in the hash lets
+    /// whoever made it claim another certificate's signature.
+    /// </summary>
+    public static bool HasWeakSignature(X509Certificate2 certificate) =>
+        certificate.SignatureAlgorithm.Value is "1.2.840.113549.1.1.2" or "1.2.840.113549.1.1.3" or "1.2.840.113549.1.1.4"
+            or "1.2.840.113549.1.1.5" or "1.3.14.3.2.29" or "1.2.840.10045.4.1" or "1.2.840.10040.4.3";
+
+    /// <summary>
+    /// Whether the certificate may authenticate a TLS client: without an extended key usage extension any use is
+    /// allowed (RFC 5280 4.2.1.12); with one, it must list clientAuth or anyExtendedKeyUsage.
+    /// </summary>
+    public static bool AllowsClientAuthentication(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>()
+            .All(e => e.EnhancedKeyUsages.Cast<Oid>().Any(u => u.Value is ClientAuthenticationOid or AnyExtendedKeyUsageOid));
 
     /// <summary>
     /// Whether <paramref name="issuer"/>'s key made <paramref name="subject"/>'s signature, checked directly on the
     /// TBS bytes: a chain build cannot answer this for an intermediate issuer (.NET only anchors on self-signed roots).
+    /// With <paramref name="acceptSha1"/>, SHA-1 signatures verify too: only to learn which registered CA made a leaf,
+    /// so that refusing it for its weak signature is recorded in the right organization.
     /// </summary>
-    public static bool SignedBy(X509Certificate2 subject, X509Certificate2 issuer)
+    public static bool SignedBy(X509Certificate2 subject, X509Certificate2 issuer, bool acceptSha1 = false)
     {
         if (!subject.IssuerName.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData))
         {
@@ -94,6 +122,7 @@ internal static class CertificateFacts
                 "1.2.840.10045.4.3.2" or "1.2.840.113549.1.1.11" => HashAlgorithmName.SHA256,
                 "1.2.840.10045.4.3.3" or "1.2.840.113549.1.1.12" => HashAlgorithmName.SHA384,
                 "1.2.840.10045.4.3.4" or "1.2.840.113549.1.1.13" => HashAlgorithmName.SHA512,
+                "1.2.840.10045.4.1" or "1.2.840.113549.1.1.5" when acceptSha1 => HashAlgorithmName.SHA1,
                 _ => null,
             };
             if (hash is null)

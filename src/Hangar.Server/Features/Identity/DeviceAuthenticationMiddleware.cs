@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Hangar.Contracts.Common;
+using Hangar.Core.Events;
 using Hangar.Data;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
@@ -27,7 +28,8 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
     private readonly HashSet<IPAddress> _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
 
     public async Task InvokeAsync(
-        HttpContext context, DeviceAuthenticator authenticator, AuthenticationFailureRecorder failures, LastConnectedStamps stamps, HangarDbContext db)
+        HttpContext context, DeviceAuthenticator authenticator, AuthenticationFailureRecorder failures, LastConnectedStamps stamps, HangarDbContext db,
+        SharedCertificateCheck sharing, CertificateUseRecorder uses, DeviceAuthenticationMetrics metrics)
     {
         if (ListenerGuardMiddleware.ListenerOf(context) != ListenerKind.Device)
         {
@@ -45,6 +47,7 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
 
         if (certificate is null)
         {
+            metrics.Refused(forwardedProblem ?? "no_certificate");
             logger.LogWarning("Device authentication failed from {ClientAddress}: {Reason}", clientAddress, forwardedProblem ?? "no_certificate");
             await RefuseAsync(context);
             return;
@@ -53,6 +56,7 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         var result = await authenticator.AuthenticateAsync(certificate, context.TraceIdentifier, clientAddress, context.RequestAborted);
         if (result.Identity is not { } identity)
         {
+            metrics.Refused(result.Reason!);
             var fingerprint = CertificateFacts.Fingerprint(certificate);
             var recorded = await failures.RecordAsync(result, certificate, fingerprint, clientAddress, context.RequestAborted);
             logger.LogWarning(
@@ -60,6 +64,22 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
                 "subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}; event recorded: {EventRecorded}",
                 clientAddress, result.Reason, result.OrganizationId, result.DeviceId, result.CaCertificateId,
                 certificate.Subject, certificate.Issuer, certificate.SerialNumber, fingerprint, recorded);
+            await RefuseAsync(context);
+            return;
+        }
+
+        if (result.ExpiredInGrace)
+        {
+            var expiredAt = certificate.NotAfter.ToUniversalTime();
+            await uses.RecordAsync(EventTypes.DeviceExpiredCertificateUsed, identity, certificate, described => new ExpiredCertificateUsedEventData(
+                clientAddress, described, identity.CertificateId, expiredAt, expiredAt.AddDays(options.Value.ExpiredCertificateGraceDays)), context.RequestAborted);
+        }
+
+        if (!await sharing.AllowAsync(identity, certificate, clientAddress, context.RequestAborted))
+        {
+            metrics.Refused(SharedCertificateCheck.Refusal);
+            logger.LogWarning("Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, device {DeviceId}, certificate {CertificateId}",
+                clientAddress, SharedCertificateCheck.Refusal, identity.OrganizationId, identity.DeviceId, identity.CertificateId);
             await RefuseAsync(context);
             return;
         }
@@ -100,7 +120,7 @@ internal sealed class DeviceAuthenticationMiddleware(RequestDelegate next, IOpti
         {
             try
             {
-                return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(text));
+                return PemCertificates.LoadDer(Convert.FromBase64String(text));
             }
             catch (Exception e) when (e is FormatException or CryptographicException)
             {

@@ -39,7 +39,7 @@ internal static class DeviceCertificateEndpoints
         group.MapGet("/{id}", GetAsync).Requires(Permission.DeviceCertificateRead).WithSummary("Get a device certificate");
         group.MapPost("", CreateAsync).Requires(Permission.DeviceCertificateManage).Audited("device_certificate.create").Idempotent()
             .WithSummary("Register a device certificate")
-            .WithDescription("One PEM certificate: unexpired, not a CA, an ECDSA or RSA ≥ 2048 key, CN equal to the device identifier. A device may have several.");
+            .WithDescription("One PEM certificate: unexpired, not a CA, an ECDSA (P-256 or stronger) or RSA ≥ 2048 key, not signed with MD5 or SHA-1, allowing client authentication (an extended key usage, when present, lists clientAuth), CN equal to the device identifier. A device may have several.");
         group.MapDelete("/{id}", RevokeAsync).Requires(Permission.DeviceCertificateManage).Audited("device_certificate.revoke")
             .WithSummary("Revoke a device certificate").WithDescription("The certificate stops authenticating at once; the record stays, with status revoked.");
     }

@@ -19,9 +19,9 @@ internal static class DeviceCertificateRules
             return $"expired at {certificate.NotAfter.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}.";
         }
 
-        if (!CertificateFacts.HasAcceptableKey(certificate))
+        if (DeviceCertificateStrength.Refusal(certificate) is { } weak)
         {
-            return "must have an ECDSA key or an RSA key of at least 2048 bits.";
+            return weak.Detail;
         }
 
         var commonName = CertificateFacts.CommonName(certificate);

@@ -32,6 +32,32 @@ internal sealed class DeviceIdentityOptions
     [Range(1, 86_400)]
     public int LastConnectedWriteSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How far in the future a certificate's notBefore may lie and still be accepted: a device's clock, or the clock
+    /// of the CA that issued a certificate minutes ago, is rarely exact.
+    /// </summary>
+    [Range(0, 3600)]
+    public int ClockSkewSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// How long after its notAfter a registered certificate still authenticates (each such use is flagged with a
+    /// <c>device.expired_certificate_used</c> event). 0 refuses expired certificates at once; the bound keeps a
+    /// forgotten certificate from working forever.
+    /// </summary>
+    [Range(0, 90)]
+    public int ExpiredCertificateGraceDays { get; set; } = 7;
+
+    /// <summary>What happens when one certificate is used from two addresses within <see cref="SharedCertificateWindowSeconds"/>.</summary>
+    public SharedCertificatePolicy SharedCertificatePolicy { get; set; } = SharedCertificatePolicy.Flag;
+
+    /// <summary>Two addresses using one certificate within this window count as simultaneous use.</summary>
+    [Range(1, 86_400)]
+    public int SharedCertificateWindowSeconds { get; set; } = 300;
+
+    /// <summary>How many certificates' last addresses each node remembers for the shared-certificate check.</summary>
+    [Range(1, 10_000_000)]
+    public int SharedCertificateTrackerSize { get; set; } = 100_000;
+
     [Range(1, 10080)]
     public int VerificationCodeLifetimeMinutes { get; set; } = 60;
 

@@ -12,6 +12,10 @@ internal static class IdentityModule
         services.AddSingleton<LastConnectedStamps>();
         services.AddSingleton<AuthenticationFailureThrottle>();
         services.AddSingleton<AuthenticationFailureRecorder>();
+        services.AddSingleton<CertificateUseRecorder>();
+        services.AddSingleton<CertificateAddressTracker>();
+        services.AddSingleton<SharedCertificateCheck>();
+        services.AddSingleton<DeviceAuthenticationMetrics>();
         services.AddScoped<DeviceAuthenticator>();
         services.AddScoped<JitProvisioner>();
         return services;

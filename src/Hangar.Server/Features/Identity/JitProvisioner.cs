@@ -20,6 +20,9 @@ namespace Hangar.Server.Features.Identity;
 internal sealed class JitProvisioner(
     IServiceScopeFactory scopes, HangarDbContext db, TimeProvider time, IOptions<DeviceIdentityOptions> options, DeviceAuthenticationCache cache)
 {
+    /// <summary>No registered CA's key signed the certificate (self-signed ones included).</summary>
+    public const string UnknownIssuer = "unknown_issuer";
+
     public async Task<DeviceAuthenticationResult> ProvisionAsync(
         X509Certificate2 leaf, string fingerprint, string requestId, string? clientAddress, CancellationToken cancellationToken)
     {
@@ -30,7 +33,7 @@ internal sealed class JitProvisioner(
         foreach (var candidate in candidates)
         {
             var parsed = X509Certificate2.CreateFromPem(candidate.Pem);
-            if (CertificateFacts.SignedBy(leaf, parsed))
+            if (CertificateFacts.SignedBy(leaf, parsed, acceptSha1: true))
             {
                 (ca, caCertificate) = (candidate, parsed);
                 break;
@@ -42,7 +45,7 @@ internal sealed class JitProvisioner(
         if (ca is null || caCertificate is null)
         {
             // No organization: an issuer name anyone can write proves nothing, so nothing is recorded against one.
-            return DeviceAuthenticationResult.Refused(CertificateFacts.IsCa(leaf) ? "certificate_is_ca" : "unknown_certificate");
+            return DeviceAuthenticationResult.Refused(CertificateFacts.IsCa(leaf) ? "certificate_is_ca" : UnknownIssuer);
         }
 
         using (caCertificate)
@@ -51,7 +54,7 @@ internal sealed class JitProvisioner(
                 : !ca.Enabled ? "ca_disabled"
                 : !CertificateFacts.IsTimeValid(caCertificate, time.GetUtcNow().UtcDateTime) ? "ca_expired"
                 : !ca.JitpEnabled || ca.JitpProductId is null ? "jitp_disabled"
-                : ChainRefusal(leaf, caCertificate, ca);
+                : DeviceCertificateStrength.Refusal(leaf)?.Reason ?? LeafTimeRefusal(leaf) ?? ChainRefusal(leaf, caCertificate, ca);
             if (refusal is not null)
             {
                 return DeviceAuthenticationResult.Refused(refusal, ca.OrganizationId, null, ca.Id);
@@ -59,6 +62,15 @@ internal sealed class JitProvisioner(
 
             return await CreateAsync(leaf, fingerprint, ca, requestId, clientAddress, cancellationToken);
         }
+    }
+
+    /// <summary>A new certificate gets the clock skew allowance at its start but no grace at its end (that is for registered ones).</summary>
+    private string? LeafTimeRefusal(X509Certificate2 leaf)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return leaf.NotBefore.ToUniversalTime() > now.AddSeconds(options.Value.ClockSkewSeconds) ? DeviceAuthenticator.CertificateNotYetValid
+            : leaf.NotAfter.ToUniversalTime() < now ? DeviceAuthenticator.CertificateExpired
+            : null;
     }
 
     private string? ChainRefusal(X509Certificate2 leaf, X509Certificate2 caCertificate, CaCertificate ca)
@@ -74,17 +86,15 @@ internal sealed class JitProvisioner(
 
         var roots = issuers.Where(CertificateFacts.IsSelfSigned).ToList();
         using var chain = CertificateChains.Create(roots, issuers.Except(roots), now, requireClientAuth: true);
+        // The leaf's validity was checked with the skew allowance above; the issuers' is checked below, without.
+        chain.ChainPolicy.VerificationFlags |= X509VerificationFlags.IgnoreNotTimeValid;
         var built = chain.Build(leaf);
         var elements = chain.ChainElements.Select(e => e.Certificate).ToList();
         try
         {
-            if (!built)
-            {
-                return chain.ChainStatus.Any(s => s.Status == X509ChainStatusFlags.NotTimeValid) ? "certificate_expired" : "chain_invalid";
-            }
-
             // Bind to the registered CA itself, not merely to something this root also signed.
-            return elements.Count < 2 || !elements[1].RawData.AsSpan().SequenceEqual(caCertificate.RawData) ? "chain_invalid"
+            return !built || elements.Count < 2 || !elements[1].RawData.AsSpan().SequenceEqual(caCertificate.RawData)
+                || !elements.Skip(1).All(e => CertificateFacts.IsTimeValid(e, now)) ? "chain_invalid"
                 : elements.Count > options.Value.MaxChainDepth ? "chain_too_long"
                 : DeviceRules.IdentifierRefusal(CertificateFacts.CommonName(leaf)) is not null ? "invalid_common_name"
                 : null;

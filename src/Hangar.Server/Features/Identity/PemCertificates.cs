@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -28,6 +29,28 @@ internal static class PemCertificates
 
         certificate = certificates[0];
         return true;
+    }
+
+    /// <summary>
+    /// One DER certificate and nothing after it. The loader stops at the end of the first ASN.1 value and ignores the
+    /// rest, so bytes smuggled behind a certificate would otherwise pass unseen.
+    /// </summary>
+    public static X509Certificate2 LoadDer(byte[] der)
+    {
+        try
+        {
+            AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.DER, out _, out _, out var consumed);
+            if (consumed != der.Length)
+            {
+                throw new CryptographicException($"{der.Length - consumed} bytes follow the certificate.");
+            }
+        }
+        catch (AsnContentException e)
+        {
+            throw new CryptographicException("not a DER value", e);
+        }
+
+        return X509CertificateLoader.LoadCertificate(der);
     }
 
     public static bool TryReadMany(string? pem, int max, out List<X509Certificate2> certificates, out string error)
@@ -69,8 +92,7 @@ internal static class PemCertificates
 
             try
             {
-                var der = Convert.FromBase64String(rest[fields.Base64Data].ToString());
-                certificates.Add(X509CertificateLoader.LoadCertificate(der));
+                certificates.Add(LoadDer(Convert.FromBase64String(rest[fields.Base64Data].ToString())));
             }
             catch (Exception e) when (e is CryptographicException or FormatException)
             {

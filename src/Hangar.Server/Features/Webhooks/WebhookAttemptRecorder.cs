@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
@@ -6,6 +7,7 @@ using Hangar.Data.Webhooks;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Webhooks;
 
@@ -13,9 +15,15 @@ namespace Hangar.Server.Features.Webhooks;
 /// Writes the outcome of an attempt: the attempt row, the delivery's new state and next try, and, when an endpoint
 /// has failed for the whole retry window (or answered 410 Gone), disables it with an event and an audit row.
 /// </summary>
-internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhooksOptions> options)
 {
     private const string Actor = "webhook dispatcher";
+
+    /// <summary>The <c>disabled_reason</c> of a webhook whose host kept resolving to refused addresses.</summary>
+    public const string AddressRefused = "address_refused";
+
+    // Consecutive address refusals per webhook on this node; any other outcome resets the count.
+    private readonly ConcurrentDictionary<Guid, int> _addressRefusals = new();
 
     public async Task RecordAsync(Guid deliveryId, WebhookAttemptResult result, CancellationToken cancellationToken)
     {
@@ -46,9 +54,25 @@ internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimePr
         delivery.LeaseUntil = null;
         delivery.UpdatedAt = now;
         delivery.NextAttemptAt = null;
+        var refusals = result.AddressRefused ? _addressRefusals.AddOrUpdate(webhook.Id, 1, (_, n) => n + 1) : 0;
+        if (!result.AddressRefused)
+        {
+            _addressRefusals.TryRemove(webhook.Id, out _);
+        }
+
         if (result.Succeeded)
         {
             delivery.State = WebhookDeliveryState.Succeeded;
+        }
+        else if (result.AddressRefused)
+        {
+            // A refused address is refused again on every retry: retrying for the whole window only adds load.
+            delivery.State = WebhookDeliveryState.Failed;
+            if (refusals >= options.Value.AddressRefusalsToDisable && webhook.State == WebhookState.Enabled)
+            {
+                _addressRefusals.TryRemove(webhook.Id, out _);
+                Disable(db, scope.ServiceProvider.GetRequiredService<EventRecorder>(), webhook, AddressRefused, now);
+            }
         }
         else if (result.StatusCode == StatusCodes.Status410Gone)
         {

@@ -71,7 +71,7 @@ internal static class WebhookEndpoints
 
     private static async Task<Results<Created<WebhookSecretResponse>, ProblemHttpResult>> CreateAsync(
         CreateWebhookRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, WebhookSecretStore secrets,
-        IOptions<WebhooksOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<WebhooksOptions> options, WebhookAddressPolicy addresses, TimeProvider time, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator()
             .Text("description", request.Description, max: 500, required: false)
@@ -81,6 +81,11 @@ internal static class WebhookEndpoints
         if (!validator.IsValid)
         {
             return validator.Problem();
+        }
+
+        if (WebhookUrl.AddressRefusal(request.Url, addresses) is { } refused)
+        {
+            return AddressRefused(refused);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -106,7 +111,7 @@ internal static class WebhookEndpoints
 
     private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> UpdateAsync(
         string id, UpdateWebhookRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events,
-        IOptions<WebhooksOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<WebhooksOptions> options, WebhookAddressPolicy addresses, TimeProvider time, CancellationToken cancellationToken)
     {
         var webhook = await FindAsync(id, http, db, cancellationToken);
         if (webhook is null)
@@ -131,6 +136,11 @@ internal static class WebhookEndpoints
         if (!validator.IsValid)
         {
             return validator.Problem();
+        }
+
+        if (request.Url is not null && WebhookUrl.AddressRefusal(request.Url, addresses) is { } refused)
+        {
+            return AddressRefused(refused);
         }
 
         webhook.Url = request.Url ?? webhook.Url;
@@ -220,4 +230,7 @@ internal static class WebhookEndpoints
     {
         return db.Webhooks.FindByReferenceAsync(db, ReferenceRules.Webhook, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
+
+    private static ProblemHttpResult AddressRefused(string refusal) =>
+        Problems.Create(StatusCodes.Status422UnprocessableEntity, ErrorCodes.WebhookAddressRefused, "Address refused", $"url {refusal}");
 }

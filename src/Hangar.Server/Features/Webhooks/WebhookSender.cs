@@ -30,6 +30,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         int? status = null;
         string? error;
         TimeSpan? retryAfter = null;
+        var addressRefused = false;
         try
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
@@ -47,6 +48,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         catch (HttpRequestException exception)
         {
             error = Describe(exception);
+            addressRefused = exception.InnerException is WebhookAddressRefusedException;
         }
 
         var elapsed = (int)Math.Min(time.GetElapsedTime(started).TotalMilliseconds, int.MaxValue);
@@ -54,7 +56,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         // problem, not a bug here, so it is one line without a stack trace.
         logger.LogInformation("Webhook delivery {MessageId} to {Host}: {Outcome} in {ElapsedMilliseconds} ms",
             id, HostOf(request.RequestUri!), error ?? $"answered {status}", elapsed);
-        return new WebhookAttemptResult(startedAt.UtcDateTime, status, error, elapsed, retryAfter);
+        return new WebhookAttemptResult(startedAt.UtcDateTime, status, error, elapsed, retryAfter, addressRefused);
     }
 
     private static string HostOf(Uri url) => url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}";

@@ -32,6 +32,13 @@ internal sealed class WebhooksOptions
     [Range(0, 16 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// After this many consecutive deliveries refused because the host resolved to a refused address (on one node),
+    /// the webhook is disabled with <c>disabled_reason: address_refused</c>. Such a delivery is never retried.
+    /// </summary>
+    [Range(1, 100)]
+    public int AddressRefusalsToDisable { get; set; } = 3;
+
     /// <summary>A failing delivery is retried, with growing delays, for this long before it is given up.</summary>
     [Range(1, 24 * 30)]
     public int RetryWindowHours { get; set; } = 72;

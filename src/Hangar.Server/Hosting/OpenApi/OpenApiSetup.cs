@@ -37,6 +37,11 @@ internal static class OpenApiSetup
                     Description = "An API key: 'Authorization: Bearer hgr_...'.",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("api_key", document)] = [] }];
+                // Relative: the document is served by (and describes) the admin listener it is fetched from.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The admin listener this document is served from (Server:AdminUrl)." }];
+                OpenApiProblemResponses.AddSchema(document);
+                OpenApiOperationIds.Assign(document);
+                OpenApiTags.Describe(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -53,6 +58,7 @@ internal static class OpenApiSetup
                     operation.Extensions["x-hangar-permission"] = new JsonNodeExtension(permission.Permission.ToString());
                 }
 
+                OpenApiProblemResponses.Add(operation, context);
                 if (metadata.OfType<IdempotentAttribute>().Any())
                 {
                     operation.Parameters ??= [];
