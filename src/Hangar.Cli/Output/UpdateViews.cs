@@ -21,7 +21,7 @@ internal static class UpdateViews
         .Add("RELEASE", u => u.ReleaseId)
         .Add("BUNDLE OVERRIDE", u => u.BundleOverrideId)
         .Add("BUNDLE", u => u.BundleId, inList: false)
-        .Add("STATE", u => u.State)
+        .Add("STATE", u => u.Retryable ? $"{u.State} (will retry)" : u.State)
         .Add("ATTEMPT", u => u.Attempt)
         .Add("PROGRESS", u => u.Progress, inList: false)
         .Add("REASON", u => u.Reason)

@@ -5,8 +5,9 @@ namespace Hangar.Core.Releases;
 
 /// <summary>
 /// A release's failure policy: halt the rollout once at least <c>HaltMinimumDevices</c> devices finished (committed,
-/// failed or rolled back) and the failed and rolled back among them make up at least <c>HaltFailureRate</c> of them.
-/// Devices still downloading or installing do not count either way, so a slow fleet never trips the policy early.
+/// terminally failed or rolled back) and the failed and rolled back among them make up at least <c>HaltFailureRate</c>
+/// of them. Devices still downloading or installing, retrying a failure, or aborted do not count either way, so a slow
+/// fleet or flaky power never trips the policy early.
 /// Shared by the release statistics and the automatic halt after a status report.
 /// </summary>
 public static class ReleaseFailurePolicy

@@ -4,9 +4,10 @@ namespace Hangar.Core.Releases;
 /// Decides what a device should run, as a pure function of its state, its cohort's release graph, the bundle
 /// overrides naming it, the phase claims and the time. The order of rules (docs/concepts/releases.md):
 /// quarantine → newest active override → where the device is (reported release, else reported bundle, else
-/// reported version against version requirements) → walk forward skipping releases that are not required →
-/// step back while the target is disabled, not deliverable, outside its version requirement, or not available
-/// to this device yet (schedule, phase).
+/// reported version against version requirements) → walk forward skipping releases that are not required, and
+/// whenever the walk meets a release shipping the bundle the device runs, the device is on that release and walks on
+/// from it → step back while the target is disabled, not deliverable, outside its version requirement, or not
+/// available to this device yet (schedule, phase).
 /// </summary>
 public static class ReleaseResolver
 {
@@ -36,35 +37,68 @@ public static class ReleaseResolver
             return new Resolution.NoUpdate("the device is in no cohort");
         }
 
-        var (start, reason) = StartingPoint(device, graph);
-        if (start is null)
-        {
-            return new Resolution.NoUpdate(reason);
-        }
-
-        var path = WalkForward(start, graph);
+        var (_, path, reason) = Locate(device, graph);
         for (var i = path.Count - 1; i >= 0; i--)
         {
-            var candidate = path[i];
-            if (!IsEligible(candidate, device, claims, now, out var claimsSlot))
+            // No release of the path ships the device's bundle (Locate moved the device past those), so each is a change.
+            if (IsEligible(path[i], device, claims, now, out var claimsSlot))
             {
-                continue;
+                return new Resolution.FromRelease(path[i].Id, path[i].BundleId, claimsSlot);
             }
-
-            return candidate.BundleId == device.ReportedBundleId
-                ? new Resolution.NoUpdate("the device already runs the target release's bundle")
-                : new Resolution.FromRelease(candidate.Id, candidate.BundleId, claimsSlot);
         }
 
-        return new Resolution.NoUpdate("no release ahead of the device is available to it yet");
+        return new Resolution.NoUpdate(path.Count == 0 ? reason : "no release ahead of the device is available to it yet");
     }
 
-    /// <summary>The first release the device could move to, found from what it reports (release, bundle, version).</summary>
-    private static (ReleaseNode? Start, string Reason) StartingPoint(DeviceState device, CohortReleaseGraph graph)
+    /// <summary>
+    /// The release of <paramref name="graph"/> the device is on: the release it reports, else the one its bundle
+    /// places it at, moved on to the furthest release its walk meets that ships the bundle it runs. Null when only
+    /// its version (or nothing usable) places it. The update check records this as the device's release.
+    /// </summary>
+    public static ReleaseNode? ReleaseOf(DeviceState device, CohortReleaseGraph graph) => Locate(device, graph).On;
+
+    /// <summary>
+    /// Where the device is and the walk ahead of it. A device running a release's bundle is on that release, whatever
+    /// it reports and whether or not that release is a target: a device that never took a halted release (or rolled it
+    /// back itself) runs the bundle of the rollback release after it, so it is on the rollback release and walks on to
+    /// what follows instead of being offered its own bundle and stopping there.
+    /// </summary>
+    private static (ReleaseNode? On, List<ReleaseNode> Path, string Reason) Locate(DeviceState device, CohortReleaseGraph graph)
+    {
+        var (on, start, reason) = StartingPoint(device, graph);
+        HashSet<Guid>? passed = null;
+        while (start is not null)
+        {
+            var path = WalkForward(start, graph);
+            var running = path.FindLastIndex(r => r.BundleId == device.ReportedBundleId);
+            if (running < 0)
+            {
+                return (on, path, "");
+            }
+
+            on = path[running];
+            if (!(passed ??= []).Add(on.Id))
+            {
+                // Only a cyclic graph (which the graph rules refuse) comes back to a release already passed.
+                break;
+            }
+
+            start = graph.Next(on);
+            reason = "the device runs the latest release's bundle";
+        }
+
+        return (on, [], reason);
+    }
+
+    /// <summary>
+    /// The release the device is on (when its release or bundle says) and the first release it could move to, found
+    /// from what it reports (release, bundle, version); without a start, why not.
+    /// </summary>
+    private static (ReleaseNode? On, ReleaseNode? Start, string Reason) StartingPoint(DeviceState device, CohortReleaseGraph graph)
     {
         if (device.ReportedReleaseId is { } releaseId && graph.Releases.TryGetValue(releaseId, out var current))
         {
-            return graph.Next(current) is { } next ? (next, "") : (null, "the device runs the latest release");
+            return (current, graph.Next(current), "the device runs the latest release");
         }
 
         if (device.ReportedBundleId is { } bundleId && graph.ByBundle.TryGetValue(bundleId, out var withBundle))
@@ -72,7 +106,7 @@ public static class ReleaseResolver
             // Several releases may ship one bundle: the device is taken to be at the lowest version, else the oldest.
             var versioned = withBundle.Where(r => r.Version is not null).OrderBy(r => r.Version).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).FirstOrDefault();
             var at = versioned ?? withBundle.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).First();
-            return graph.Next(at) is { } next ? (next, "") : (null, "the device runs the latest release's bundle");
+            return (at, graph.Next(at), "the device runs the latest release's bundle");
         }
 
         if (device.ReportedVersion is { } version)
@@ -81,10 +115,10 @@ public static class ReleaseResolver
                 .Where(r => r.Version is not null && r.VersionRequirement is not null && r.VersionRequirement.IsSatisfiedBy(version))
                 .OrderBy(r => r.Version).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
                 .FirstOrDefault();
-            return matching is null ? (null, $"no release's version requirement admits version {version}") : (matching, "");
+            return (null, matching, $"no release's version requirement admits version {version}");
         }
 
-        return (null, "the device reported no release, bundle or version");
+        return (null, null, "the device reported no release, bundle or version");
     }
 
     /// <summary>From <paramref name="start"/> along next edges up to the first required release or the latest.</summary>

@@ -16,4 +16,10 @@ public enum UpdateState
     Committed,
     Failed,
     RolledBack,
+
+    /// <summary>
+    /// Stopped before installing began: the server halted or rolled back the release (or the device stopped on its
+    /// own, e.g. its override ended). Final; a new attempt may start at downloading, like after a failure.
+    /// </summary>
+    Aborted,
 }

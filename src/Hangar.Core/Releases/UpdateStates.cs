@@ -4,8 +4,9 @@ namespace Hangar.Core.Releases;
 /// The update status state machine: <c>downloading → downloaded → installing → installed → committed</c>, with
 /// <c>failed</c> reachable from any step before commit and <c>rolled_back</c> from <c>installed</c> (the trial boot
 /// failed its health check). Reports only move forward, but they may skip steps a device does not report (an
-/// installer that downloads and installs in one go). After <c>failed</c> or <c>rolled_back</c> a device may start a
-/// new attempt at <c>downloading</c>; <c>committed</c> is final.
+/// installer that downloads and installs in one go). <c>aborted</c> (the rollout was stopped) is reachable from any
+/// state that is not final. After <c>failed</c>, <c>rolled_back</c> or <c>aborted</c> a device may start a new
+/// attempt at <c>downloading</c>; <c>committed</c> is final.
 /// </summary>
 public static class UpdateStates
 {
@@ -16,9 +17,10 @@ public static class UpdateStates
     public static bool MayMove(UpdateState from, UpdateState to) => (from, to) switch
     {
         (UpdateState.Committed, _) => false,
-        (UpdateState.Failed or UpdateState.RolledBack, UpdateState.Downloading) => true,
-        (UpdateState.Failed or UpdateState.RolledBack, _) => false,
+        (UpdateState.Failed or UpdateState.RolledBack or UpdateState.Aborted, UpdateState.Downloading) => true,
+        (UpdateState.Failed or UpdateState.RolledBack or UpdateState.Aborted, _) => false,
         (_, UpdateState.Offered) => false,
+        (_, UpdateState.Aborted) => true,
         (_, UpdateState.Failed) => true,
         (UpdateState.Installed, UpdateState.RolledBack) => true,
         (_, UpdateState.RolledBack) => false,
@@ -26,7 +28,8 @@ public static class UpdateStates
     };
 
     /// <summary>Whether the update is over: the device reports nothing more on it unless it starts a new attempt.</summary>
-    public static bool IsFinal(this UpdateState state) => state is UpdateState.Committed or UpdateState.Failed or UpdateState.RolledBack;
+    public static bool IsFinal(this UpdateState state) =>
+        state is UpdateState.Committed or UpdateState.Failed or UpdateState.RolledBack or UpdateState.Aborted;
 
     public static string ToWire(this UpdateState state) => state switch
     {
@@ -38,6 +41,7 @@ public static class UpdateStates
         UpdateState.Committed => "committed",
         UpdateState.Failed => "failed",
         UpdateState.RolledBack => "rolled_back",
+        UpdateState.Aborted => "aborted",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 

@@ -1507,6 +1507,10 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("release_id");
 
+                    b.Property<bool>("Retryable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retryable");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -1501,6 +1501,10 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("release_id");
 
+                    b.Property<bool>("Retryable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retryable");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -26,12 +26,18 @@ public sealed class DeviceUpdate : IOrganizationOwned
     /// <summary>The last lines of the installer's output, for operators looking at a failure.</summary>
     public string? LogTail { get; set; }
 
-    /// <summary>Why the update failed or was rolled back.</summary>
+    /// <summary>Why the update failed, was rolled back or was aborted.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// With <see cref="UpdateState.Failed"/>: the device said it will try again by itself (an install interrupted by
+    /// a power loss), so the failure is terminal only once no new attempt started within the retry window.
+    /// </summary>
+    public bool Retryable { get; set; }
 
     public required DateTime OfferedAt { get; init; }
 
-    /// <summary>When the current attempt reached a final state (committed, failed, rolled back).</summary>
+    /// <summary>When the current attempt reached a final state (committed, failed, rolled back, aborted).</summary>
     public DateTime? FinishedAt { get; set; }
     public required DateTime UpdatedAt { get; set; }
 }

@@ -151,4 +151,39 @@ public sealed class ReleaseResolverTests
     [Fact]
     public void TargetBundleAlreadyInstalled_NoUpdate() =>
         Assert.IsType<Resolution.NoUpdate>(Resolve(Device(IdOf(0), BundleOf(0)), Chain(2).With(1, r => r with { BundleId = BundleOf(0) })));
+
+    /// <summary>r0 → r1 (halted: disabled, no longer required) → r2 (the rollback: required, r0's bundle) → r3.</summary>
+    private static GraphBuilder RolledBack() => Chain(4)
+        .With(1, r => r with { Disabled = true })
+        .With(2, r => r with { BundleId = BundleOf(0), Required = true, Version = null });
+
+    [Fact]
+    public void NeverUpdatedDevice_IsOnTheRollbackRelease_AndGetsTheReleaseAfterIt()
+    {
+        Assert.Equal(new Resolution.FromRelease(IdOf(3), BundleOf(3), false), Resolve(Device(IdOf(0), BundleOf(0)), RolledBack()));
+        Assert.Equal(IdOf(2), ReleaseResolver.ReleaseOf(Device(IdOf(0), BundleOf(0)), RolledBack().Build())?.Id);
+    }
+
+    [Fact]
+    public void DeviceThatRolledBackByItself_IsOnTheRollbackRelease_AndGetsTheReleaseAfterIt() =>
+        Assert.Equal(new Resolution.FromRelease(IdOf(3), BundleOf(3), false), Resolve(Device(IdOf(1), BundleOf(0)), RolledBack()));
+
+    [Fact]
+    public void DeviceThatTookTheHaltedRelease_GetsTheRollback_ThenTheReleaseAfterIt()
+    {
+        Assert.Equal(new Resolution.FromRelease(IdOf(2), BundleOf(0), false), Resolve(Device(IdOf(1), BundleOf(1)), RolledBack()));
+        Assert.Equal(new Resolution.FromRelease(IdOf(3), BundleOf(3), false), Resolve(Device(IdOf(2), BundleOf(0)), RolledBack()));
+    }
+
+    [Fact]
+    public void DeviceReportingOnlyItsBundle_WalksOnFromTheRollbackRelease() =>
+        Assert.Equal(new Resolution.FromRelease(IdOf(3), BundleOf(3), false), Resolve(Device(bundle: BundleOf(0)), RolledBack()));
+
+    [Fact]
+    public void RollbackReleaseAsTheLatest_IsNoUpdateForDevicesRunningItsBundle()
+    {
+        var latestIsRollback = Chain(3).With(1, r => r with { Disabled = true }).With(2, r => r with { BundleId = BundleOf(0), Required = true });
+        Assert.IsType<Resolution.NoUpdate>(Resolve(Device(IdOf(0), BundleOf(0)), latestIsRollback));
+        Assert.Equal(IdOf(2), ReleaseResolver.ReleaseOf(Device(IdOf(0), BundleOf(0)), latestIsRollback.Build())?.Id);
+    }
 }

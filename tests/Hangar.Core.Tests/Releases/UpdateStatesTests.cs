@@ -12,6 +12,8 @@ public sealed class UpdateStatesTests
         { "downloaded", "installing" }, { "installing", "installed" }, { "installing", "failed" },
         { "installed", "committed" }, { "installed", "rolled_back" }, { "installed", "failed" },
         { "failed", "downloading" }, { "rolled_back", "downloading" },
+        { "offered", "aborted" }, { "downloading", "aborted" }, { "downloaded", "aborted" }, { "installing", "aborted" },
+        { "installed", "aborted" }, { "aborted", "downloading" },
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -20,6 +22,8 @@ public sealed class UpdateStatesTests
         { "committed", "failed" }, { "committed", "rolled_back" }, { "committed", "downloading" },
         { "failed", "installed" }, { "failed", "committed" }, { "rolled_back", "committed" },
         { "downloading", "rolled_back" }, { "installing", "rolled_back" }, { "offered", "rolled_back" },
+        { "committed", "aborted" }, { "failed", "aborted" }, { "rolled_back", "aborted" },
+        { "aborted", "installing" }, { "aborted", "committed" }, { "aborted", "failed" },
     };
 
     [Theory]
@@ -41,6 +45,6 @@ public sealed class UpdateStatesTests
         }
 
         Assert.False(UpdateStates.TryParse("done", out _));
-        Assert.Equal(["committed", "failed", "rolled_back"], Enum.GetValues<UpdateState>().Where(s => s.IsFinal()).Select(s => s.ToWire()));
+        Assert.Equal(["committed", "failed", "rolled_back", "aborted"], Enum.GetValues<UpdateState>().Where(s => s.IsFinal()).Select(s => s.ToWire()));
     }
 }

@@ -166,15 +166,18 @@ public abstract class ReleaseRolloutTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Stats_CountDevicesPerStateClaimsCapacityAndTheFailureRate()
+    public async Task Stats_CountDevicesPerStateClaimsCapacityAndTheFailureRate_OfTerminalFailures()
     {
         var s = await ReleaseScenario.StartAsync(fixture);
         var release = await s.ReleaseAsync("r0", r => r with { PhaseValue = 0.5m });
         UpdateState[] states =
         [
             UpdateState.Offered, UpdateState.Downloading, UpdateState.Installed, UpdateState.Committed, UpdateState.Committed,
-            UpdateState.Committed, UpdateState.Failed, UpdateState.RolledBack,
+            UpdateState.Committed, UpdateState.Failed, UpdateState.RolledBack, UpdateState.Aborted,
+            UpdateState.Failed, UpdateState.Failed,
         ];
+        // The last two failed said they would retry: the first just now (retrying), the second before the retry window.
+        var retryable = states.Length - 2;
         var devices = new List<Guid>();
         for (var i = 0; i < states.Length + 2; i++)
         {
@@ -193,7 +196,9 @@ public abstract class ReleaseRolloutTests(ServerFixture fixture)
                 ReleaseId = release.Id,
                 BundleId = release.BundleId,
                 State = state,
-                OfferedAt = now,
+                Retryable = i >= retryable,
+                OfferedAt = now.AddHours(-3),
+                FinishedAt = state.IsFinal() ? (i == retryable + 1 ? now.AddHours(-2) : now) : null,
                 UpdatedAt = now,
             }));
             await db.SaveChangesAsync(Cancel);
@@ -202,7 +207,7 @@ public abstract class ReleaseRolloutTests(ServerFixture fixture)
 
         var stats = await s.Client.Releases.StatsAsync(release.Id.ToString(), Cancel);
 
-        Assert.Equal(8, stats.DevicesOffered);
+        Assert.Equal(11, stats.DevicesOffered);
         Assert.Equal(new Dictionary<string, int>
         {
             ["offered"] = 1,
@@ -211,12 +216,14 @@ public abstract class ReleaseRolloutTests(ServerFixture fixture)
             ["installing"] = 0,
             ["installed"] = 1,
             ["committed"] = 3,
-            ["failed"] = 1,
+            ["failed"] = 3,
             ["rolled_back"] = 1,
+            ["aborted"] = 1,
         }, stats.States);
-        Assert.Equal((4, 10, 5L), (stats.PhaseClaims, stats.CohortDevices, stats.PhaseCapacity!.Value));
-        Assert.Equal(5, stats.Finished);
-        Assert.Equal(0.4m, stats.FailureRate);
+        Assert.Equal(1, stats.Retrying);
+        Assert.Equal((4, 13, 6L), (stats.PhaseClaims, stats.CohortDevices, stats.PhaseCapacity!.Value));
+        Assert.Equal(6, stats.Finished);
+        Assert.Equal(0.5m, stats.FailureRate);
         Assert.False(stats.Halted);
     }
 

@@ -33,8 +33,9 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
         using var progress = await UpdateFleet.ReportAsync(devices[3], "downloading", risky.Id);
         Assert.Equal(HttpStatusCode.Conflict, progress.StatusCode);
         Assert.Equal("update_aborted", (await progress.ProblemAsync()).Code);
+        // The halt aborted the updates not yet installing: the device is told so whatever it reports.
         using var outcome = await UpdateFleet.ReportAsync(devices[4], "failed", risky.Id, reason: "stopped");
-        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
+        Assert.Equal("update_aborted", (await outcome.ProblemAsync()).Code);
         Assert.Equal("no_update", (await UpdateFleet.CheckAsync(devices[3], release: first.Id.ToString())).Status);
         Assert.Single(await fleet.EventsAsync("release.halted"));
     }
@@ -68,8 +69,12 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
         var risky = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), haltFailureRate: 0.1m, haltMinimumDevices: 2);
         var devices = await OfferedAsync(fleet, first.Id, 12);
 
-        await Task.WhenAll(devices.Select(d => UpdateFleet.WalkAsync(d, risky.Id, "failed")));
+        // Once halted, the updates not reported on yet are aborted, so their failures are answered update_aborted.
+        var reports = await Task.WhenAll(devices.Select(d => UpdateFleet.ReportAsync(d, "failed", risky.Id)));
 
+        Assert.All(reports, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{r.StatusCode}"));
+        Assert.Contains(reports, r => r.StatusCode == HttpStatusCode.OK);
+        Array.ForEach(reports, r => r.Dispose());
         Assert.Single(await fleet.EventsAsync("release.halted"));
     }
 
@@ -87,6 +92,57 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
         }
 
         Assert.Null(await HaltedAtAsync(fleet, release.Id));
+    }
+
+    [Fact]
+    public async Task RetryableFailure_FollowedByACommit_NeverHalts()
+    {
+        var (fleet, release, devices) = await StrictPolicyAsync(1);
+
+        using var interrupted = await UpdateFleet.ReportAsync(devices[0], "failed", release.Id, reason: "interrupted by a restart", retryable: true);
+        Assert.Null(await HaltedAtAsync(fleet, release.Id));
+        await UpdateFleet.WalkAsync(devices[0], release.Id, "downloading", "installing", "installed", "committed");
+
+        Assert.Equal(HttpStatusCode.OK, interrupted.StatusCode);
+        Assert.Null(await HaltedAtAsync(fleet, release.Id));
+        var stats = await fleet.Tenant.Owner.Releases.StatsAsync(release.Id.ToString(), Cancel);
+        Assert.Equal((1, 0m, 0, 0), (stats.Finished, stats.FailureRate, stats.Retrying, stats.States["failed"]));
+    }
+
+    [Fact]
+    public async Task TerminalFailure_Halts()
+    {
+        var (fleet, release, devices) = await StrictPolicyAsync(1);
+
+        await UpdateFleet.WalkAsync(devices[0], release.Id, "downloading", "failed");
+
+        Assert.NotNull(await HaltedAtAsync(fleet, release.Id));
+    }
+
+    [Fact]
+    public async Task RetryableFailure_NotRetriedWithinTheWindow_BecomesTerminal_AndHaltsOnTheNextReport()
+    {
+        var (fleet, release, devices) = await StrictPolicyAsync(2);
+        using var interrupted = await UpdateFleet.ReportAsync(devices[0], "failed", release.Id, reason: "interrupted by a restart", retryable: true);
+        var waiting = await fleet.Tenant.Owner.Releases.StatsAsync(release.Id.ToString(), Cancel);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(31));
+        var expired = await fleet.Tenant.Owner.Releases.StatsAsync(release.Id.ToString(), Cancel);
+        Assert.Null(await HaltedAtAsync(fleet, release.Id));
+        await UpdateFleet.WalkAsync(devices[1], release.Id, "downloading");
+
+        Assert.Equal((0, null, 1, 1), (waiting.Finished, waiting.FailureRate, waiting.Retrying, waiting.States["failed"]));
+        Assert.Equal((1, 1m, 0), (expired.Finished, expired.FailureRate, expired.Retrying));
+        Assert.NotNull(await HaltedAtAsync(fleet, release.Id));
+    }
+
+    /// <summary>A release that halts at the first terminal failure (rate 0.5, one device), offered to <paramref name="count"/> devices.</summary>
+    private async Task<(UpdateFleet Fleet, Contracts.Releases.ReleaseResponse Release, FleetDevice[] Devices)> StrictPolicyAsync(int count)
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var first = await fleet.ReleaseAsync("r1", await fleet.BundleAsync());
+        var release = await fleet.ReleaseAsync("r2", await fleet.BundleAsync(), haltFailureRate: 0.5m, haltMinimumDevices: 1);
+        return (fleet, release, await OfferedAsync(fleet, first.Id, count));
     }
 
     private static async Task<FleetDevice[]> OfferedAsync(UpdateFleet fleet, Guid from, int count)

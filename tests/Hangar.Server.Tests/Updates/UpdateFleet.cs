@@ -86,9 +86,11 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
 
     /// <summary>Posts a status report; a fresh report id unless one is given (to re-send a report).</summary>
     public static Task<HttpResponseMessage> ReportAsync(
-        FleetDevice device, string state, Guid? release = null, Guid? bundleOverride = null, Guid? reportId = null, string? reason = null, int? progress = null) =>
+        FleetDevice device, string state, Guid? release = null, Guid? bundleOverride = null, Guid? reportId = null, string? reason = null, int? progress = null,
+        bool? retryable = null) =>
         device.Http.PostAsJsonAsync("device/v1/update/status", new UpdateStatusRequest(
-            reportId ?? Guid.CreateVersion7(), state, release?.ToString(), bundleOverride?.ToString(), progress, Reason: reason), ApiTransport.JsonOptions, Cancel);
+            reportId ?? Guid.CreateVersion7(), state, release?.ToString(), bundleOverride?.ToString(), progress, Reason: reason, Retryable: retryable),
+            ApiTransport.JsonOptions, Cancel);
 
     /// <summary>Reports each state in turn and asserts every report is accepted.</summary>
     public static async Task WalkAsync(FleetDevice device, Guid release, params string[] states)

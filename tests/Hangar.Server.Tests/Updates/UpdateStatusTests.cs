@@ -103,6 +103,7 @@ public abstract class UpdateStatusTests(ClockServer fixture)
     [InlineData("""{"report_id":"01a20a44-4b40-7ef6-910c-53ef47f29dcf","state":"downloading"}""", "release")]
     [InlineData("""{"report_id":"01a20a44-4b40-7ef6-910c-53ef47f29dcf","state":"downloading","release":"nonsense"}""", "release")]
     [InlineData("""{"report_id":"01a20a44-4b40-7ef6-910c-53ef47f29dcf","state":"failed","release":"REL","log_tail":"LONG"}""", "log_tail")]
+    [InlineData("""{"report_id":"01a20a44-4b40-7ef6-910c-53ef47f29dcf","state":"installing","release":"REL","retryable":true}""", "retryable")]
     public async Task MalformedReport_Is400(string body, string field)
     {
         var (_, _, latest, device) = await OfferedAsync();

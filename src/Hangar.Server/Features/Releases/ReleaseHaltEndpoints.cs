@@ -44,7 +44,7 @@ internal static class ReleaseHaltEndpoints
         // Halting a halted release keeps the first halt (and its reason): a retried request changes nothing.
         if (release.HaltedAt is null)
         {
-            ReleaseHalting.Halt(release, request.Reason.Trim(), automatic: false, now, events);
+            await ReleaseHalting.HaltAsync(db, release, request.Reason.Trim(), automatic: false, now, events, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -6,6 +6,7 @@ using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
@@ -17,8 +18,9 @@ namespace Hangar.Server.Features.Releases;
 /// Rolling back the cohort's latest release. The rolled-back release is halted, made optional and unconstrained (phase
 /// everyone, no future schedule) so the graph rules allow a new latest; a new required release shipping the target
 /// release's bundle is appended after it. Devices that took the rolled-back release walk to that new release and
-/// install the old bundle again; devices that never took it already run that bundle, so the resolver's same-bundle
-/// rule gives them nothing. Why only the latest: docs/concepts/releases.md.
+/// install the old bundle again; devices that never took it already run that bundle, so the resolver places them on the
+/// new release and they walk on to whatever follows it. Updates of the rolled-back release not yet installing are
+/// aborted. Why only the latest: docs/concepts/releases.md.
 /// </summary>
 internal static class RollbackReleaseEndpoint
 {
@@ -85,9 +87,11 @@ internal static class RollbackReleaseEndpoint
         }
 
         var reason = request.Reason.Trim();
+        // Before the halt, so the devices it stops are told it was rolled back (a halt before this one stopped the rest).
+        await InFlightUpdates.AbortAsync(db, events, rolledBack.Id, $"the release was rolled back: {reason}", now, cancellationToken);
         if (rolledBack.HaltedAt is null)
         {
-            ReleaseHalting.Halt(rolledBack, reason, automatic: false, now, events);
+            await ReleaseHalting.HaltAsync(db, rolledBack, reason, automatic: false, now, events, cancellationToken);
         }
 
         rolledBack.Disabled = true;

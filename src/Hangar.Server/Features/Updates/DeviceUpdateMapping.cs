@@ -19,6 +19,7 @@ internal static class DeviceUpdateMapping
         update.Progress,
         update.LogTail,
         update.Reason,
+        update.Retryable,
         update.OfferedAt,
         update.FinishedAt,
         update.UpdatedAt,

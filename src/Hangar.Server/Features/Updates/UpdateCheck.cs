@@ -41,14 +41,33 @@ internal sealed class UpdateCheck(
         var state = reported.IsEmpty
             ? new ReportedState(device.ReportedReleaseId, device.ReportedBundleId, SemanticVersion.TryParse(device.ReportedReleaseVersion, out var recorded) ? recorded : null)
             : reported;
+        var graph = device is { CohortId: { } cohortId, GraphStamp: { } stamp } ? await graphs.GetAsync(db, cohortId, stamp, cancellationToken) : null;
         if (write && !reported.IsEmpty)
         {
-            await ReportedStateRecorder.RecordAsync(db, events, device, reported, cancellationToken);
+            await ReportedStateRecorder.RecordAsync(db, events, device, OnItsRelease(reported, device, graph), cancellationToken);
         }
 
-        var graph = device is { CohortId: { } cohortId, GraphStamp: { } stamp } ? await graphs.GetAsync(db, cohortId, stamp, cancellationToken) : null;
         var resolution = await ResolveAsync(device, state, graph, write, now.UtcDateTime, cancellationToken);
         return await AnswerAsync(device, resolution, graph, write, links, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The report with the release the device is on by the bundle it runs (docs/concepts/releases.md), when that is
+    /// another release of its cohort than the one it names: a device that never took a rolled-back release is recorded
+    /// on the rollback release, which ships its bundle. A release id the cohort does not know stays as reported.
+    /// </summary>
+    private static ReportedState OnItsRelease(ReportedState reported, DeviceSnapshot device, CachedReleaseGraph? graph)
+    {
+        if (graph is null || reported.BundleId is null
+            || (reported.ReleaseId is { } named && !graph.Graph.Releases.ContainsKey(named)))
+        {
+            return reported;
+        }
+
+        var state = new DeviceState(device.Id, device.Quarantined, device.CohortId, new HashSet<string>(), reported.ReleaseId, reported.BundleId, reported.Version);
+        return ReleaseResolver.ReleaseOf(state, graph.Graph) is { } on && on.Id != reported.ReleaseId && on.BundleId == reported.BundleId
+            ? reported with { ReleaseId = on.Id }
+            : reported;
     }
 
     private async Task<Resolution> ResolveAsync(DeviceSnapshot device, ReportedState state, CachedReleaseGraph? graph, bool write, DateTime now, CancellationToken cancellationToken)

@@ -9,16 +9,18 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Updates;
 
 /// <summary>
 /// Applies a device's status report to its update, in one transaction: repeated report ids are answered without
 /// change, states only move forward (<see cref="UpdateStates.MayMove"/>), progress on a halted rollout is refused,
-/// each transition records one <c>update.status_changed</c>, a commit records what the device now runs, and a
-/// failure may trip the release's failure policy.
+/// each transition records one <c>update.status_changed</c>, a commit records what the device now runs, and every
+/// report on a release checks the release's failure policy (<see cref="AutomaticHalt"/>). Reports on an update the
+/// server aborted are refused, except a new attempt once the rollout stands again.
 /// </summary>
-internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder events, TimeProvider time)
+internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder events, TimeProvider time, IOptions<UpdatesOptions> options)
 {
     public async Task<Results<Ok<DeviceUpdateResponse>, ProblemHttpResult>> ApplyAsync(Guid deviceId, UpdateStatusReport report, CancellationToken cancellationToken)
     {
@@ -43,13 +45,21 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
         }
 
         var from = update.State;
+        if (from == UpdateState.Aborted && report.State != UpdateState.Aborted
+            && (report.State != UpdateState.Downloading || await AbortedBecauseAsync(deviceId, update, now, cancellationToken) is not null))
+        {
+            // Stopped by the server (or the device): only a new attempt on a rollout that stands again goes on.
+            return Problems.Conflict(ErrorCodes.UpdateAborted, $"The update was aborted ({update.Reason ?? "the rollout was stopped"}); do not install it.");
+        }
+
         if (from != report.State && !UpdateStates.MayMove(from, report.State))
         {
             return Problems.Conflict(ErrorCodes.UpdateTransitionInvalid,
-                $"The update is {from.ToWire()}; it cannot go to {report.State.ToWire()} (states only move forward; after failed or rolled_back a new attempt starts at downloading).");
+                $"The update is {from.ToWire()}; it cannot go to {report.State.ToWire()} (states only move forward; after failed, rolled_back or aborted a new attempt starts at downloading).");
         }
 
-        if (report.State is UpdateState.Downloading or UpdateState.Downloaded or UpdateState.Installing
+        // Work that has not reached the installer stops; an install under way goes on to its end (installed, failed…).
+        if (report.State is UpdateState.Downloading or UpdateState.Downloaded or UpdateState.Installing && from != UpdateState.Installing
             && await AbortedBecauseAsync(deviceId, update, now, cancellationToken) is { } aborted)
         {
             return Problems.Conflict(ErrorCodes.UpdateAborted, $"The rollout was stopped ({aborted}); do not install this update.");
@@ -72,13 +82,12 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (from != report.State && report.State is UpdateState.Failed or UpdateState.RolledBack && releaseId is { } failing)
+        await transaction.CommitAsync(cancellationToken);
+        if (releaseId is { } reported)
         {
-            await AutomaticHalt.CheckAsync(db, events, failing, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await AutomaticHalt.CheckAsync(db, events, reported, now, options.Value.RetryWindowStart(now), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(update.ToResponse(duplicate: false));
     }
 
@@ -92,10 +101,18 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
             update.LogTail = null;
         }
 
+        if (update.State == UpdateState.Aborted && report.State == UpdateState.Aborted)
+        {
+            // The device confirming a stop the server made: the server's reason stays.
+            update.UpdatedAt = now;
+            return;
+        }
+
         update.State = report.State;
         update.Progress = report.Progress;
         update.LogTail = report.LogTail ?? update.LogTail;
         update.Reason = report.Reason ?? update.Reason;
+        update.Retryable = report.State == UpdateState.Failed && report.Retryable;
         update.FinishedAt = report.State.IsFinal() ? update.FinishedAt ?? now : null;
         update.UpdatedAt = now;
     }

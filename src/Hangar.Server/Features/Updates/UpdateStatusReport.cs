@@ -6,7 +6,8 @@ using Hangar.Server.Hosting.Validation;
 namespace Hangar.Server.Features.Updates;
 
 /// <summary>A validated status report: which update (release or override), the new state and its details.</summary>
-internal sealed record UpdateStatusReport(Guid ReportId, OfferKey Update, UpdateState State, int? Progress, string? LogTail, string? Reason)
+/// <param name="Retryable">With <c>failed</c>: the device will try again by itself, so the failure is not yet terminal.</param>
+internal sealed record UpdateStatusReport(Guid ReportId, OfferKey Update, UpdateState State, int? Progress, string? LogTail, string? Reason, bool Retryable)
 {
     public const int MaxLogTail = 4096;
     public const int MaxReason = 512;
@@ -39,6 +40,11 @@ internal sealed record UpdateStatusReport(Guid ReportId, OfferKey Update, Update
             validator.Add("reason", $"must be at most {MaxReason} characters.");
         }
 
+        if (request.Retryable == true && state != UpdateState.Failed)
+        {
+            validator.Add("retryable", "may only be true with state failed: it says the device will try the failed update again.");
+        }
+
         var release = Reference(request.Release, ResourceTypes.Release, "release", organizationId, validator);
         var bundleOverride = Reference(request.BundleOverride, ResourceTypes.BundleOverride, "bundle_override", organizationId, validator);
         if (string.IsNullOrEmpty(request.Release) == string.IsNullOrEmpty(request.BundleOverride))
@@ -47,7 +53,7 @@ internal sealed record UpdateStatusReport(Guid ReportId, OfferKey Update, Update
         }
 
         return validator.IsValid
-            ? new UpdateStatusReport(request.ReportId, new OfferKey(release, bundleOverride), state, request.Progress, request.LogTail, request.Reason)
+            ? new UpdateStatusReport(request.ReportId, new OfferKey(release, bundleOverride), state, request.Progress, request.LogTail, request.Reason, request.Retryable == true)
             : null;
     }
 
