@@ -7,7 +7,7 @@ namespace Hangar.Cli.Commands;
 
 internal sealed class ArtifactVersionsCreateCommand : Command
 {
-    private readonly Option<string> _artifact = new("--artifact") { Description = "The artifact's id or HRN.", HelpName = "id", Required = true };
+    private readonly Option<string> _artifact = new("--artifact") { Description = "The artifact: its id, HRN or name.", HelpName = "artifact", Required = true };
 
     private readonly Option<string> _version = new("--version") { Description = "Free-form, unique within the artifact, e.g. '2.4.0' (1 to 128 characters).", HelpName = "version", Required = true };
 

@@ -12,7 +12,7 @@ internal sealed class BinariesCreateCommand : Command
     public const long DefaultPartSize = 8L * 1024 * 1024;
     public const int MaxConcurrency = 16;
 
-    private readonly Option<string> _version = new("--artifact-version") { Description = "The artifact version's id or HRN.", HelpName = "id", Required = true };
+    private readonly Option<string> _version = new("--artifact-version") { Description = "The artifact version: its id, HRN or version string (several artifacts with that version: use the id).", HelpName = "version", Required = true };
 
     private readonly Option<string> _target = new("--target") { Description = "The target triple, e.g. aarch64-unknown-linux-gnu.", HelpName = "triple", Required = true };
 

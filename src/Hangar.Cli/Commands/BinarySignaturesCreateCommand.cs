@@ -9,7 +9,7 @@ internal sealed class BinarySignaturesCreateCommand : Command
 {
     private readonly Option<string> _binary = new("--binary") { Description = "The binary's id or HRN (signable or signed).", HelpName = "id", Required = true };
 
-    private readonly Option<string?> _signingKey = new("--signing-key") { Description = "With --signature: the signing key's id, HRN or key id.", HelpName = "key" };
+    private readonly Option<string?> _signingKey = new("--signing-key") { Description = "With --signature: the signing key's id, HRN, name or key id.", HelpName = "key" };
 
     private readonly Option<string?> _signature = new("--signature")
     {

@@ -15,7 +15,7 @@ internal sealed class BundleOverridesCreateCommand : Command
 
     private readonly Option<string> _bundle = new("--bundle")
     {
-        Description = "The bundle its devices get: id or HRN (every binary signed, none destroyed).",
+        Description = "The bundle its devices get: id, HRN or name (every binary signed, none destroyed).",
         HelpName = "bundle",
         Required = true,
     };

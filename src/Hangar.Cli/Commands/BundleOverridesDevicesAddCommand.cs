@@ -10,7 +10,7 @@ internal sealed class BundleOverridesDevicesAddCommand : Command
 
     private readonly Option<string[]> _devices = new("--device")
     {
-        Description = "A device id or HRN; repeat for each device (1 to 1,000). Devices already in the override stay as they are.",
+        Description = "A device id, HRN or identifier; repeat for each device (1 to 1,000). Devices already in the override stay as they are.",
         HelpName = "device",
         Required = true,
     };

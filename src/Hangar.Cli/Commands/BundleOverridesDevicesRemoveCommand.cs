@@ -6,7 +6,7 @@ internal sealed class BundleOverridesDevicesRemoveCommand : Command
 {
     private readonly Argument<string> _id = IdArgument.Create("bundle override");
 
-    private readonly Argument<string> _device = new("device") { Description = "The device's id (UUID) or HRN." };
+    private readonly Argument<string> _device = new("device") { Description = "The device: its id (UUID), HRN or identifier." };
 
     public BundleOverridesDevicesRemoveCommand(CliContext cli)
         : base("remove", "Remove a device from a bundle override; it goes back to its cohort's releases.")

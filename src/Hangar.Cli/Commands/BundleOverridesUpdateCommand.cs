@@ -12,7 +12,7 @@ internal sealed class BundleOverridesUpdateCommand : Command
 
     private readonly Option<string?> _description = new("--description") { Description = "New description (up to 256 characters); '' clears it.", HelpName = "text" };
 
-    private readonly Option<string?> _bundle = new("--bundle") { Description = "Another bundle: id or HRN.", HelpName = "bundle" };
+    private readonly Option<string?> _bundle = new("--bundle") { Description = "Another bundle: id, HRN or name.", HelpName = "bundle" };
 
     private readonly Option<DateTime?> _startsAt = TimeOption.Create("--starts-at", "New start");
 

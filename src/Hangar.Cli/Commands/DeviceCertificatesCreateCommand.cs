@@ -8,7 +8,7 @@ internal sealed class DeviceCertificatesCreateCommand : Command
 {
     private readonly Option<string> _device = new("--device")
     {
-        Description = "The device the certificate belongs to: its id or HRN.",
+        Description = "The device the certificate belongs to: its id, HRN or identifier.",
         HelpName = "id",
         Required = true,
     };

@@ -15,7 +15,7 @@ internal sealed class DevicesBulkCommand : Command
 
     private readonly Option<string[]> _ids = new("--id")
     {
-        Description = "A device id or HRN; repeat for each device (up to 1,000). Give either --id or --search.",
+        Description = "A device id, HRN or identifier; repeat for each device (up to 1,000). Give either --id or --search.",
         HelpName = "id",
     };
 
@@ -27,7 +27,7 @@ internal sealed class DevicesBulkCommand : Command
 
     private readonly Option<string?> _cohort = new("--cohort")
     {
-        Description = "For move-cohort: the cohort's id or HRN (a cohort of the devices' product); '' takes them out of their cohort.",
+        Description = "For move-cohort: the cohort's id, HRN or name (a name is looked up among the devices' products); '' takes them out of their cohort.",
         HelpName = "cohort",
     };
 

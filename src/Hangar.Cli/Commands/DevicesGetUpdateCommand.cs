@@ -10,13 +10,13 @@ internal sealed class DevicesGetUpdateCommand : Command
 
     private readonly Option<string?> _release = new("--release")
     {
-        Description = "The release the device runs: id or HRN.",
+        Description = "The release the device runs: id, HRN or name (a name within the device's cohort).",
         HelpName = "release",
     };
 
     private readonly Option<string?> _bundle = new("--bundle")
     {
-        Description = "The bundle the device runs: id or HRN.",
+        Description = "The bundle the device runs: id, HRN or name.",
         HelpName = "bundle",
     };
 

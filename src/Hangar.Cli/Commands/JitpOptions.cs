@@ -14,7 +14,7 @@ internal sealed class JitpOptions
 
     private readonly Option<string?> _cohort = new("--jitp-cohort")
     {
-        Description = "JITP: the cohort (of the JITP product) for provisioned devices.",
+        Description = "JITP: the cohort (of the JITP product) for provisioned devices: id, HRN or name.",
         HelpName = "cohort",
     };
 

@@ -13,11 +13,11 @@ internal sealed class ReleasesCreateCommand : Command
         Required = true,
     };
 
-    private readonly Option<string> _cohort = new("--cohort") { Description = "The cohort: its id or HRN.", HelpName = "cohort", Required = true };
+    private readonly Option<string> _cohort = new("--cohort") { Description = "The cohort: its id, HRN or name (several products with that cohort name: use the id).", HelpName = "cohort", Required = true };
 
     private readonly Option<string> _bundle = new("--bundle")
     {
-        Description = "The bundle it ships: id or HRN (every binary signed, none destroyed).",
+        Description = "The bundle it ships: id, HRN or name (every binary signed, none destroyed).",
         HelpName = "bundle",
         Required = true,
     };
@@ -26,13 +26,13 @@ internal sealed class ReleasesCreateCommand : Command
 
     private readonly Option<string?> _next = new("--next-release")
     {
-        Description = "Insert the release right before this one (id or HRN). Without --next-release and --previous-release it becomes the latest.",
+        Description = "Insert the release right before this one (id, HRN or name within the cohort). Without --next-release and --previous-release it becomes the latest.",
         HelpName = "release",
     };
 
     private readonly Option<string?> _previous = new("--previous-release")
     {
-        Description = "Insert the release right after this one (id or HRN); with --next-release, between the two (they must be adjacent).",
+        Description = "Insert the release right after this one (id, HRN or name within the cohort); with --next-release, between the two (they must be adjacent).",
         HelpName = "release",
     };
 

@@ -17,7 +17,7 @@ internal sealed class ReleasesRollbackCommand : Command
 
     private readonly Option<string?> _to = new("--to")
     {
-        Description = "The release whose bundle devices go back to: id or HRN (default: the release pointing to the rolled-back one).",
+        Description = "The release whose bundle devices go back to: id, HRN or name within the cohort (default: the release pointing to the rolled-back one).",
         HelpName = "release",
     };
 

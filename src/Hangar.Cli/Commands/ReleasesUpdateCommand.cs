@@ -22,7 +22,7 @@ internal sealed class ReleasesUpdateCommand : Command
 
     private readonly Option<string?> _next = new("--next-release")
     {
-        Description = "Point the release to this one (id or HRN); nothing else is rewired. '' makes it a latest release.",
+        Description = "Point the release to this one (id, HRN or name within the cohort); nothing else is rewired. '' makes it a latest release.",
         HelpName = "release",
     };
 

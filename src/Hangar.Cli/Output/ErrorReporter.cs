@@ -22,6 +22,15 @@ internal static class ErrorReporter
             }
         }
 
+        if (problem?.Candidates is { Count: > 0 } candidates)
+        {
+            stderr.WriteLine("It matches:");
+            foreach (var candidate in candidates)
+            {
+                stderr.WriteLine($"  {candidate.Hrn}  {candidate.Name}");
+            }
+        }
+
         if (exception.RetryAfter is { } retryAfter)
         {
             stderr.WriteLine($"retry after: {Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s");

@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string InsufficientRole = "insufficient_role";
     public const string AntiforgeryFailed = "antiforgery_failed";
     public const string NotFound = "not_found";
+    public const string AmbiguousReference = "ambiguous_reference";
     public const string Conflict = "conflict";
     public const string AlreadyExists = "already_exists";
     public const string RoleTooHigh = "role_too_high";

@@ -1,6 +1,9 @@
 namespace Hangar.Contracts.Common;
 
-/// <summary>An error answer (RFC 9457 ProblemDetails) as clients read it. <see cref="Code"/> is stable; see <see cref="ErrorCodes"/>.</summary>
+/// <summary>
+/// An error answer (RFC 9457 ProblemDetails) as clients read it. <see cref="Code"/> is stable; see <see cref="ErrorCodes"/>.
+/// <see cref="Candidates"/> is set on <c>ambiguous_reference</c>: the resources a name matched.
+/// </summary>
 public sealed record ProblemResponse(
     string? Type,
     string? Title,
@@ -8,4 +11,5 @@ public sealed record ProblemResponse(
     string? Detail,
     string? Code,
     string? RequestId,
-    IReadOnlyDictionary<string, string[]>? Errors);
+    IReadOnlyDictionary<string, string[]>? Errors,
+    IReadOnlyList<ReferenceCandidate>? Candidates = null);

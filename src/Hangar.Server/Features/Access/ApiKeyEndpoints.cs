@@ -11,6 +11,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -107,7 +108,6 @@ internal static class ApiKeyEndpoints
 
     private static Task<ApiKey?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var keyId = ResourceReference.Resolve(id, ResourceTypes.ApiKey, http.RequireCaller().OrganizationId);
-        return keyId is null ? Task.FromResult<ApiKey?>(null) : db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
+        return db.ApiKeys.FindByReferenceAsync(db, ReferenceRules.ApiKey, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Hangar.Data;
 using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.References;
 
 namespace Hangar.Server.Features.Audit;
 
@@ -31,6 +32,11 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time, I
         {
             // Malformed or oversized bodies surface as exceptions that the outer handler turns into 4xx.
             status = bad.StatusCode;
+            throw;
+        }
+        catch (AmbiguousReferenceException)
+        {
+            status = StatusCodes.Status409Conflict;
             throw;
         }
         finally

@@ -10,6 +10,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -169,7 +170,6 @@ internal static class CohortEndpoints
 
     private static async Task<Cohort?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var cohortId = ResourceReference.Resolve(id, ResourceTypes.Cohort, http.RequireCaller().OrganizationId);
-        return cohortId is null ? null : await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId, cancellationToken);
+        return await db.Cohorts.FindByReferenceAsync(db, ReferenceRules.Cohort, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

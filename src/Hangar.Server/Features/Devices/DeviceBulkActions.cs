@@ -10,6 +10,7 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +40,10 @@ internal static class DeviceBulkActions
         int? expected = null;
         if (request.DeviceIds is not null)
         {
-            var ids = request.DeviceIds.Select(id => ResourceReference.Resolve(id, ResourceTypes.Device, caller.OrganizationId)).ToList();
+            var ids = await DeviceReferences.IdsAsync(db, request.DeviceIds, caller.OrganizationId, cancellationToken);
             if (ids.Any(id => id is null))
             {
-                return Problems.Validation("device_ids", "every entry must be a device id or resource name of this organization.");
+                return Problems.Validation("device_ids", "every entry must name a device of this organization (id, resource name or identifier).");
             }
 
             var wanted = ids.Select(id => id!.Value).Distinct().ToList();
@@ -152,11 +153,13 @@ internal static class DeviceBulkActions
                 Guid? cohortId = null;
                 if (request.CohortId!.Trim().Length > 0)
                 {
-                    var cohortRef = ResourceReference.Resolve(request.CohortId.Trim(), ResourceTypes.Cohort, organizationId);
-                    var cohort = cohortRef is null ? null : await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortRef, cancellationToken);
+                    // A cohort name is unique within a product: look it up among the selected devices' products.
+                    var productIds = devices.Select(d => d.ProductId).Distinct().ToList();
+                    var cohort = await db.Cohorts.FindByReferenceAsync(
+                        db, ReferenceRules.Cohort, request.CohortId, organizationId, cancellationToken, c => productIds.Contains(c.ProductId));
                     if (cohort is null)
                     {
-                        return ([], Problems.Validation("cohort_id", "must be a cohort id or resource name of this organization."));
+                        return ([], Problems.Validation("cohort_id", "must name a cohort of this organization (id, resource name or name)."));
                     }
 
                     var foreign = devices.Count(d => d.ProductId != cohort.ProductId);

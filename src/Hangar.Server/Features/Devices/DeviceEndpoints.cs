@@ -14,6 +14,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -263,7 +264,6 @@ internal static class DeviceEndpoints
 
     private static async Task<Device?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var deviceId = ResourceReference.Resolve(id, ResourceTypes.Device, http.RequireCaller().OrganizationId);
-        return deviceId is null ? null : await db.Devices.Include(d => d.Tags).SingleOrDefaultAsync(d => d.Id == deviceId, cancellationToken);
+        return await db.Devices.Include(d => d.Tags).FindByReferenceAsync(db, ReferenceRules.Device, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

@@ -1,48 +1,18 @@
-using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Devices;
-using Microsoft.EntityFrameworkCore;
+using Hangar.Server.Hosting.References;
 
 namespace Hangar.Server.Features.Devices;
 
 /// <summary>
-/// Finds the product or cohort a request names: by id, by resource name, or by name (products are unique by name
-/// in an organization, cohorts within their product), so CSV files and JITP settings can be written by hand.
+/// Finds the product or cohort a request names, by <see cref="ReferenceLookup"/>'s rule; a cohort only among its
+/// product's, where its name is unique, so CSV files and JITP settings can be written by hand.
 /// </summary>
 internal static class FleetReferences
 {
-    public static async Task<Product?> ProductAsync(HangarDbContext db, string? reference, Guid organizationId, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(reference))
-        {
-            return null;
-        }
+    public static Task<Product?> ProductAsync(HangarDbContext db, string? reference, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Products.FindByReferenceAsync(db, ReferenceRules.Product, reference, organizationId, cancellationToken);
 
-        var id = ResourceReference.Resolve(reference.Trim(), ResourceTypes.Product, organizationId);
-        if (id is not null)
-        {
-            return await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        }
-
-        var name = reference.Trim();
-        return ResourceName.TryParse(name, out _) ? null : await db.Products.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
-    }
-
-    public static async Task<Cohort?> CohortAsync(HangarDbContext db, string? reference, Guid productId, Guid organizationId, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(reference))
-        {
-            return null;
-        }
-
-        var id = ResourceReference.Resolve(reference.Trim(), ResourceTypes.Cohort, organizationId);
-        if (id is not null)
-        {
-            return await db.Cohorts.SingleOrDefaultAsync(c => c.Id == id && c.ProductId == productId, cancellationToken);
-        }
-
-        var name = reference.Trim();
-        return ResourceName.TryParse(name, out _) ? null
-            : await db.Cohorts.SingleOrDefaultAsync(c => c.ProductId == productId && c.Name == name, cancellationToken);
-    }
+    public static Task<Cohort?> CohortAsync(HangarDbContext db, string? reference, Guid productId, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Cohorts.Where(c => c.ProductId == productId).FindByReferenceAsync(db, ReferenceRules.Cohort, reference, organizationId, cancellationToken);
 }

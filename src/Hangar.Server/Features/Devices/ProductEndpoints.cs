@@ -10,6 +10,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -149,7 +150,6 @@ internal static class ProductEndpoints
 
     private static async Task<Product?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var productId = ResourceReference.Resolve(id, ResourceTypes.Product, http.RequireCaller().OrganizationId);
-        return productId is null ? null : await db.Products.SingleOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        return await db.Products.FindByReferenceAsync(db, ReferenceRules.Product, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

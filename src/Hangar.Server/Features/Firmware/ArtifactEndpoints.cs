@@ -9,6 +9,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -139,7 +140,6 @@ internal static class ArtifactEndpoints
 
     internal static Task<Artifact?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var artifactId = ResourceReference.Resolve(id, ResourceTypes.Artifact, http.RequireCaller().OrganizationId);
-        return artifactId is null ? Task.FromResult<Artifact?>(null) : db.Artifacts.SingleOrDefaultAsync(a => a.Id == artifactId, cancellationToken);
+        return db.Artifacts.FindByReferenceAsync(db, ReferenceRules.Artifact, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

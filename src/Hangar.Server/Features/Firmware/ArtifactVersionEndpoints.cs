@@ -9,6 +9,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -139,7 +140,6 @@ internal static class ArtifactVersionEndpoints
 
     internal static Task<ArtifactVersion?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var versionId = ResourceReference.Resolve(id, ResourceTypes.ArtifactVersion, http.RequireCaller().OrganizationId);
-        return versionId is null ? Task.FromResult<ArtifactVersion?>(null) : db.ArtifactVersions.SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+        return db.ArtifactVersions.FindByReferenceAsync(db, ReferenceRules.ArtifactVersion, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

@@ -10,6 +10,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Hangar.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -208,8 +209,7 @@ internal static class BinaryEndpoints
 
     internal static Task<Binary?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var binaryId = ResourceReference.Resolve(id, ResourceTypes.Binary, http.RequireCaller().OrganizationId);
-        return binaryId is null ? Task.FromResult<Binary?>(null) : db.Binaries.SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
+        return db.Binaries.FindByReferenceAsync(db, ReferenceRules.Binary, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 
     private static bool IsTarget(string? target) =>

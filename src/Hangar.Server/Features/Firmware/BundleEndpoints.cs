@@ -12,6 +12,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -208,7 +209,6 @@ internal static class BundleEndpoints
 
     internal static Task<Bundle?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var bundleId = ResourceReference.Resolve(id, ResourceTypes.Bundle, http.RequireCaller().OrganizationId);
-        return bundleId is null ? Task.FromResult<Bundle?>(null) : db.Bundles.SingleOrDefaultAsync(b => b.Id == bundleId, cancellationToken);
+        return db.Bundles.FindByReferenceAsync(db, ReferenceRules.Bundle, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

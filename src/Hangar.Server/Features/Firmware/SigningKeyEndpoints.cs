@@ -9,6 +9,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Hangar.Signing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -135,15 +136,7 @@ internal static class SigningKeyEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>By id, resource name, or key id (the hex SHA-256 of the public key).</summary>
-    internal static Task<SigningKey?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
-    {
-        if (Storage.BlobNames.IsSha256(id))
-        {
-            return db.SigningKeys.SingleOrDefaultAsync(k => k.KeyId == id, cancellationToken);
-        }
-
-        var keyId = ResourceReference.Resolve(id, ResourceTypes.SigningKey, http.RequireCaller().OrganizationId);
-        return keyId is null ? Task.FromResult<SigningKey?>(null) : db.SigningKeys.SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
-    }
+    /// <summary>By id, resource name, name or key id (the hex SHA-256 of the public key).</summary>
+    internal static Task<SigningKey?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken) =>
+        db.SigningKeys.FindByReferenceAsync(db, ReferenceRules.SigningKey, id, http.RequireCaller().OrganizationId, cancellationToken);
 }

@@ -11,6 +11,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -133,7 +134,6 @@ internal static class CaCertificateEndpoints
 
     public static async Task<CaCertificate?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var caId = ResourceReference.Resolve(id, ResourceTypes.CaCertificate, http.RequireCaller().OrganizationId);
-        return caId is null ? null : await db.CaCertificates.SingleOrDefaultAsync(c => c.Id == caId, cancellationToken);
+        return await db.CaCertificates.FindByReferenceAsync(db, ReferenceRules.CaCertificate, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

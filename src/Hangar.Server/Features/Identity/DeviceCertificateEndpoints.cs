@@ -12,6 +12,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,11 +59,10 @@ internal static class DeviceCertificateEndpoints
         CreateDeviceCertificateRequest request, HttpContext http, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
-        var deviceId = ResourceReference.Resolve(request.DeviceId, ResourceTypes.Device, caller.OrganizationId);
-        var device = deviceId is null ? null : await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, cancellationToken);
+        var device = await db.Devices.FindByReferenceAsync(db, ReferenceRules.Device, request.DeviceId, caller.OrganizationId, cancellationToken);
         if (device is null)
         {
-            return Problems.Validation("device_id", "must name a device of this organization.");
+            return Problems.Validation("device_id", "must name a device of this organization (id, resource name or identifier).");
         }
 
         if (!PemCertificates.TryReadOne(request.Certificate, out var certificate, out var pemError))
@@ -127,7 +127,6 @@ internal static class DeviceCertificateEndpoints
 
     private static async Task<DeviceCertificate?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var certificateId = ResourceReference.Resolve(id, ResourceTypes.DeviceCertificate, http.RequireCaller().OrganizationId);
-        return certificateId is null ? null : await db.DeviceCertificates.SingleOrDefaultAsync(c => c.Id == certificateId, cancellationToken);
+        return await db.DeviceCertificates.FindByReferenceAsync(db, ReferenceRules.DeviceCertificate, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

@@ -6,11 +6,13 @@ using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -79,14 +81,12 @@ internal static class BundleOverrideDeviceEndpoints
         }
 
         var validator = new RequestValidator();
-        var ids = request.Devices.Select(d => ResourceReference.Resolve(d?.Trim(), ResourceTypes.Device, caller.OrganizationId)).ToList();
-        var known = ids.OfType<Guid>().Distinct().ToList();
-        var existing = (await db.Devices.Where(d => known.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var ids = await DeviceReferences.IdsAsync(db, request.Devices, caller.OrganizationId, cancellationToken);
         for (var i = 0; i < ids.Count; i++)
         {
-            if (ids[i] is not { } deviceId || !existing.Contains(deviceId))
+            if (ids[i] is null)
             {
-                validator.Add($"devices[{i}]", "must name a device of this organization (id or resource name).");
+                validator.Add($"devices[{i}]", "must name a device of this organization (id, resource name or identifier).");
             }
         }
 
@@ -95,6 +95,7 @@ internal static class BundleOverrideDeviceEndpoints
             return validator.Problem();
         }
 
+        var known = ids.OfType<Guid>().Distinct().ToList();
         var now = time.GetUtcNow().UtcDateTime;
         audit.Resource(ResourceTypes.BundleOverride, found.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -134,7 +135,7 @@ internal static class BundleOverrideDeviceEndpoints
             return Problems.NotFound("Bundle override");
         }
 
-        var deviceId = ResourceReference.Resolve(device, ResourceTypes.Device, caller.OrganizationId);
+        var deviceId = (await db.Devices.FindByReferenceAsync(db, ReferenceRules.Device, device, caller.OrganizationId, cancellationToken))?.Id;
         var entry = deviceId is null ? null
             : await db.BundleOverrideDevices.SingleOrDefaultAsync(d => d.BundleOverrideId == found.Id && d.DeviceId == deviceId, cancellationToken);
         if (entry is null)

@@ -13,6 +13,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ internal static class BundleOverrideEndpoints
         var bundle = await ReleaseReferences.BundleAsync(db, request.Bundle, caller.OrganizationId, cancellationToken);
         if (bundle is null)
         {
-            validator.Add("bundle", "must name a bundle of this organization (id or resource name).");
+            validator.Add("bundle", "must name a bundle of this organization (id, resource name or name).");
         }
 
         if (!validator.IsValid)
@@ -155,7 +156,7 @@ internal static class BundleOverrideEndpoints
             var bundle = await ReleaseReferences.BundleAsync(db, request.Bundle, caller.OrganizationId, cancellationToken);
             if (bundle is null)
             {
-                validator.Add("bundle", "must name a bundle of this organization (id or resource name).");
+                validator.Add("bundle", "must name a bundle of this organization (id, resource name or name).");
             }
 
             bundleId = bundle?.Id ?? bundleId;
@@ -217,8 +218,7 @@ internal static class BundleOverrideEndpoints
 
     internal static async Task<BundleOverride?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var overrideId = ResourceReference.Resolve(id, ResourceTypes.BundleOverride, http.RequireCaller().OrganizationId);
-        return overrideId is null ? null : await db.BundleOverrides.SingleOrDefaultAsync(o => o.Id == overrideId, cancellationToken);
+        return await db.BundleOverrides.FindByReferenceAsync(db, ReferenceRules.BundleOverride, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 
     private static void Window(RequestValidator validator, DateTime startsAt, DateTime? endsAt)

@@ -8,6 +8,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,20 +26,20 @@ internal static class CreateReleaseEndpoint
         var validator = new RequestValidator();
         var fields = ReleaseFieldRules.Merge(ReleaseFields.Defaults, Changes(request), validator);
 
-        var cohortId = ResourceReference.Resolve(request.Cohort?.Trim(), ResourceTypes.Cohort, caller.OrganizationId);
-        if (cohortId is null || !await db.Cohorts.AnyAsync(c => c.Id == cohortId, cancellationToken))
+        var cohortId = (await db.Cohorts.AsNoTracking().FindByReferenceAsync(db, ReferenceRules.Cohort, request.Cohort, caller.OrganizationId, cancellationToken))?.Id;
+        if (cohortId is null)
         {
-            validator.Add("cohort", "must name a cohort of this organization (id or resource name).");
+            validator.Add("cohort", "must name a cohort of this organization (id, resource name or name).");
         }
 
         var bundle = await ReleaseReferences.BundleAsync(db, request.Bundle, caller.OrganizationId, cancellationToken);
         if (bundle is null)
         {
-            validator.Add("bundle", "must name a bundle of this organization (id or resource name).");
+            validator.Add("bundle", "must name a bundle of this organization (id, resource name or name).");
         }
 
-        var previous = await NeighbourAsync(db, "previous_release", request.PreviousRelease, caller.OrganizationId, validator, cancellationToken);
-        var next = await NeighbourAsync(db, "next_release", request.NextRelease, caller.OrganizationId, validator, cancellationToken);
+        var previous = await NeighbourAsync(db, "previous_release", request.PreviousRelease, caller.OrganizationId, cohortId, validator, cancellationToken);
+        var next = await NeighbourAsync(db, "next_release", request.NextRelease, caller.OrganizationId, cohortId, validator, cancellationToken);
         if (!validator.IsValid)
         {
             return validator.Problem();
@@ -84,19 +85,22 @@ internal static class CreateReleaseEndpoint
     public static ProblemHttpResult NameTaken(string name) =>
         Problems.Conflict(ErrorCodes.AlreadyExists, $"The cohort already has a release named '{name}'.");
 
-    /// <summary>A release named as a neighbour of the new one; whether it is in the same cohort is the graph edit's question.</summary>
+    /// <summary>
+    /// A release named as a neighbour of the new one (a name within the new one's cohort); whether one given by id is
+    /// in the same cohort is the graph edit's question.
+    /// </summary>
     private static async Task<Guid?> NeighbourAsync(
-        HangarDbContext db, string field, string? reference, Guid organizationId, RequestValidator validator, CancellationToken cancellationToken)
+        HangarDbContext db, string field, string? reference, Guid organizationId, Guid? cohortId, RequestValidator validator, CancellationToken cancellationToken)
     {
         if (reference is null)
         {
             return null;
         }
 
-        var release = await ReleaseReferences.ReleaseAsync(db, reference, organizationId, cancellationToken);
+        var release = await ReleaseReferences.ReleaseAsync(db, reference, organizationId, cancellationToken, cohortId);
         if (release is null)
         {
-            validator.Add(field, "must name a release of this organization (id or resource name).");
+            validator.Add(field, "must name a release of this organization (id, resource name or name).");
         }
 
         return release?.Id;

@@ -1,33 +1,31 @@
 using Hangar.Contracts.Common;
 using Hangar.Core.Firmware;
-using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Data.Releases;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Releases;
 
-/// <summary>Finds what release and override requests name (by id or resource name), and whether a bundle can be delivered.</summary>
+/// <summary>Finds what release and override requests name (by <see cref="ReferenceLookup"/>'s rule), and whether a bundle can be delivered.</summary>
 internal static class ReleaseReferences
 {
     /// <summary>
     /// Untracked: changes re-read the release under the cohort's graph lock (<see cref="CohortReleases"/>), and a
     /// tracked copy read before the lock would hide what a concurrent change committed meanwhile.
     /// </summary>
-    public static async Task<Release?> ReleaseAsync(HangarDbContext db, string? reference, Guid organizationId, CancellationToken cancellationToken)
-    {
-        var id = ResourceReference.Resolve(reference?.Trim(), ResourceTypes.Release, organizationId);
-        return id is null ? null : await db.Releases.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-    }
+    /// <param name="cohortId">The cohort the request is about, if any: a release name is unique only within one, so
+    /// a name is looked up there (an id or resource name still finds a release of any cohort, for the graph rules to judge).</param>
+    public static Task<Release?> ReleaseAsync(
+        HangarDbContext db, string? reference, Guid organizationId, CancellationToken cancellationToken, Guid? cohortId = null) =>
+        db.Releases.AsNoTracking().FindByReferenceAsync(db, ReferenceRules.Release, reference, organizationId, cancellationToken,
+            cohortId is { } cohort ? r => r.CohortId == cohort : null);
 
-    public static async Task<Bundle?> BundleAsync(HangarDbContext db, string? reference, Guid organizationId, CancellationToken cancellationToken)
-    {
-        var id = ResourceReference.Resolve(reference?.Trim(), ResourceTypes.Bundle, organizationId);
-        return id is null ? null : await db.Bundles.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-    }
+    public static Task<Bundle?> BundleAsync(HangarDbContext db, string? reference, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Bundles.AsNoTracking().FindByReferenceAsync(db, ReferenceRules.Bundle, reference, organizationId, cancellationToken);
 
     /// <summary>Bundles only ever hold signed binaries, so "deliverable" means none of them was destroyed since.</summary>
     public static async Task<bool> IsDeliverableAsync(HangarDbContext db, Guid bundleId, CancellationToken cancellationToken) =>

@@ -41,10 +41,10 @@ internal static class RollbackReleaseEndpoint
         Release? named = null;
         if (request.ToRelease is not null)
         {
-            named = await ReleaseReferences.ReleaseAsync(db, request.ToRelease, caller.OrganizationId, cancellationToken);
+            named = await ReleaseReferences.ReleaseAsync(db, request.ToRelease, caller.OrganizationId, cancellationToken, found.CohortId);
             if (named is null)
             {
-                validator.Add("to_release", "must name a release of this organization (id or resource name).");
+                validator.Add("to_release", "must name a release of this organization (id, resource name or name).");
             }
             else if (named.Id == found.Id)
             {

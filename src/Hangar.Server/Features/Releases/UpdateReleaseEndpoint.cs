@@ -29,10 +29,10 @@ internal static class UpdateReleaseEndpoint
         Guid? nextId = null;
         if (request.NextRelease is { } nextReference && nextReference.Trim().Length > 0)
         {
-            nextId = (await ReleaseReferences.ReleaseAsync(db, nextReference, caller.OrganizationId, cancellationToken))?.Id;
+            nextId = (await ReleaseReferences.ReleaseAsync(db, nextReference, caller.OrganizationId, cancellationToken, found.CohortId))?.Id;
             if (nextId is null)
             {
-                validator.Add("next_release", "must name a release of this organization (id or resource name), or be '' to make the release a latest one.");
+                validator.Add("next_release", "must name a release of this organization (id, resource name or name), or be '' to make the release a latest one.");
             }
         }
 

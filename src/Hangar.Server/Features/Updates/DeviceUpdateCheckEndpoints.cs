@@ -2,14 +2,18 @@ using Hangar.Contracts.Common;
 using Hangar.Contracts.Updates;
 using Hangar.Core.Access;
 using Hangar.Core.Resources;
+using Hangar.Data;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -70,10 +74,25 @@ internal static class DeviceUpdateCheckEndpoints
     }
 
     private static async Task<Results<Ok<UpdateCheckResponse>, ProblemHttpResult>> AdminCheckAsync(
-        string id, AdminUpdateCheckRequest request, HttpContext http, UpdateCheck check, AuditScope audit, IOptions<FirmwareOptions> firmware, CancellationToken cancellationToken)
+        string id, AdminUpdateCheckRequest request, HttpContext http, HangarDbContext db, UpdateCheck check, AuditScope audit, IOptions<FirmwareOptions> firmware,
+        CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
-        var reported = ReportedState.TryRead(("release", request.Release), ("bundle", request.Bundle), ("release_version", request.ReleaseVersion),
+        var device = await db.Devices.AsNoTracking().FindByReferenceAsync(db, ReferenceRules.Device, id, caller.OrganizationId, cancellationToken);
+        if (device is null)
+        {
+            return Problems.NotFound("Device");
+        }
+
+        // A name is looked up here (a release name within the device's cohort); ids and resource names are read as a
+        // device's headers are, so an unknown id stays "unknown" rather than an error.
+        string? release = ReferenceLookup.IsName(request.Release)
+            ? (await ReleaseReferences.ReleaseAsync(db, request.Release, caller.OrganizationId, cancellationToken, device.CohortId))?.Id.ToString() ?? request.Release
+            : request.Release;
+        string? bundle = ReferenceLookup.IsName(request.Bundle)
+            ? (await ReleaseReferences.BundleAsync(db, request.Bundle, caller.OrganizationId, cancellationToken))?.Id.ToString() ?? request.Bundle
+            : request.Bundle;
+        var reported = ReportedState.TryRead(("release", release), ("bundle", bundle), ("release_version", request.ReleaseVersion),
             caller.OrganizationId, out var errors);
         if (reported is null)
         {
@@ -85,15 +104,10 @@ internal static class DeviceUpdateCheckEndpoints
             return Problems.Validation("release", "give at least one of release, bundle and release_version: what the device runs.");
         }
 
-        if (ResourceReference.Resolve(id, ResourceTypes.Device, caller.OrganizationId) is not { } deviceId)
-        {
-            return Problems.NotFound("Device");
-        }
-
         // Armed first: a write=true check's first save commits the audit row with it; otherwise it is written afterwards.
-        audit.Resource(ResourceTypes.Device, deviceId, StatusCodes.Status200OK);
+        audit.Resource(ResourceTypes.Device, device.Id, StatusCodes.Status200OK);
         var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicAdminUrl, http.Request) + BinaryDownloadEndpoints.AdminSignedPath, BinaryDownloadEndpoints.DeviceSignedPath);
-        var answer = await check.RunAsync(deviceId, reported, request.Write, links, cancellationToken);
+        var answer = await check.RunAsync(device.Id, reported, request.Write, links, cancellationToken);
         if (answer is null)
         {
             return Problems.NotFound("Device");

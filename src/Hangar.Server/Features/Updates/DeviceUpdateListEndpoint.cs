@@ -2,13 +2,13 @@ using Hangar.Contracts.Common;
 using Hangar.Contracts.Updates;
 using Hangar.Core.Access;
 using Hangar.Core.Releases;
-using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +37,8 @@ internal static class DeviceUpdateListEndpoint
     private static async Task<Results<Ok<ListResponse<DeviceUpdateResponse>>, ProblemHttpResult>> ListAsync(
         string id, [AsParameters] ListRequest request, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var deviceId = ResourceReference.Resolve(id, ResourceTypes.Device, http.RequireCaller().OrganizationId);
-        if (deviceId is null || !await db.Devices.AnyAsync(d => d.Id == deviceId, cancellationToken))
+        var deviceId = (await db.Devices.AsNoTracking().FindByReferenceAsync(db, ReferenceRules.Device, id, http.RequireCaller().OrganizationId, cancellationToken))?.Id;
+        if (deviceId is null)
         {
             return Problems.NotFound("Device");
         }

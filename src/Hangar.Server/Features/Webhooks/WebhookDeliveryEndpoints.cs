@@ -100,7 +100,7 @@ internal static class WebhookDeliveryEndpoints
     private static async Task<WebhookDelivery?> FindAsync(string id, string deliveryId, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
         var organizationId = http.RequireCaller().OrganizationId;
-        var webhookId = ResourceReference.Resolve(id, ResourceTypes.Webhook, organizationId);
+        var webhookId = (await WebhookEndpoints.FindAsync(id, http, db, cancellationToken))?.Id;
         var resolved = ResourceReference.Resolve(deliveryId, ResourceTypes.WebhookDelivery, organizationId);
         return webhookId is null || resolved is null
             ? null

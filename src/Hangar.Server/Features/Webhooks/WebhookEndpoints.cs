@@ -11,6 +11,7 @@ using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -216,7 +217,6 @@ internal static class WebhookEndpoints
 
     internal static Task<Webhook?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var webhookId = ResourceReference.Resolve(id, ResourceTypes.Webhook, http.RequireCaller().OrganizationId);
-        return webhookId is null ? Task.FromResult<Webhook?>(null) : db.Webhooks.SingleOrDefaultAsync(w => w.Id == webhookId, cancellationToken);
+        return db.Webhooks.FindByReferenceAsync(db, ReferenceRules.Webhook, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

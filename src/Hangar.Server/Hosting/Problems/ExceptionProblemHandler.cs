@@ -1,17 +1,27 @@
 using System.Text.Json;
 using Hangar.Contracts.Common;
+using Hangar.Server.Hosting.References;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Hangar.Server.Hosting.Problems;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails. Request-shape errors (bad JSON, oversized bodies) become 4xx with a
-/// readable detail; anything else is a 500 that reveals nothing but the request id.
+/// readable detail; a name that picks several resources is 409 <c>ambiguous_reference</c> listing them; anything else
+/// is a 500 that reveals nothing but the request id.
 /// </summary>
 internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is AmbiguousReferenceException ambiguous)
+        {
+            logger.LogInformation("Rejected request: {Code} {Detail}", ErrorCodes.AmbiguousReference, ambiguous.Message);
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status409Conflict, ErrorCodes.AmbiguousReference, "Ambiguous reference", ambiguous.Message,
+                new Dictionary<string, object?> { ["candidates"] = ambiguous.Candidates });
+            return true;
+        }
+
         var (status, code, title, detail) = Classify(exception);
         if (status >= 500 && status != StatusCodes.Status503ServiceUnavailable)
         {
