@@ -90,6 +90,10 @@ public sealed class ProvisionCommandTests(CliServerFixture fixture) : IClassFixt
     [InlineData(ExitCodes.UsageError, "--product", "gateway")]
     [InlineData(ExitCodes.UsageError, "--threshold", "2")]
     [InlineData(ExitCodes.NotFound, "--signing-key", "nobody")]
+    [InlineData(ExitCodes.UsageError, "--poll-interval", "5")]
+    [InlineData(ExitCodes.UsageError, "--poll-jitter", "3600")]
+    [InlineData(ExitCodes.UsageError, "--health-check", " ")]
+    [InlineData(ExitCodes.UsageError, "--max-boot-attempts", "0")]
     public async Task Provision_BadOptions_ExitWithAClearErrorAndWriteNothing(int exitCode, string option, string value)
     {
         using var cli = await OrganizationWithCaAsync($"bad {option} org");
@@ -103,6 +107,32 @@ public sealed class ProvisionCommandTests(CliServerFixture fixture) : IClassFixt
         Assert.Equal(exitCode, result.ExitCode);
         Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(home) && Directory.EnumerateFiles(home).Any());
+    }
+
+    [Fact]
+    public async Task Provision_TrialSettings_AreWrittenSoTheConfigurationNeedsNoHandEdit()
+    {
+        using var cli = await OrganizationWithCaAsync("trial org");
+        (await cli.RunAsync("signing-keys", "create", "--name", "release", "--generate", "--out", Path.Combine(_directory, "keys"))).Succeeded();
+        var home = Path.Combine(_directory, "gw-trial");
+        const string Check = "! grep -q BROKEN \"$HANGAR_SLOT_DIRECTORY/app.bin\"";
+
+        (await cli.RunAsync("devices", "provision", "gw-trial", "--ca", Path.Combine(_directory, "ca"), "--out", home, "--server-url", ServerUrl,
+            "--simulated-slots", "--poll-interval", "10", "--health-check", Check, "--max-boot-attempts", "2")).Succeeded();
+
+        var config = AgentConfigLoader.Load(Path.Combine(home, "config.json"));
+        Assert.Equal((10, 0), (config.Polling.IntervalSeconds, config.Polling.JitterSeconds));
+        Assert.Equal(["/bin/sh", "-c", Check], config.Boot.HealthCheckCommand);
+        Assert.Equal(2, config.Boot.MaxBootAttempts);
+        Assert.Equal(Path.Combine(home, "slots"), config.Boot.SimulatedSlots!.Directory);
+
+        var defaults = Path.Combine(_directory, "gw-defaults");
+        (await cli.RunAsync("devices", "provision", "gw-defaults", "--ca", Path.Combine(_directory, "ca"), "--out", defaults, "--server-url", ServerUrl,
+            "--poll-interval", "60", "--poll-jitter", "15")).Succeeded();
+        var plain = AgentConfigLoader.Load(Path.Combine(defaults, "config.json"));
+        Assert.Equal((60, 15), (plain.Polling.IntervalSeconds, plain.Polling.JitterSeconds));
+        Assert.Empty(plain.Boot.HealthCheckCommand);
+        Assert.Null(plain.Boot.SimulatedSlots);
     }
 
     [Fact]

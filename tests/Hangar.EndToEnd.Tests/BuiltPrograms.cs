@@ -19,6 +19,9 @@ internal static class BuiltPrograms
         }
     }
 
+    /// <summary>The guide the quickstart test runs.</summary>
+    public static string Quickstart => Path.Combine(RepositoryRoot, "docs", "quickstart.md");
+
     // .../tests/Hangar.EndToEnd.Tests/bin/<Configuration>/net10.0/
     private static string RepositoryRoot => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
 

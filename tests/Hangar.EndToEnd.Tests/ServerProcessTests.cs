@@ -6,7 +6,7 @@ namespace Hangar.EndToEnd.Tests;
 /// <summary>
 /// The README's promise, with real processes: `hangar-server` on its embedded defaults creates its data directory,
 /// prints the first credentials once, serves, stops cleanly on SIGTERM, and prints nothing secret on a restart; the
-/// `hangar` CLI logs in with the printed key.
+/// `hangar` CLI logs in with the printed key; and it prints no warning.
 /// </summary>
 public sealed partial class ServerProcessTests : IDisposable
 {
@@ -47,6 +47,8 @@ public sealed partial class ServerProcessTests : IDisposable
             Assert.Contains("\"role\": \"owner\"", whoami.Output, StringComparison.Ordinal);
 
             Assert.Equal(0, await server.StopAsync(Cancel));
+            // A normal first start warns about nothing: no data-protection key "unencrypted at rest", no EF Core query warning.
+            Assert.DoesNotContain("warn:", server.Output, StringComparison.Ordinal);
             Assert.DoesNotContain(apiKey, server.Output[(server.Output.IndexOf(apiKey, StringComparison.Ordinal) + apiKey.Length)..], StringComparison.Ordinal);
         }
 

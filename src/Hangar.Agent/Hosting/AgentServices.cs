@@ -28,9 +28,12 @@ public static class AgentServices
         var factory = new RunningSoftware(config.FactorySoftware.Release, config.FactorySoftware.Bundle, config.FactorySoftware.ReleaseVersion);
         services.AddTransient(provider => new ReportedSoftwareHandler(
             provider.GetRequiredService<StateStore>(), factory, provider.GetRequiredService<DeviceTls>().ServerUrl));
+        // No per-request log lines from the HTTP client: a download URL carries its access token in its path, and
+        // the agent logs each step itself.
         services.AddHttpClient(DeviceHttpClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<DeviceTls>().CreateHandler())
-            .AddHttpMessageHandler<ReportedSoftwareHandler>();
+            .AddHttpMessageHandler<ReportedSoftwareHandler>()
+            .RemoveAllLoggers();
         services.AddSingleton(provider => new DeviceApi(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(DeviceHttpClient),
             provider.GetRequiredService<DeviceTls>().ServerUrl,
@@ -66,7 +69,8 @@ public static class AgentServices
             config.Boot.MaxBootAttempts,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<TrialBootCoordinator>>(),
-            provider.GetRequiredService<StatusReporter>().FlushBeforeRebootAsync));
+            provider.GetRequiredService<StatusReporter>().FlushBeforeRebootAsync,
+            async (update, cancellationToken) => !(await provider.GetRequiredService<StatusReporter>().FlushAsync(cancellationToken)).Contains(update.Id)));
         services.AddSingleton(new UpdateRunnerOptions(config.Targets, TimeSpan.FromSeconds(config.Polling.IntervalSeconds), TimeSpan.FromSeconds(10)));
         services.AddSingleton<UpdateRunner>();
         services.AddSingleton<UpdateCheckCycle>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Hangar.Agent.Configuration;
 using Hangar.Agent.Processes;
 
@@ -10,6 +11,10 @@ namespace Hangar.Agent.Installers;
 public sealed class CommandInstaller(CommandInstallerConfig config, ProcessRunner runner) : IInstaller
 {
     public string Name => "command";
+
+    /// <summary>One target per command and artifact: what a command installs is opaque to the agent.</summary>
+    public string RunningTarget(string artifact, JsonObject options) =>
+        $"command:{(InstallerMetadata.TryGetString(options, "command", out var name) ? name : null)}:{artifact}";
 
     public async Task<InstallOutcome> InstallAsync(InstallRequest request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Hangar.Agent.Configuration;
 using Hangar.Agent.State;
 
@@ -11,6 +12,14 @@ namespace Hangar.Agent.Installers;
 public sealed class FileInstaller(FileInstallerConfig config) : IInstaller
 {
     public string Name => "file";
+
+    /// <summary>The link <c>DIRECTORY/NAME</c> the software reads.</summary>
+    public string RunningTarget(string artifact, JsonObject options)
+    {
+        InstallerMetadata.TryGetString(options, "directory", out var directory);
+        InstallerMetadata.TryGetString(options, "name", out var name);
+        return $"file:{Path.Join(directory, name)}";
+    }
 
     public async Task<InstallOutcome> InstallAsync(InstallRequest request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Hangar.Agent.Configuration;
 using Hangar.Agent.Processes;
 
@@ -11,6 +12,9 @@ public sealed class ToolInstaller(
     : IInstaller
 {
     public string Name => name;
+
+    /// <summary>One target per tool and artifact (the system image of an artifact, a package).</summary>
+    public string RunningTarget(string artifact, JsonObject options) => $"{name}:{artifact}";
 
     public static ToolInstaller Swupdate(ToolInstallerConfig config, ProcessRunner runner) =>
         new("swupdate", config.Executable ?? "swupdate", file => [.. config.ExtraArgs, "-i", file],

@@ -12,4 +12,7 @@ public enum ReportStatus
     Committed,
     Failed,
     RolledBack,
+
+    /// <summary>Stopped before its install because the server no longer offers it.</summary>
+    Aborted,
 }

@@ -9,10 +9,14 @@ namespace Hangar.Agent.State;
 /// The agent's state file, <c>state.json</c> in the state directory. Each copy starts with a header line carrying
 /// the SHA-256 of the JSON after it, so a torn or corrupted copy is recognised rather than half-read. On open, the
 /// readable copy with the highest generation among the file, its <c>.tmp</c> and its <c>.prev</c> wins.
+/// State of schema 2 (agents that kept a list of every binary ever installed) is read as well: that list is dropped,
+/// because it cannot say what any slot or target holds now, and everything else (what runs, a pending install, queued
+/// reports) carries over; the next save writes the current schema.
 /// </summary>
 public sealed class StateStore : IDisposable
 {
     private const string HeaderPrefix = "hangar-agent-state sha256=";
+    private const int OldestReadableSchema = 2;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Action<AtomicWriteStep, string>? _beforeStep;
     private readonly ILogger _logger;
@@ -68,6 +72,13 @@ public sealed class StateStore : IDisposable
         {
             logger.LogWarning("Ignored unreadable state copies {Files}; using generation {Generation}",
                 string.Join(", ", unreadable), best!.Generation);
+        }
+
+        if (best is { Schema: < AgentState.CurrentSchema })
+        {
+            logger.LogInformation(
+                "Read {StatePath} of schema {Schema}, written by an older agent: its list of installed binaries does not say what each slot holds, so it was dropped; the next update installs all its binaries",
+                path, best.Schema);
         }
 
         return new StateStore(path, best ?? new AgentState(), beforeStep, logger);
@@ -131,12 +142,14 @@ public sealed class StateStore : IDisposable
         try
         {
             var read = JsonSerializer.Deserialize(json, AgentStateJsonContext.Default.AgentState);
-            if (read is null || read.Schema != AgentState.CurrentSchema)
+            if (read is null || read.Schema is < OldestReadableSchema or > AgentState.CurrentSchema)
             {
                 return false;
             }
 
-            state = read;
+            // The source-generated reader sets a missing init-only member to null, over its initializer: state of
+            // schema 2 has no contents.
+            state = read.Contents is null ? read with { Contents = new Dictionary<string, HeldContent>(StringComparer.Ordinal) } : read;
             return true;
         }
         catch (JsonException)

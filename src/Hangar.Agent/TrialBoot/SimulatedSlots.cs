@@ -28,6 +28,9 @@ public sealed class SimulatedSlots : IBootControl
 
     public string? Trial => Read("trial");
 
+    /// <summary>The slot that is not active: where the next install goes.</summary>
+    public string Inactive => Active == "a" ? "b" : "a";
+
     public string Booted => Read("booted") ?? Active;
 
     public IReadOnlyDictionary<string, string> HealthCheckEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
@@ -50,17 +53,23 @@ public sealed class SimulatedSlots : IBootControl
 
     public string SlotDirectory(string slot) => Path.Combine(_directory, slot);
 
-    /// <summary>Writes the file into the slot that is not active and arms it; returns that slot.</summary>
-    public async Task<string> InstallIntoInactiveAsync(string sourcePath, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the file into the slot that is not active and arms it; returns that slot and whether anything was
+    /// written (not when <paramref name="sourcePath"/> is that slot's copy already).
+    /// </summary>
+    public async Task<(string Slot, bool Written)> InstallIntoInactiveAsync(string sourcePath, string name, CancellationToken cancellationToken)
     {
-        var target = Active == "a" ? "b" : "a";
-        await using (var source = File.OpenRead(sourcePath))
+        var target = Inactive;
+        var destination = Path.Combine(SlotDirectory(target), name);
+        var written = Path.GetFullPath(sourcePath) != Path.GetFullPath(destination);
+        if (written)
         {
-            await AtomicFile.WriteAsync(Path.Combine(SlotDirectory(target), name), source, _beforeStep, cancellationToken);
+            await using var source = File.OpenRead(sourcePath);
+            await AtomicFile.WriteAsync(destination, source, _beforeStep, cancellationToken);
         }
 
         Write("trial", target);
-        return target;
+        return (target, written);
     }
 
     /// <summary>Nothing on disk: the process exits after this and its next start is the next boot.</summary>

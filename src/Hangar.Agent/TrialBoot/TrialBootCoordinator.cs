@@ -9,9 +9,13 @@ namespace Hangar.Agent.TrialBoot;
 /// start (<see cref="ResumeAsync"/>) finishes the work and queues exactly one final report.
 /// </summary>
 /// <param name="beforeReboot">Runs after the reboot is recorded and before it is requested: the agent sends the queued reports then.</param>
+/// <param name="mayInstall">
+/// Runs after the <c>installing</c> report is queued and before anything is installed: the agent sends the report, and
+/// false (the server answered that it stopped the update) means nothing is installed.
+/// </param>
 public sealed class TrialBootCoordinator(
     StateStore store, IBootControl boot, HealthCheck health, int maxBootAttempts, TimeProvider time, ILogger logger,
-    Func<CancellationToken, Task>? beforeReboot = null)
+    Func<CancellationToken, Task>? beforeReboot = null, Func<UpdateSource, CancellationToken, Task<bool>>? mayInstall = null)
 {
     /// <summary>
     /// Installs every binary of the update in order. The update succeeds or fails as a whole: a failing binary fails
@@ -26,8 +30,14 @@ public sealed class TrialBootCoordinator(
 
         var pending = new PendingCommit(plan.Update, plan.Planned, TrialPhase.Installing, 0, time.GetUtcNow());
         await store.UpdateAsync(
-            state => state.WithReport(ReportStatus.Installing, plan.Update, null, null, time) with { PendingCommit = pending },
+            state => state.WithReport(ReportStatus.Installing, plan.Update, null, null, time).WithInstallStarting(pending.Binaries) with { PendingCommit = pending },
             cancellationToken);
+        if (mayInstall is not null && !await mayInstall(plan.Update, cancellationToken))
+        {
+            // Nothing was touched; the targets' records were dropped with the save above and are written again by the next install.
+            await store.UpdateAsync(state => state with { PendingCommit = null }, cancellationToken);
+            return TrialBootOutcome.Aborted;
+        }
 
         var rebootRequired = false;
         var details = new List<string>();
@@ -38,7 +48,7 @@ public sealed class TrialBootCoordinator(
             {
                 logger.LogError("Install of {BinaryId} failed: {Detail}", binary.BinaryId, outcome.Detail);
                 await boot.DiscardInterruptedInstallAsync(cancellationToken);
-                await FinishAsync(ReportStatus.Failed, outcome.Detail, string.Join('\n', details), installed: false, cancellationToken);
+                await FinishAsync(ReportStatus.Failed, outcome.Detail, string.Join('\n', details), cancellationToken);
                 return TrialBootOutcome.Failed;
             }
 
@@ -48,7 +58,8 @@ public sealed class TrialBootCoordinator(
 
         if (!rebootRequired)
         {
-            await FinishAsync(ReportStatus.Committed, null, string.Join('\n', details), installed: true, cancellationToken);
+            await FinishAsync(ReportStatus.Committed, null, string.Join('\n', details), cancellationToken);
+            logger.LogInformation("Committed update {UpdateId} (installed without a reboot)", plan.Update.Id);
             return TrialBootOutcome.Installed;
         }
 
@@ -92,9 +103,12 @@ public sealed class TrialBootCoordinator(
             case null:
                 return TrialBootOutcome.Idle;
             case TrialPhase.Installing:
+                // Not the update's fault: reported as a failure the agent retries at once, which the server does not count as terminal.
                 await boot.DiscardInterruptedInstallAsync(cancellationToken);
-                await FinishAsync(ReportStatus.Failed, "the install was interrupted by a restart", null, installed: false, cancellationToken);
-                return TrialBootOutcome.Failed;
+                await store.UpdateAsync(state => state.WithReport(ReportStatus.Failed, pending.Update,
+                    "the install was interrupted by a restart; trying again", null, time, retryable: true) with { PendingCommit = null }, cancellationToken);
+                logger.LogWarning("The install of update {UpdateId} was interrupted by a restart; trying again", pending.Update.Id);
+                return TrialBootOutcome.Interrupted;
             case TrialPhase.AwaitingReboot when pending.BootId == boot.BootId:
                 logger.LogWarning("The agent restarted before the reboot into update {UpdateId}; rebooting again", pending.Update.Id);
                 await RebootAsync(cancellationToken);
@@ -141,8 +155,9 @@ public sealed class TrialBootCoordinator(
             return await DecideRollbackAsync(exception.Message, cancellationToken);
         }
 
-        await FinishAsync(ReportStatus.Committed, null, "the trial boot passed its health check", installed: true, cancellationToken);
-        logger.LogInformation("Committed the trial");
+        var update = store.Current.PendingCommit!.Update;
+        await FinishAsync(ReportStatus.Committed, null, "the trial boot passed its health check", cancellationToken);
+        logger.LogInformation("Committed update {UpdateId}: the trial boot passed its health check", update.Id);
         return TrialBootOutcome.Committed;
     }
 
@@ -167,16 +182,21 @@ public sealed class TrialBootCoordinator(
             return TrialBootOutcome.RollbackFailed;
         }
 
-        await FinishAsync(ReportStatus.RolledBack, reason, null, installed: false, cancellationToken);
+        await FinishAsync(ReportStatus.RolledBack, reason, null, cancellationToken);
         return TrialBootOutcome.RolledBack;
     }
 
-    /// <summary>One save: the pending install is cleared, its result recorded and its final report queued.</summary>
-    private async Task FinishAsync(ReportStatus status, string? reason, string? detail, bool installed, CancellationToken cancellationToken) =>
+    /// <summary>One save: the pending install is cleared, what its targets hold recorded and its final report queued.</summary>
+    private async Task FinishAsync(ReportStatus status, string? reason, string? detail, CancellationToken cancellationToken) =>
         await store.UpdateAsync(state =>
         {
             var pending = state.PendingCommit!;
             var next = state.WithReport(status, pending.Update, reason, detail, time) with { PendingCommit = null };
-            return installed ? next.WithCommitted(pending.Update, pending.Binaries, time) : next.WithFailure(pending.Update, time);
+            return status switch
+            {
+                ReportStatus.Committed => next.WithCommitted(pending.Update, pending.Binaries, time),
+                ReportStatus.RolledBack => next.WithRolledBack(pending.Update, pending.Binaries, time),
+                _ => next.WithFailure(pending.Update, time),
+            };
         }, cancellationToken);
 }

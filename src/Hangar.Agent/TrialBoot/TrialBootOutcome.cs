@@ -15,8 +15,14 @@ public enum TrialBootOutcome
 
     RolledBack,
 
-    /// <summary>The install failed or was interrupted; nothing is recorded as installed.</summary>
+    /// <summary>The install failed; nothing is recorded as installed.</summary>
     Failed,
+
+    /// <summary>An install was cut by a restart; reported as a retryable failure, and the update is tried again at once.</summary>
+    Interrupted,
+
+    /// <summary>The server answered the <c>installing</c> report that it stopped the update; nothing was installed.</summary>
+    Aborted,
 
     /// <summary>The rollback action itself failed; it is retried on the next start.</summary>
     RollbackFailed,

@@ -6,5 +6,5 @@ namespace Hangar.Agent.TrialBoot;
 public sealed record UpdatePlan(UpdateSource Update, IReadOnlyList<InstallPlan> Binaries)
 {
     public IReadOnlyList<PlannedBinary> Planned =>
-        [.. Binaries.Select(binary => new PlannedBinary(binary.BinaryId, binary.MetadataDigest, binary.Installer.Name))];
+        [.. Binaries.Select(binary => new PlannedBinary(binary.BinaryId, binary.MetadataDigest, binary.Installer.Name, binary.Target, binary.Sha256, binary.IntoInactiveSlot))];
 }

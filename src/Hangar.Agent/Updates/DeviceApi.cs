@@ -56,11 +56,11 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
                 return new ReportDelivery(ReportDeliveryKind.Delivered, null, $"{(int)response.StatusCode}");
             }
 
-            var (code, description) = await ReadProblemAsync(response, linked.Token);
+            var (code, description, detail) = await ReadProblemAsync(response, linked.Token);
             // Throttled, overloaded or not (yet) accepting this device's identity: the same report may succeed later.
             var retry = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
                 or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (int)response.StatusCode >= 500;
-            return new ReportDelivery(retry ? ReportDeliveryKind.RetryLater : ReportDeliveryKind.Refused, code, description);
+            return new ReportDelivery(retry ? ReportDeliveryKind.RetryLater : ReportDeliveryKind.Refused, code, description, detail);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -72,22 +72,22 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
     private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         (await ReadProblemAsync(response, cancellationToken)).Description;
 
-    private static async Task<(string? Code, string Description)> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<(string? Code, string Description, string? Detail)> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json"))
         {
-            return (null, status);
+            return (null, status, null);
         }
 
         try
         {
             var problem = await response.Content.ReadFromJsonAsync(DeviceJsonContext.Default.ProblemResponse, cancellationToken);
-            return (problem?.Code, $"{status}: {problem?.Code} {problem?.Detail ?? problem?.Title}".TrimEnd());
+            return (problem?.Code, $"{status}: {problem?.Code} {problem?.Detail ?? problem?.Title}".TrimEnd(), problem?.Detail);
         }
         catch (JsonException)
         {
-            return (null, status);
+            return (null, status, null);
         }
     }
 

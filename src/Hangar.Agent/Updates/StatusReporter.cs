@@ -17,7 +17,10 @@ public sealed class StatusReporter(StateStore store, DeviceApi api, TimeProvider
     public Task QueueAsync(ReportStatus status, UpdateSource update, string? reason, string? detail, CancellationToken cancellationToken) =>
         store.UpdateAsync(state => state.WithReport(status, update, reason, detail, time), cancellationToken);
 
-    /// <summary>Sends queued reports oldest first until one cannot be delivered now.</summary>
+    /// <summary>
+    /// Sends queued reports oldest first until one cannot be delivered now. A report the server answers with
+    /// <c>update_aborted</c> (it stopped the update) is not sent again, and the update is no longer in progress.
+    /// </summary>
     /// <returns>The ids of updates whose rollout the server reported stopped.</returns>
     public async Task<IReadOnlySet<string>> FlushAsync(CancellationToken cancellationToken)
     {
@@ -32,14 +35,16 @@ public sealed class StatusReporter(StateStore store, DeviceApi api, TimeProvider
                 break;
             }
 
-            if (delivery.Kind == ReportDeliveryKind.Refused)
-            {
-                logger.LogWarning("Status report {Sequence} ({Status}) refused by the server and dropped: {Message}", report.Sequence, report.Status, delivery.Message);
-            }
-
             if (delivery.Aborted)
             {
-                aborted.Add(report.Update.Id);
+                if (aborted.Add(report.Update.Id))
+                {
+                    LogStopped(report.Update, delivery);
+                }
+            }
+            else if (delivery.Kind == ReportDeliveryKind.Refused)
+            {
+                logger.LogWarning("Status report {Sequence} ({Status}) refused by the server and dropped: {Message}", report.Sequence, report.Status, delivery.Message);
             }
 
             done.Add(report.ReportId);
@@ -47,7 +52,10 @@ public sealed class StatusReporter(StateStore store, DeviceApi api, TimeProvider
 
         if (done.Count > 0)
         {
-            await store.UpdateAsync(state => state.WithoutReports(done), cancellationToken);
+            await store.UpdateAsync(state => state.WithoutReports(done) with
+            {
+                InProgress = state.InProgress is { } working && aborted.Contains(working.Id) ? null : state.InProgress,
+            }, cancellationToken);
         }
 
         return aborted;
@@ -77,6 +85,11 @@ public sealed class StatusReporter(StateStore store, DeviceApi api, TimeProvider
     {
         var report = new QueuedReport(Guid.CreateVersion7(time.GetUtcNow()), 0, ReportStatus.Downloading, update, null, detail, time.GetUtcNow());
         var delivery = await api.SendAsync(ToRequest(report, percent), cancellationToken);
+        if (delivery.Aborted)
+        {
+            LogStopped(update, delivery);
+        }
+
         return !delivery.Aborted;
     }
 
@@ -89,6 +102,7 @@ public sealed class StatusReporter(StateStore store, DeviceApi api, TimeProvider
         ReportStatus.Committed => "committed",
         ReportStatus.Failed => "failed",
         ReportStatus.RolledBack => "rolled_back",
+        ReportStatus.Aborted => "aborted",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -100,5 +114,9 @@ public sealed class StatusReporter(StateStore store, DeviceApi api, TimeProvider
         progress,
         // The end of a long log says most about how it ended.
         report.Detail is { Length: > MaxLogTailLength } detail ? detail[^MaxLogTailLength..] : report.Detail,
-        report.Reason is { Length: > MaxReasonLength } reason ? reason[..MaxReasonLength] : report.Reason);
+        report.Reason is { Length: > MaxReasonLength } reason ? reason[..MaxReasonLength] : report.Reason,
+        report.Retryable ? true : null);
+
+    private void LogStopped(UpdateSource update, ReportDelivery delivery) =>
+        logger.LogInformation("The server stopped update {UpdateId} ({Message}); it is not installed", update.Id, delivery.Detail ?? delivery.Message);
 }

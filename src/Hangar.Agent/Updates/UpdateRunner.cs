@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Hangar.Agent.Downloads;
 using Hangar.Agent.Installers;
 using Hangar.Agent.Signatures;
@@ -11,10 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace Hangar.Agent.Updates;
 
 /// <summary>
-/// Carries out one offered update: picks the binaries for this device's targets that are not installed yet, makes
-/// sure each has an allowed installer before fetching a byte, downloads and verifies them (size, SHA-256, signature
-/// threshold), then hands them to the <see cref="TrialBootCoordinator"/>. Every step is reported; a failure of the
-/// update itself is reported <c>failed</c> with its reason, while a network interruption is not (it resumes later).
+/// Carries out one offered update: picks the binaries for this device's targets that the device does not hold now
+/// (<see cref="InstallSelection"/>), downloads and verifies them (size, SHA-256, signature threshold), then hands
+/// them to the <see cref="TrialBootCoordinator"/>. Every step is reported; a failure of the update itself is reported
+/// <c>failed</c> with its reason, while a network interruption is not (it resumes later). An update being downloaded
+/// that a later check no longer offers is stopped and reported <c>aborted</c>; one the server answers that it stopped
+/// is dropped without a report.
 /// </summary>
 public sealed class UpdateRunner(
     UpdateRunnerOptions options,
@@ -27,9 +27,20 @@ public sealed class UpdateRunner(
     TimeProvider time,
     ILogger<UpdateRunner> logger)
 {
+    private readonly InstallSelection _selection = new(options, installers);
+
     public async Task<UpdateRunOutcome> ApplyAsync(UpdateCheckResponse answer, CancellationToken cancellationToken)
     {
-        if (answer.Status != "update" || UpdateSourceOf(answer) is not { } update)
+        var update = answer.Status == "update" ? UpdateSourceOf(answer) : null;
+        LogCheck(answer, update);
+        if (store.Current.InProgress is { } working && (update is null || working != update))
+        {
+            await AbandonAsync(working, update is null
+                ? $"the update check no longer offers it ({answer.Status}{(answer.Reason is null ? "" : ": " + answer.Reason)})"
+                : $"the update check offers {Describe(update)} instead", cancellationToken);
+        }
+
+        if (update is null)
         {
             return UpdateRunOutcome.NothingToDo;
         }
@@ -45,38 +56,33 @@ public sealed class UpdateRunner(
             return UpdateRunOutcome.RetryNotDue;
         }
 
-        var prepared = new List<PreparedBinary>();
-        foreach (var entry in answer.Manifest.Where(entry => options.Targets.Contains(entry.Target, StringComparer.Ordinal)).OrderBy(entry => entry.Position))
+        var (prepared, error) = _selection.Select(answer, store.Current);
+        if (error is not null)
         {
-            var metadata = entry.CustomMetadata.ValueKind == JsonValueKind.Object ? JsonObject.Create(entry.CustomMetadata) : null;
-            var digest = MetadataDigest.Compute(metadata);
-            if (store.Current.IsInstalled(entry.BinaryId.ToString(), digest))
-            {
-                continue;
-            }
-
-            if (!InstallerMetadata.TryRead(metadata, out var read, out var error) || !installers.TrySelect(read, out var installer, out error))
-            {
-                return await FailAsync(update, $"binary {entry.BinaryId} ({entry.Artifact.Name} {entry.ArtifactVersion.Version}): {error}", cancellationToken);
-            }
-
-            prepared.Add(new PreparedBinary(entry, read, installer, digest));
+            return await FailAsync(update, error, cancellationToken);
         }
 
         if (prepared.Count == 0)
         {
-            // Nothing of the bundle is for this device or everything is installed already: the device runs it as it is.
+            // Nothing of the bundle is for this device, or the targets it runs from hold every binary: it runs the bundle as it is.
             await store.UpdateAsync(state => state.WithReport(ReportStatus.Committed, update, null,
-                "every binary of the bundle for this device's targets was installed already", time).WithCommitted(update, [], time), cancellationToken);
-            logger.LogInformation("Update {UpdateId} needs no install; committed", update.Id);
+                "the device holds every binary of the bundle for its targets already", time).WithCommitted(update, [], time), cancellationToken);
+            logger.LogInformation("Committed update {UpdateId}: the device holds every binary of its bundle already", update.Id);
             return UpdateRunOutcome.Committed;
         }
 
-        downloader.DiscardAllExcept([.. prepared.Select(binary => binary.Key)]);
-        await reporter.QueueAsync(ReportStatus.Downloading, update, null, null, cancellationToken);
+        var reused = prepared.Where(binary => binary.HeldCopy is not null).Select(binary => $"{binary.Describe}: {binary.Target} holds it (SHA-256 checked), no download").ToList();
+        foreach (var line in reused)
+        {
+            logger.LogInformation("Switching slots without a download for update {UpdateId}: {Binary}", update.Id, line);
+        }
+
+        downloader.DiscardAllExcept([.. prepared.Where(binary => binary.HeldCopy is null).Select(binary => binary.Key)]);
+        await store.UpdateAsync(state => state.WithReport(ReportStatus.Downloading, update, null, reused.Count > 0 ? string.Join('\n', reused) : null, time)
+            with { InProgress = update }, cancellationToken);
         if ((await reporter.FlushAsync(cancellationToken)).Contains(update.Id))
         {
-            return Aborted(update);
+            return await StoppedByServerAsync(cancellationToken);
         }
 
         var (outcome, files) = await DownloadAllAsync(update, prepared, cancellationToken);
@@ -88,11 +94,12 @@ public sealed class UpdateRunner(
         await reporter.QueueAsync(ReportStatus.Downloaded, update, null, null, cancellationToken);
         if ((await reporter.FlushAsync(cancellationToken)).Contains(update.Id))
         {
-            return Aborted(update);
+            return await StoppedByServerAsync(cancellationToken);
         }
 
         var plan = new UpdatePlan(update, [.. prepared.Select((binary, index) => new InstallPlan(
-            binary.Key, binary.MetadataDigest, binary.Installer, new InstallRequest(binary.Key, files[index], binary.Metadata.Options), binary.Metadata.RebootRequired))]);
+            binary.Key, binary.MetadataDigest, binary.Installer, new InstallRequest(binary.Key, files[index], binary.Metadata.Options), binary.Metadata.RebootRequired,
+            binary.Target, binary.Entry.Sha256, binary.IntoInactiveSlot))]);
         var installed = await coordinator.InstallAsync(plan, cancellationToken);
         // Installers copied what they need; the downloads have served their purpose.
         downloader.DiscardAllExcept([]);
@@ -100,6 +107,7 @@ public sealed class UpdateRunner(
         {
             TrialBootOutcome.Installed => UpdateRunOutcome.Committed,
             TrialBootOutcome.RebootRequested => UpdateRunOutcome.RebootRequested,
+            TrialBootOutcome.Aborted => UpdateRunOutcome.Aborted,
             _ => UpdateRunOutcome.Failed,
         };
     }
@@ -109,7 +117,7 @@ public sealed class UpdateRunner(
         TimeSpan.FromSeconds(Math.Min(TimeSpan.FromDays(1).TotalSeconds, options.PollingInterval.TotalSeconds * Math.Pow(2, Math.Min(attempts - 1, 20))));
 
     private async Task<(UpdateRunOutcome? Outcome, string[] Files)> DownloadAllAsync(
-        UpdateSource update, List<PreparedBinary> prepared, CancellationToken cancellationToken)
+        UpdateSource update, IReadOnlyList<PreparedBinary> prepared, CancellationToken cancellationToken)
     {
         var files = new string[prepared.Count];
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -117,16 +125,33 @@ public sealed class UpdateRunner(
         for (var i = 0; i < prepared.Count; i++)
         {
             var entry = prepared[i].Entry;
+            // The signatures sign the SHA-256 the manifest names, and the download (or the held copy) is checked against it.
+            var check = verifier.Verify(Convert.FromHexString(entry.Sha256),
+                entry.Signatures.Select(signature => new BinarySignature(signature.KeyId, signature.PublicKey, signature.Signature)));
+            if (!check.Passed)
+            {
+                return (await FailAsync(update, $"{prepared[i].Describe}: {check.Reason}", cancellationToken), files);
+            }
+
+            if (prepared[i].HeldCopy is { } copy)
+            {
+                heartbeat.Finished(entry.Size);
+                files[i] = copy;
+                continue;
+            }
+
             logger.LogInformation("Downloading {BinaryId}: {Size} bytes", entry.BinaryId, entry.Size);
-            DownloadResult result;
             try
             {
-                result = await downloader.DownloadAsync(
+                var result = await downloader.DownloadAsync(
                     new DownloadRequest(prepared[i].Key, new Uri(entry.Url), entry.Size, entry.Sha256, heartbeat.Current), abort.Token);
+                heartbeat.Finished(entry.Size);
+                logger.LogInformation("Downloaded {BinaryId}: {Fetched} of {Size} bytes fetched", entry.BinaryId, result.BytesFetched, entry.Size);
+                files[i] = result.Path;
             }
             catch (OperationCanceledException) when (abort.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                return (Aborted(update), files);
+                return (await StoppedByServerAsync(cancellationToken), files);
             }
             catch (DownloadException exception) when (exception.Failure is DownloadFailure.RetriesExhausted or DownloadFailure.Rejected)
             {
@@ -137,18 +162,6 @@ public sealed class UpdateRunner(
             {
                 return (await FailAsync(update, exception.Message, cancellationToken), files);
             }
-
-            heartbeat.Finished(entry.Size);
-            logger.LogInformation("Downloaded {BinaryId}: {Fetched} of {Size} bytes fetched", entry.BinaryId, result.BytesFetched, entry.Size);
-            var check = verifier.Verify(Convert.FromHexString(entry.Sha256),
-                entry.Signatures.Select(signature => new BinarySignature(signature.KeyId, signature.PublicKey, signature.Signature)));
-            if (!check.Passed)
-            {
-                File.Delete(result.Path);
-                return (await FailAsync(update, $"binary {entry.BinaryId} ({entry.Artifact.Name} {entry.ArtifactVersion.Version}): {check.Reason}", cancellationToken), files);
-            }
-
-            files[i] = result.Path;
         }
 
         return (null, files);
@@ -161,11 +174,36 @@ public sealed class UpdateRunner(
         return UpdateRunOutcome.Failed;
     }
 
-    private UpdateRunOutcome Aborted(UpdateSource update)
+    /// <summary>The server answered that it stopped the update (the reporter logged why): its downloads go, nothing is installed.</summary>
+    private async Task<UpdateRunOutcome> StoppedByServerAsync(CancellationToken cancellationToken)
     {
-        logger.LogWarning("The server stopped the rollout of update {UpdateId}; the device stays where it is", update.Id);
+        downloader.DiscardAllExcept([]);
+        await store.UpdateAsync(state => state with { InProgress = null }, cancellationToken);
         return UpdateRunOutcome.Aborted;
     }
+
+    /// <summary>The device stops an update the server no longer offers: its downloads go and the server hears <c>aborted</c>.</summary>
+    private async Task AbandonAsync(UpdateSource update, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Stopped update {UpdateId}: {Reason}", update.Id, reason);
+        downloader.DiscardAllExcept([]);
+        await store.UpdateAsync(state => state.WithReport(ReportStatus.Aborted, update, reason, null, time) with { InProgress = null }, cancellationToken);
+    }
+
+    private void LogCheck(UpdateCheckResponse answer, UpdateSource? update)
+    {
+        if (update is null)
+        {
+            logger.LogInformation("Update check: {Status}{Reason}", answer.Status.Replace('_', ' '), answer.Reason is null ? "" : $" ({answer.Reason})");
+            return;
+        }
+
+        logger.LogInformation("Update check: offered {Update}", Describe(update));
+    }
+
+    private static string Describe(UpdateSource update) => update.Kind == UpdateSourceKind.Release
+        ? $"release {update.ReleaseVersion ?? update.Id} ({update.Id}), bundle {update.BundleId}"
+        : $"bundle override {update.Id}, bundle {update.BundleId}";
 
     private UpdateSource? UpdateSourceOf(UpdateCheckResponse answer)
     {

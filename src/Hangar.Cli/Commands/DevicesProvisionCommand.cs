@@ -68,6 +68,8 @@ internal sealed class DevicesProvisionCommand : Command
         Description = "Simulated A/B slots (two directories under --out) and the slot installer, for trying Hangar without a real device.",
     };
 
+    private readonly AgentTrialOptions _trial = new();
+
     private readonly Option<bool> _register = new("--register")
     {
         Description = "Create the device and register its certificate now (needs --product), instead of relying on the CA's just-in-time provisioning.",
@@ -97,6 +99,7 @@ internal sealed class DevicesProvisionCommand : Command
         Add(_bundle);
         Add(_releaseVersion);
         Add(_simulatedSlots);
+        _trial.AddTo(this);
         Add(_register);
         Add(_product);
         Add(_cohort);
@@ -180,7 +183,8 @@ internal sealed class DevicesProvisionCommand : Command
 
         var targets = TagsOption.Read(parseResult, _targets) is { Count: > 0 } given ? given : ["portable"];
         return new ProvisionSettings(url ?? "", [], parseResult.GetValue(_threshold), targets,
-            parseResult.GetValue(_release), parseResult.GetValue(_bundle), parseResult.GetValue(_releaseVersion), parseResult.GetValue(_simulatedSlots));
+            parseResult.GetValue(_release), parseResult.GetValue(_bundle), parseResult.GetValue(_releaseVersion), parseResult.GetValue(_simulatedSlots),
+            _trial.Read(parseResult));
     }
 
     /// <summary>The raw base64 values of the chosen signing keys (all of the organization's when none is named).</summary>

@@ -24,14 +24,43 @@ internal static class AgentConfigDocument
             ["targets"] = new JsonArray([.. settings.Targets.Select(target => JsonValue.Create(target))]),
             ["directories"] = new JsonObject { ["state"] = "state", ["cache"] = "cache" },
         };
+        var trial = settings.Trial;
+        if (trial.PollIntervalSeconds is not null || trial.PollJitterSeconds is not null)
+        {
+            var polling = new JsonObject();
+            Add(polling, "interval_seconds", trial.PollIntervalSeconds);
+            Add(polling, "jitter_seconds", trial.PollJitterSeconds);
+            config["polling"] = polling;
+        }
+
+        var boot = new JsonObject();
         if (settings.SimulatedSlots)
         {
             // The quickstart's device: the same trial-boot code paths with two directories as the A/B slots.
             config["installers"] = new JsonObject { ["slot"] = new JsonObject { ["default_name"] = "image" } };
-            config["boot"] = new JsonObject { ["simulated_slots"] = new JsonObject { ["directory"] = "slots" } };
+            boot["simulated_slots"] = new JsonObject { ["directory"] = "slots" };
+        }
+
+        if (trial.HealthCheck is not null)
+        {
+            boot["health_check_command"] = new JsonArray("/bin/sh", "-c", trial.HealthCheck);
+        }
+
+        Add(boot, "max_boot_attempts", trial.MaxBootAttempts);
+        if (boot.Count > 0)
+        {
+            config["boot"] = boot;
         }
 
         return config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static void Add(JsonObject target, string name, int? value)
+    {
+        if (value is not null)
+        {
+            target[name] = value;
+        }
     }
 
     private static void Add(JsonObject target, string name, string? value)

@@ -9,4 +9,5 @@ internal sealed record ProvisionSettings(
     string? FactoryRelease,
     string? FactoryBundle,
     string? FactoryReleaseVersion,
-    bool SimulatedSlots);
+    bool SimulatedSlots,
+    AgentTrialSettings Trial);

@@ -9,8 +9,6 @@ using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Server.Hosting.Tls;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting;
@@ -53,9 +51,7 @@ internal static class HostingModule
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddScoped<CallerAuthenticator>();
         services.AddDataProtection().SetApplicationName("hangar");
-        // Keys live in the data directory; nodes of one installation share them through a shared data directory.
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>>((keys, server) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(server.Value.DataPath("keys")), NullLoggerFactory.Instance));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyDirectory>();
         services.AddSecretSafeLogging();
         services.AddHangarRateLimiting();
         services.AddHangarOpenApi();

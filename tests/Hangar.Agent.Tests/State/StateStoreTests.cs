@@ -21,14 +21,16 @@ public sealed class StateStoreTests : IDisposable
         {
             await store.UpdateAsync(state => state
                 .WithReport(ReportStatus.Committed, Source("release-1"), null, null, _time)
-                .WithCommitted(Source("release-1"), [new PlannedBinary("bin-1", "digest-1", "file")], _time), TestContext.Current.CancellationToken);
+                .WithCommitted(Source("release-1"), [new PlannedBinary("bin-1", "digest-1", "file", "file:/apps/app", "ab12")], _time), TestContext.Current.CancellationToken);
         }
 
         using var reopened = StateStore.Open(_directory.Path, NullLogger.Instance);
 
         Assert.Equal(1, reopened.Current.Generation);
-        Assert.True(reopened.Current.IsInstalled("bin-1", "digest-1"));
-        Assert.False(reopened.Current.IsInstalled("bin-1", "other-digest"));
+        Assert.True(reopened.Current.Holds("file:/apps/app", "bin-1", "ab12", "digest-1"));
+        Assert.False(reopened.Current.Holds("file:/apps/app", "bin-1", "ab12", "other-digest"));
+        Assert.False(reopened.Current.Holds("file:/apps/app", "bin-1", "cd34", "digest-1"));
+        Assert.False(reopened.Current.Holds("file:/apps/other", "bin-1", "ab12", "digest-1"));
         var report = Assert.Single(reopened.Current.Reports);
         Assert.Equal((1, ReportStatus.Committed), (report.Sequence, report.Status));
         Assert.Equal(2, reopened.Current.NextReportSequence);
@@ -150,5 +152,65 @@ public sealed class StateStoreTests : IDisposable
         Assert.Empty(reopened.Current.Reports);
         Assert.True(File.Exists(path + ".corrupt"));
         Assert.True(File.Exists(AtomicFile.PreviousPath(path) + ".corrupt"));
+    }
+
+    [Fact]
+    public async Task Open_StateOfThePreviousAgent_KeepsWhatRunsThePendingInstallAndTheReportsButClaimsNoContent()
+    {
+        // What the previous agent (schema 2) wrote: a list of every binary it ever installed, with no target or digest.
+        const string Old = """
+            {
+              "schema": 2,
+              "generation": 7,
+              "running": { "release": "release-1", "bundle": "bundle-1", "release_version": "1.0.0" },
+              "installed": {
+                "bin-1": { "binary_id": "bin-1", "metadata_digest": "digest-1", "installer": "slot", "installed_at": "2026-01-02T03:04:05+00:00" }
+              },
+              "pending_commit": {
+                "update": { "kind": "Release", "id": "release-2", "bundle_id": "bundle-2", "release_version": "2.0.0" },
+                "binaries": [ { "binary_id": "bin-2", "metadata_digest": "digest-2", "installer": "slot" } ],
+                "phase": "Committing",
+                "boot_attempts": 1,
+                "started_at": "2026-01-02T03:04:05+00:00",
+                "boot_id": "boot-1"
+              },
+              "last_failure": null,
+              "next_report_sequence": 4,
+              "reports": [
+                {
+                  "report_id": "0194a1b2-0000-7000-8000-000000000003",
+                  "sequence": 3,
+                  "status": "Installed",
+                  "update": { "kind": "Release", "id": "release-2", "bundle_id": "bundle-2", "release_version": "2.0.0" },
+                  "reason": null,
+                  "detail": "wrote image into slot b",
+                  "created_at": "2026-01-02T03:04:05+00:00"
+                }
+              ]
+            }
+            """;
+        var json = System.Text.Encoding.UTF8.GetBytes(Old);
+        var header = System.Text.Encoding.ASCII.GetBytes($"hangar-agent-state sha256={Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json))}\n");
+        File.WriteAllBytes(Path.Combine(_directory.Path, "state.json"), [.. header, .. json]);
+
+        using var store = StateStore.Open(_directory.Path, NullLogger.Instance);
+
+        var state = store.Current;
+        Assert.Equal(7, state.Generation);
+        Assert.Equal(new RunningSoftware("release-1", "bundle-1", "1.0.0"), state.Running);
+        Assert.Empty(state.Contents);
+        Assert.Equal((TrialPhase.Committing, "release-2"), (state.PendingCommit!.Phase, state.PendingCommit.Update.Id));
+        var report = Assert.Single(state.Reports);
+        Assert.Equal((3L, ReportStatus.Installed, false), (report.Sequence, report.Status, report.Retryable));
+        Assert.Equal(4, state.NextReportSequence);
+
+        // The old pending install commits, and still nothing is claimed: its binaries name no target or digest.
+        var saved = await store.UpdateAsync(current => current.WithCommitted(current.PendingCommit!.Update, current.PendingCommit.Binaries, _time) with { PendingCommit = null },
+            TestContext.Current.CancellationToken);
+        Assert.Equal((AgentState.CurrentSchema, 8L), (saved.Schema, saved.Generation));
+        Assert.Empty(saved.Contents);
+        Assert.Equal("release-2", saved.Running!.Release);
+        using var reopened = StateStore.Open(_directory.Path, NullLogger.Instance);
+        Assert.Equal(8, reopened.Current.Generation);
     }
 }

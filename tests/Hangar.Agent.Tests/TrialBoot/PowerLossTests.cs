@@ -111,7 +111,15 @@ public sealed class PowerLossTests
         Assert.True(booted.Slots.Trial is null, context);
         Assert.True(booted.Slots.Booted == booted.Slots.Active, context);
 
-        var isInstalled = state.Installed.ContainsKey("bin-2");
+        var isInstalled = state.Running is not null;
+        foreach (var (target, held) in state.Contents)
+        {
+            // A record never claims what its slot does not hold.
+            var file = Path.Combine(device.SlotDirectory(target["slot:".Length..target.IndexOf('/', StringComparison.Ordinal)]), "image");
+            Assert.True(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))) == held.Sha256, $"{context}: {target} claims {held.BinaryId}");
+        }
+
+        Assert.True(!isInstalled || (state.Contents.TryGetValue($"slot:{booted.Slots.Active}/image", out var running) && running.BinaryId == "bin-2"), context);
         Assert.True(device.ImageIn(booted.Slots.Active) == (isInstalled ? "v2" : "v1"), $"{context}: slot {booted.Slots.Active} active, installed {isInstalled}");
         Assert.True(!isInstalled || healthy, $"{context}: committed although the health check fails");
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Hangar.Agent.Configuration;
 using Hangar.Agent.Installers;
@@ -43,6 +44,9 @@ public sealed class SimulatedDevice : IDisposable
 
     public string ImageIn(string slot) => File.ReadAllText(Path.Combine(SlotDirectory(slot), "image"));
 
+    /// <summary>Decides whether an install may start (the agent asks the server); null: always.</summary>
+    public Func<UpdateSource, CancellationToken, Task<bool>>? MayInstall { get; set; }
+
     public Booted Boot()
     {
         var slots = SimulatedSlots.Boot(SlotsPath, TimeProvider.System, (step, path) => Hook?.Invoke(step, path));
@@ -55,7 +59,7 @@ public sealed class SimulatedDevice : IDisposable
         var store = StateStore.Open(StatePath, NullLogger.Instance, (step, path) => Hook?.Invoke(step, path));
         var boot = new BootConfig { HealthCheckCommand = HealthCheckCommand, CommandTimeoutSeconds = 30, MaxBootAttempts = MaxBootAttempts };
         var coordinator = new TrialBootCoordinator(store, slots, new HealthCheck(boot, _runner, Server), MaxBootAttempts, TimeProvider.System,
-            NullLogger.Instance);
+            NullLogger.Instance, mayInstall: MayInstall);
         var selector = new InstallerSelector(new InstallersConfig { Slot = new SlotInstallerConfig() }, _runner, slots);
         return new Booted(store, slots, coordinator, selector);
     }
@@ -73,7 +77,9 @@ public sealed class SimulatedDevice : IDisposable
             var metadata = new JsonObject { ["hangar"] = new JsonObject { ["installer"] = "slot", ["options"] = new JsonObject { ["name"] = "image" } } };
             Assert.True(InstallerMetadata.TryRead(metadata, out var read, out _));
             Assert.True(Selector.TrySelect(read, out var installer, out _));
-            return new InstallPlan(binaryId, MetadataDigest.Compute(metadata), installer, new InstallRequest(binaryId, path, read.Options), read.RebootRequired);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+            return new InstallPlan(binaryId, MetadataDigest.Compute(metadata), installer, new InstallRequest(binaryId, path, read.Options), read.RebootRequired,
+                installer.InstallTarget("app", read.Options), sha256, IntoInactiveSlot: true);
         }
     }
 }

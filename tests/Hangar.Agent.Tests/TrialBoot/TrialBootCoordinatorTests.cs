@@ -27,7 +27,8 @@ public sealed class TrialBootCoordinatorTests : IDisposable
 
         Assert.Equal(("b", null, "b"), (second.Slots.Active, second.Slots.Trial, second.Slots.Booted));
         Assert.Equal("v2", _device.ImageIn("b"));
-        Assert.True(second.Store.Current.Installed.ContainsKey("bin-2"));
+        Assert.Equal(["slot:b/image"], second.Store.Current.Contents.Keys);
+        Assert.Equal(("bin-2", Sha256Of("v2")), (second.Store.Current.Contents["slot:b/image"].BinaryId, second.Store.Current.Contents["slot:b/image"].Sha256));
         Assert.Null(second.Store.Current.PendingCommit);
         Assert.Equal([ReportStatus.Installing, ReportStatus.Installed, ReportStatus.Committed], second.Store.Current.Reports.Select(report => report.Status));
         Assert.All(second.Store.Current.Reports, report => Assert.Equal(SimulatedDevice.Booted.Update, report.Update));
@@ -46,7 +47,10 @@ public sealed class TrialBootCoordinatorTests : IDisposable
         Assert.Equal(TrialBootOutcome.RolledBack, await second.Coordinator.ResumeAsync(Token));
 
         Assert.Equal(("a", null, "a"), (second.Slots.Active, second.Slots.Trial, second.Slots.Booted));
-        Assert.False(second.Store.Current.Installed.ContainsKey("bin-2"));
+        // Slot a runs again and holds what it held (not recorded: the factory image); slot b still holds the new image.
+        Assert.Equal(["slot:b/image"], second.Store.Current.Contents.Keys);
+        Assert.Equal("bin-2", second.Store.Current.Contents["slot:b/image"].BinaryId);
+        Assert.Null(second.Store.Current.Running);
         var report = second.Store.Current.Reports[^1];
         Assert.Equal(ReportStatus.RolledBack, report.Status);
         Assert.Equal("health check command failed: exit code 1: new image is broken", report.Reason);
@@ -137,7 +141,68 @@ public sealed class TrialBootCoordinatorTests : IDisposable
         Assert.Equal(control.BootId, store.Current.PendingCommit!.BootId);
     }
 
+    [Fact]
+    public async Task Resume_InstallInterruptedByARestart_ReportsARetryableFailureAndClaimsNothing()
+    {
+        var first = _device.Boot();
+        await first.Coordinator.InstallAsync(first.Plan(_device.NewImage), Token);
+        var second = _device.Boot();
+        await second.Coordinator.ResumeAsync(Token);
+        second.Store.Dispose();
+        var installing = 0;
+        _device.Hook = (_, path) =>
+        {
+            // The image lands in slot a, then the power goes before the trial is armed.
+            if (path.EndsWith("trial", StringComparison.Ordinal) && ++installing == 1)
+            {
+                throw new SimulatedPowerLossException();
+            }
+        };
+        var third = _device.Boot();
+        File.WriteAllText(_device.NewImage, "v3");
+        await Assert.ThrowsAsync<SimulatedPowerLossException>(() => third.Coordinator.InstallAsync(third.Plan(_device.NewImage, "bin-3"), Token));
+        third.Store.Dispose();
+        _device.Hook = null;
+
+        var restarted = _device.Boot();
+        Assert.Equal(TrialBootOutcome.Interrupted, await restarted.Coordinator.ResumeAsync(Token));
+
+        var state = restarted.Store.Current;
+        Assert.Null(state.PendingCommit);
+        Assert.Null(state.LastFailure);
+        var report = state.Reports[^1];
+        Assert.Equal((ReportStatus.Failed, true, "release-2"), (report.Status, report.Retryable, report.Update.Id));
+        Assert.StartsWith("the install was interrupted by a restart", report.Reason, StringComparison.Ordinal);
+        // Slot a was being written: no record of it, while slot b (running) still holds bin-2.
+        Assert.Equal(["slot:b/image"], state.Contents.Keys);
+        Assert.Equal(("b", null), (restarted.Slots.Active, restarted.Slots.Trial));
+    }
+
+    [Fact]
+    public async Task Install_ServerStoppedTheUpdate_InstallsNothing()
+    {
+        UpdateSource? asked = null;
+        _device.MayInstall = (update, _) =>
+        {
+            asked = update;
+            return Task.FromResult(false);
+        };
+        var first = _device.Boot();
+
+        Assert.Equal(TrialBootOutcome.Aborted, await first.Coordinator.InstallAsync(first.Plan(_device.NewImage), Token));
+
+        Assert.Equal(SimulatedDevice.Booted.Update, asked);
+        Assert.Null(first.Slots.Trial);
+        Assert.False(File.Exists(Path.Combine(_device.SlotDirectory("b"), "image")));
+        Assert.Null(first.Store.Current.PendingCommit);
+        Assert.Null(first.Store.Current.LastFailure);
+        Assert.Equal([ReportStatus.Installing], first.Store.Current.Reports.Select(report => report.Status));
+        Assert.Equal(TrialBootOutcome.Idle, await _device.Boot().Coordinator.ResumeAsync(Token));
+    }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static string Sha256Of(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     private sealed class CrashingReachability : IServerReachability
     {

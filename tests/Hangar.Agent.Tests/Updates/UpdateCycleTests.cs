@@ -165,6 +165,8 @@ public sealed class UpdateCycleTests : IAsyncLifetime
         Assert.Equal(UpdateRunOutcome.Aborted, await agent.Runner.ApplyAsync(answer, Cancel));
 
         Assert.Null(agent.Slots.Trial);
+        Assert.Null(agent.Store.Current.InProgress);
+        Assert.Empty(agent.Store.Current.Reports);
         Assert.Empty(await TransitionsAsync(device.Identifier));
     }
 
@@ -207,7 +209,7 @@ public sealed class UpdateCycleTests : IAsyncLifetime
         Assert.Equal(UpdateRunOutcome.Failed, await agent.CheckAsync());
 
         Assert.Null(agent.Slots.Trial);
-        Assert.Empty(agent.Store.Current.Installed);
+        Assert.Empty(agent.Store.Current.Contents);
         Assert.Empty(agent.Store.Current.Reports);
         var failed = (await EventsAsync(identifier))[^1];
         Assert.Equal("failed", failed.GetProperty("to").GetString());

@@ -6,12 +6,16 @@ namespace Hangar.Core.Tests.Access;
 public sealed class PermissionMatrixTests
 {
     [Fact]
-    public void EveryPermission_HasAMinimumRole()
+    public void EveryPermission_HasAMinimumRole_ThatIsExactlyWhereAllowsBegins()
     {
-        foreach (var permission in Enum.GetValues<Permission>())
+        var roles = Enum.GetValues<Role>().Order().ToList();
+        Assert.All(Enum.GetValues<Permission>(), permission =>
         {
-            _ = PermissionMatrix.MinimumRoleFor(permission);
-        }
+            var minimum = PermissionMatrix.MinimumRoleFor(permission);
+            Assert.Contains(minimum, roles);
+            // The role the matrix names is the first that may, so what the console shows ("needs admin") is what Allows enforces.
+            Assert.Equal(roles.Select(role => role >= minimum), roles.Select(role => PermissionMatrix.Allows(role, permission)));
+        });
     }
 
     [Fact]

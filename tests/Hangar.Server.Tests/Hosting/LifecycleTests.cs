@@ -2,8 +2,10 @@ using System.Net;
 using Hangar.Data;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Hangar.Server.Tests.Hosting;
 
@@ -45,11 +47,14 @@ public abstract class LifecycleTests(DatabaseKind database)
     [Fact]
     public async Task Shutdown_LetsAnInFlightRequestFinish()
     {
-        var server = await HangarTestServer.StartAsync(database, cancellationToken: Cancel);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = await HangarTestServer.StartAsync(database, settings: null,
+            services => services.AddSingleton<IStartupFilter>(new RequestArrivalFilter("/api/v1/api_keys", arrived)), Cancel);
+        var stoppingBegun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stoppingBegun.SetResult);
         using var http = server.CreateHttpClient(server.Bootstrap!.ApiKey);
-        await http.GetAsync("api/v1/users/me", Cancel);
 
-        // Hold the database's write lock so the next create is genuinely in flight when shutdown begins.
+        // Hold the database's write lock so the create is genuinely in flight when shutdown begins.
         await using var scope = server.Services.CreateAsyncScope();
         var blocker = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
         await using var transaction = await blocker.Database.BeginTransactionAsync(Cancel);
@@ -59,9 +64,9 @@ public abstract class LifecycleTests(DatabaseKind database)
         }
 
         var request = http.PostAsync("api/v1/api_keys", Api.Json("""{"name":"in flight","role":"viewer"}"""), Cancel);
-        await Task.Delay(300, Cancel);
+        await arrived.Task.WaitAsync(Cancel);
         var stopping = server.DisposeAsync().AsTask();
-        await Task.Delay(300, Cancel);
+        await stoppingBegun.Task.WaitAsync(Cancel);
         Assert.False(request.IsCompleted, "the request finished before the lock was released");
         Assert.False(stopping.IsCompleted, "the server stopped with a request in flight");
 

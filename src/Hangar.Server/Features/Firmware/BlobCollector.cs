@@ -69,7 +69,7 @@ internal sealed class BlobCollector(
         var candidates = await binaries
             .Where(b => (b.State == BinaryState.Uploadable || b.State == BinaryState.Hashable) && b.UpdatedAt < cutoff
                 && parts.Any(p => p.BinaryId == b.Id) && !parts.Any(p => p.BinaryId == b.Id && p.UpdatedAt >= cutoff))
-            .Select(b => new { b.Id, b.UploadGeneration }).Take(Batch).ToListAsync(cancellationToken);
+            .OrderBy(b => b.Id).Select(b => new { b.Id, b.UploadGeneration }).Take(Batch).ToListAsync(cancellationToken);
         var aborted = 0;
         var error = $"upload_abandoned: no part arrived for {days} days, so the parts were deleted; upload it again.";
         foreach (var candidate in candidates)

@@ -1,3 +1,0 @@
-namespace Hangar.Agent.State;
-
-public sealed record InstalledBinary(string BinaryId, string MetadataDigest, string Installer, DateTimeOffset InstalledAt);
