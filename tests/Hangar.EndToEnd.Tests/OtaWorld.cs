@@ -77,8 +77,11 @@ internal sealed partial class OtaWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>Uploads <paramref name="content"/> as a signed binary (CLI), bundles it and releases it as the cohort's latest.</summary>
-    public async Task<(string ReleaseId, string BinaryId)> ReleaseAsync(string version, byte[] content)
+    /// <summary>
+    /// Uploads <paramref name="content"/> as a signed binary (CLI), bundles it and releases it as the cohort's latest,
+    /// with <paramref name="releaseOptions"/> added to <c>releases create</c>.
+    /// </summary>
+    public async Task<(string ReleaseId, string BinaryId)> ReleaseAsync(string version, byte[] content, params string[] releaseOptions)
     {
         var file = Path.Combine(Directory, $"app-{version}.bin");
         await File.WriteAllBytesAsync(file, content, Cancel);
@@ -86,28 +89,29 @@ internal sealed partial class OtaWorld : IAsyncDisposable
         var binary = await CliJsonAsync("binaries", "create", "--artifact-version", Id(artifactVersion), "--target", "portable", "--file", file, "--sign", "release");
         Assert.Equal("signed", binary.GetProperty("state").GetString());
         var bundle = await CliJsonAsync("bundles", "create", "--binary", Id(binary));
-        var release = await CliJsonAsync("releases", "create", "--name", $"release {version}", "--cohort", CohortId, "--bundle", Id(bundle),
-            "--version", version, "--version-requirement", ">= 1.0.0");
+        var release = await CliJsonAsync(["releases", "create", "--name", $"release {version}", "--cohort", CohortId, "--bundle", Id(bundle),
+            "--version", version, "--version-requirement", ">= 1.0.0", .. releaseOptions]);
         return (Id(release), Id(binary));
     }
 
     /// <summary>
     /// Provisions a device with the CLI (key, certificate from the CA, agent configuration in simulated-slot mode,
-    /// factory software 1.0.0; the device itself is created by JITP on its first connection), then adjusts the
-    /// configuration the way an integrator would for the test: quick polling, a health check that fails on images
-    /// containing BROKEN, and <paramref name="change"/>.
+    /// factory software 1.0.0, quick polling and a health check that fails on images containing BROKEN; the device
+    /// itself is created by JITP on its first connection), then applies <paramref name="change"/> to the configuration.
     /// </summary>
     public async Task<string> ProvisionAsync(string identifier, Action<JsonObject>? change = null)
     {
         var home = Path.Combine(Directory, identifier);
         await CliAsync("devices", "provision", identifier, "--ca", Path.Combine(Directory, "ca"), "--out", home, "--server-url", DeviceUrl.ToString(),
-            "--simulated-slots", "--release-version", "1.0.0");
+            "--simulated-slots", "--release-version", "1.0.0", "--poll-interval", "10", "--health-check", "! grep -q BROKEN \"$HANGAR_SLOT_DIRECTORY/app.bin\"");
         var path = Path.Combine(home, "config.json");
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(path, Cancel), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
-        config["polling"] = new JsonObject { ["interval_seconds"] = 10, ["jitter_seconds"] = 0 };
-        config["boot"]!["health_check_command"] = new JsonArray("/bin/sh", "-c", "! grep -q BROKEN \"$HANGAR_SLOT_DIRECTORY/app.bin\"");
-        change?.Invoke(config);
-        await File.WriteAllTextAsync(path, config.ToJsonString(), Cancel);
+        if (change is not null)
+        {
+            var config = JsonNode.Parse(await File.ReadAllTextAsync(path, Cancel))!.AsObject();
+            change(config);
+            await File.WriteAllTextAsync(path, config.ToJsonString(), Cancel);
+        }
+
         return path;
     }
 

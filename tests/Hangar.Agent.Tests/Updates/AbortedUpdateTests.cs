@@ -22,7 +22,7 @@ public sealed class AbortedUpdateTests : IAsyncLifetime
     [InlineData(true)]
     public async Task Check_UpdateBeingDownloadedNoLongerOffered_StopsItAndReportsAborted(bool anotherOffered)
     {
-        var (_, config) = await _fleet.DeviceAsync($"dev-gone-{anotherOffered}");
+        var (device, config) = await _fleet.DeviceAsync($"dev-gone-{anotherOffered}");
         var release = await _fleet.ReleaseAsync("2.0.0", await _fleet.BinaryAsync(RandomNumberGenerator.GetBytes(5000), SlotMetadata));
         await using var agent = BootedAgent.Boot(config);
         var offered = (await agent.Api.CheckAsync(null, Cancel)).Answer!;
@@ -42,5 +42,15 @@ public sealed class AbortedUpdateTests : IAsyncLifetime
         Assert.NotEqual(release.Id.ToString(), agent.Store.Current.InProgress?.Id);
         Assert.Empty(Directory.EnumerateFiles(config.Directories!.Cache!, "*", SearchOption.AllDirectories));
         Assert.Null(agent.Slots.Trial);
+        await agent.Reporter.FlushAsync(Cancel);
+        Assert.Equal(["downloading", "aborted"], await TransitionsAsync(device.Identifier, release.Id));
+    }
+
+    private async Task<IReadOnlyList<string>> TransitionsAsync(string identifier, Guid releaseId)
+    {
+        var events = await _fleet.Client.Events.ListAsync(new Client.ListOptions(Limit: 100, Search: "type:'update.status_changed'"), Cancel);
+        return [.. events.Data.OrderBy(item => item.Time).ThenBy(item => item.Id).Select(item => item.Data)
+            .Where(data => data.GetProperty("identifier").GetString() == identifier && data.GetProperty("release_id").GetString() == releaseId.ToString())
+            .Select(data => data.GetProperty("to").GetString()!)];
     }
 }
