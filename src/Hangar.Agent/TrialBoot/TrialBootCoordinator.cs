@@ -105,8 +105,9 @@ public sealed class TrialBootCoordinator(
             case TrialPhase.Installing:
                 // Not the update's fault: reported as a failure the agent retries at once, which the server does not count as terminal.
                 await boot.DiscardInterruptedInstallAsync(cancellationToken);
-                await store.UpdateAsync(state => state.WithReport(ReportStatus.Failed, pending.Update,
-                    "the install was interrupted by a restart; trying again", null, time, retryable: true) with { PendingCommit = null }, cancellationToken);
+                const string Interrupted = "the install was interrupted by a restart; trying again";
+                await store.UpdateAsync(state => state.WithReport(ReportStatus.Failed, pending.Update, Interrupted, null, time, retryable: true) with { PendingCommit = null },
+                    cancellationToken);
                 logger.LogWarning("The install of update {UpdateId} was interrupted by a restart; trying again", pending.Update.Id);
                 return TrialBootOutcome.Interrupted;
             case TrialPhase.AwaitingReboot when pending.BootId == boot.BootId:

@@ -78,8 +78,8 @@ public sealed class UpdateRunner(
         }
 
         downloader.DiscardAllExcept([.. prepared.Where(binary => binary.HeldCopy is null).Select(binary => binary.Key)]);
-        await store.UpdateAsync(state => state.WithReport(ReportStatus.Downloading, update, null, reused.Count > 0 ? string.Join('\n', reused) : null, time)
-            with { InProgress = update }, cancellationToken);
+        var detail = reused.Count > 0 ? string.Join('\n', reused) : null;
+        await store.UpdateAsync(state => state.WithReport(ReportStatus.Downloading, update, null, detail, time) with { InProgress = update }, cancellationToken);
         if ((await reporter.FlushAsync(cancellationToken)).Contains(update.Id))
         {
             return await StoppedByServerAsync(cancellationToken);
