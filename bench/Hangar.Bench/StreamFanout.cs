@@ -18,7 +18,7 @@ internal static class StreamFanout
             var readers = Enumerable.Range(0, subscribers).Select(async i =>
             {
                 var count = 0;
-                await foreach (var _ in owner.Events.StreamAsync("type:'api_key.created'", start, stop.Token))
+                await foreach (var _ in owner.Events.StreamAsync("type:'api_key.created'", start, cancellationToken: stop.Token))
                 {
                     if (++count == events)
                     {
