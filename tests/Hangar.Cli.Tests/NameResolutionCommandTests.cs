@@ -23,6 +23,7 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         await ReleasesAsync(cli);
         await IdentityAsync(cli);
         await WebhooksAndKeysAsync(cli);
+        await MembersAsync(cli);
         await TakeApartAsync(cli);
 
         Assert.Empty(ReferencingOptions.TakingNames().Except(_covered));
@@ -186,6 +187,18 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         await Covers(cli, "api-keys revoke id", "api-keys", "revoke", "ci");
     }
 
+    /// <summary>A member is named by their email, in any case (emails are compared lower-cased, as at sign-in).</summary>
+    private async Task MembersAsync(CliSandbox cli)
+    {
+        var added = (await cli.RunAsync("members", "add", "--email", "ada@names.example", "--role", "viewer", "-o", "json")).Succeeded().Json();
+        var memberId = added.GetProperty("member").GetProperty("id").GetString();
+        var shown = (await Covers(cli, "members get id", "members", "get", "Ada@Names.Example")).Json();
+        Assert.Equal(memberId, shown.GetProperty("id").GetString());
+        var updated = (await Covers(cli, "members update id", "members", "update", "ada@names.example", "--role", "operator")).Json();
+        Assert.Equal("operator", updated.GetProperty("role").GetString());
+        await Covers(cli, "members remove id", "members", "remove", "ada@names.example");
+    }
+
     private async Task TakeApartAsync(CliSandbox cli)
     {
         await Covers(cli, "releases delete id", "releases", "delete", "r2-rollback");
@@ -194,6 +207,7 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         await Covers(cli, "ca-certificates delete id", "ca-certificates", "delete",
             (await cli.RunAsync("ca-certificates", "list", "-o", "json")).Succeeded().Json().GetProperty("data")[0].GetProperty("fingerprint").GetString()!);
         await Covers(cli, "signing-keys delete id", "signing-keys", "delete", "spare");
+        await Covers(cli, "signing-keys revoke id", "signing-keys", "revoke", "second", "--reason", "retired");
         await Covers(cli, "bundles delete id", "bundles", "delete", "spare");
         await Covers(cli, "artifact-versions delete id", "artifact-versions", "delete", "9.9.9");
         await Covers(cli, "artifacts delete id", "artifacts", "delete", "spare");

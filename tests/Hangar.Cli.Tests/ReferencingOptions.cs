@@ -8,7 +8,7 @@ namespace Hangar.Cli.Tests;
 /// </summary>
 internal static class ReferencingOptions
 {
-    private static readonly string[] NameWords = ["name", "identifier", "version", "fingerprint", "URL", "prefix", "key id"];
+    private static readonly string[] NameWords = ["name", "identifier", "version", "fingerprint", "URL", "prefix", "key id", "email"];
 
     /// <summary>"command path option", e.g. "releases create --cohort" or "products get id".</summary>
     public static SortedSet<string> TakingNames()

@@ -24,6 +24,7 @@ internal static class IdArgument
         ["bundle override"] = "name",
         ["webhook"] = "URL",
         ["API key"] = "name or prefix",
+        ["member"] = "email",
     };
 
     public static Argument<string> Create(string resource) => new("id")

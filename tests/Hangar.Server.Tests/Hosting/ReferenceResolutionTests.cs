@@ -135,6 +135,29 @@ public abstract class ReferenceResolutionTests(ServerFixture fixture)
         Assert.Equal(ours.Id, (await tenant.Owner.Products.GetAsync("theirs", Cancel)).Id);
     }
 
+    [Fact]
+    public async Task AMember_IsFound_ByEmailInAnyCase_OrHrn_AndOnlyInTheCallersOrganization()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var other = await fixture.NewTenantAsync();
+        var unique = tenant.OrganizationId.ToString("N");
+        var ada = (await tenant.Owner.Members.AddAsync(new AddMemberRequest($"ada-{unique}@example.com", "viewer"), cancellationToken: Cancel)).Member;
+        var theirs = (await other.Owner.Members.AddAsync(new AddMemberRequest($"bob-{unique}@example.com", "viewer"), cancellationToken: Cancel)).Member;
+
+        Assert.Equal(ada.Id, (await tenant.Owner.Members.GetAsync($"Ada-{unique}@Example.COM", Cancel)).Id);
+        Assert.Equal(ada.Id, (await tenant.Owner.Members.GetAsync(ada.Hrn, Cancel)).Id);
+        Assert.Equal("operator", (await tenant.Owner.Members.UpdateAsync(ada.Email, new UpdateMemberRequest("operator"), Cancel)).Role);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.ThrowsApiAsync(() => tenant.Owner.Members.GetAsync(theirs.Email, Cancel))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.ThrowsApiAsync(() => tenant.Owner.Members.RemoveAsync(theirs.Email, Cancel))).Status);
+
+        // One user in two organizations: each caller's email picks its own organization's membership.
+        var adaThere = (await other.Owner.Members.AddAsync(new AddMemberRequest(ada.Email, "viewer"), cancellationToken: Cancel)).Member;
+        Assert.Equal(adaThere.Id, (await other.Owner.Members.GetAsync(ada.Email, Cancel)).Id);
+        await tenant.Owner.Members.RemoveAsync(ada.Email, Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.ThrowsApiAsync(() => tenant.Owner.Members.GetAsync(ada.Email, Cancel))).Status);
+        Assert.Equal(adaThere.Id, (await other.Owner.Members.GetAsync(ada.Email, Cancel)).Id);
+    }
+
     public sealed class OnSqlite(SqliteServer fixture) : ReferenceResolutionTests(fixture);
 
     public sealed class OnPostgres(PostgresServer fixture) : ReferenceResolutionTests(fixture);

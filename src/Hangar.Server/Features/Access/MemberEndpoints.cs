@@ -12,6 +12,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Lists;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -191,9 +192,9 @@ internal static class MemberEndpoints
     private static async Task<bool> IsLastOwnerAsync(HangarDbContext db, CancellationToken cancellationToken) =>
         await db.Memberships.CountAsync(m => m.Role == Role.Owner, cancellationToken) <= 1;
 
-    private static async Task<Membership?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
+    private static Task<Membership?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        var memberId = ResourceReference.Resolve(id, ResourceTypes.Member, http.RequireCaller().OrganizationId);
-        return memberId is null ? null : await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        return db.Memberships.Include(m => m.User)
+            .FindByReferenceAsync(db, ReferenceRules.Member, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

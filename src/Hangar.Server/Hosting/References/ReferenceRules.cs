@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hangar.Core.Resources;
 using Hangar.Data.Access;
 using Hangar.Data.Devices;
@@ -64,4 +65,10 @@ internal static class ReferenceRules
     /// <summary>By name (not unique) or by the prefix shown for it (unique).</summary>
     public static readonly ReferenceRule<ApiKey> ApiKey = new(
         ResourceTypes.ApiKey, k => k.Id, name => k => k.Name == name || k.Prefix == name, _ => k => new ReferenceMatch(k.Id, k.Name + " (" + k.Prefix + ")"));
+
+    /// <summary>By the user's email, compared lower-cased as sign-in and invitations compare it (emails are stored so).</summary>
+    public static readonly ReferenceRule<Membership> Member = new(
+        ResourceTypes.Member, m => m.Id, email => MemberByEmail(email.ToLowerInvariant()), _ => m => new ReferenceMatch(m.Id, m.User!.Email));
+
+    private static Expression<Func<Membership, bool>> MemberByEmail(string email) => m => m.User!.Email == email;
 }
