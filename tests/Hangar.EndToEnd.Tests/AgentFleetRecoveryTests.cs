@@ -69,6 +69,7 @@ public sealed class AgentFleetRecoveryTests() : OtaWorldTest("hangar-e2e-fleet-"
             }
 
             Assert.Equal([(v2, "committed"), (v3, "committed"), (rollback, "committed"), (v4, "committed")], await UpdatesAsync(Updated));
+            // Running v2's bundle puts these two on the rollback release: it is never offered to them.
             Assert.Equal([(v2, "committed"), (v3, "rolled_back"), (v4, "committed")], await UpdatesAsync(RolledBack));
             Assert.Equal([(v2, "committed"), (v4, "committed")], await UpdatesAsync(NeverUpdated));
             foreach (var (identifier, agent) in agents)
