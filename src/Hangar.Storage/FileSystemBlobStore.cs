@@ -78,6 +78,9 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
             // of the same part stays until completion: deleting it here could race with a completion that uses it.
             var path = PartPath(directory, index, result.Sha256);
             File.Move(temporary, path, overwrite: true);
+            // The lock goes with the handle, not the name: until it is closed, a reader of the renamed part (the
+            // digest below starts one at once) is refused as if another process held the file.
+            await file.DisposeAsync();
             if (_syncParts)
             {
                 FileSync.FlushDirectory(directory);
@@ -257,6 +260,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
             await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(manifest.Serialize()), cancellationToken);
             file.Flush(flushToDisk: true);
             File.Move(temporary, Path.Combine(directory, PartManifest.FileName), overwrite: true);
+            await file.DisposeAsync(); // released before anyone can open the manifest under its new name
         }
         finally
         {

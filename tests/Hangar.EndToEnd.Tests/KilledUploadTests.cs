@@ -69,7 +69,7 @@ public abstract partial class KilledUploadTests(DatabaseKind database) : IDispos
         var signed = await client.Binaries.GetAsync(binaryId, Cancel);
         Assert.Equal("signed", signed.State);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), signed.Sha256);
-        Assert.Contains($"{before.Count} of {Parts} parts are already on the server", second.Output, StringComparison.Ordinal);
+        Assert.Contains($"{before.Count} of {Parts} parts {(before.Count == 1 ? "is" : "are")} already on the server", second.Output, StringComparison.Ordinal);
         var resent = SentParts().Match(second.Output);
         Assert.Equal(Parts - before.Count, int.Parse(resent.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(content.Length - before.Sum(index => (long)Math.Min(PartSize, content.Length - (index - 1L) * PartSize)),

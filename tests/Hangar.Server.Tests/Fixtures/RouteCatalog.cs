@@ -55,6 +55,7 @@ internal static partial class RouteCatalog
         ["PATCH /api/v1/devices/{id}"] = """{"description":"changed"}""",
         ["PATCH /api/v1/ca_certificates/{id}"] = """{"description":"changed"}""",
         ["PATCH /api/v1/signing_keys/{id}"] = """{"name":"renamed"}""",
+        ["POST /api/v1/signing_keys/{id}/revoke"] = """{"reason":"leaked"}""",
         ["PATCH /api/v1/bundles/{id}"] = """{"name":"renamed"}""",
         ["POST /api/v1/devices/{id}/update"] = """{"release_version":"1.0.0"}""",
         ["PATCH /api/v1/releases/{id}"] = """{"description":"changed"}""",
