@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Hangar.Cli.Firmware;
 using Xunit;
 
@@ -164,8 +165,12 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         await Covers(cli, "device-certificates revoke id", "device-certificates", "revoke", certificate.GetProperty("fingerprint").GetString()!);
 
         await Covers(cli, "devices provision --product", "devices", "provision", "gw-9", "--ca", Path.Combine(_work, "ca"), "--out", Path.Combine(_work, "gw-9"),
-            "--server-url", "https://127.0.0.1:4001", "--register", "--product", "gw", "--cohort", "stable", "--signing-key", "release");
-        _covered.UnionWith(["devices provision --cohort", "devices provision --signing-key"]);
+            "--server-url", "https://127.0.0.1:4001", "--register", "--product", "gw", "--cohort", "stable", "--signing-key", "release",
+            "--release", "r0", "--bundle", "b1");
+        _covered.UnionWith(["devices provision --cohort", "devices provision --signing-key", "devices provision --release", "devices provision --bundle"]);
+        var factory = JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, "gw-9", "config.json"))).RootElement.GetProperty("factory_software");
+        Assert.Equal((await cli.RunAsync("releases", "get", "r0", "-o", "json")).Succeeded().Json().GetProperty("id").GetString(), factory.GetProperty("release").GetString());
+        Assert.Equal((await cli.RunAsync("bundles", "get", "b1", "-o", "json")).Succeeded().Json().GetProperty("id").GetString(), factory.GetProperty("bundle").GetString());
         Assert.Equal("stable", await CohortNameOfAsync(cli, "gw-9"));
     }
 

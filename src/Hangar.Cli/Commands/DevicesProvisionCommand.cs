@@ -53,9 +53,9 @@ internal sealed class DevicesProvisionCommand : Command
 
     private readonly Option<string?> _targets = TagsOption.Create("--targets", "Binary targets this device installs (default portable)");
 
-    private readonly Option<string?> _release = new("--release") { Description = "Factory software: the release the device's image came from (id or HRN).", HelpName = "release" };
+    private readonly Option<string?> _release = new("--release") { Description = "Factory software: the release the device's image came from (id, HRN or name).", HelpName = "release" };
 
-    private readonly Option<string?> _bundle = new("--bundle") { Description = "Factory software: the bundle of the device's image (id or HRN).", HelpName = "bundle" };
+    private readonly Option<string?> _bundle = new("--bundle") { Description = "Factory software: the bundle of the device's image (id, HRN or name).", HelpName = "bundle" };
 
     private readonly Option<string?> _releaseVersion = new("--release-version")
     {
@@ -136,6 +136,13 @@ internal sealed class DevicesProvisionCommand : Command
                 throw new CommandException(ExitCodes.UsageError, $"--threshold {settings.Threshold} is more than the {trusted.Count} trusted signing keys.");
             }
 
+            // The agent names its factory software by id in its headers; a name is resolved (and a typo refused) here,
+            // before anything is registered.
+            settings = settings with
+            {
+                FactoryRelease = settings.FactoryRelease is { } release ? (await session.Client.Releases.GetAsync(release, ct)).Id.ToString("D") : null,
+                FactoryBundle = settings.FactoryBundle is { } bundle ? (await session.Client.Bundles.GetAsync(bundle, ct)).Id.ToString("D") : null,
+            };
             var registered = parseResult.GetValue(_register) ? await RegisterAsync(session.Client, parseResult, identifier, device.CertificatePem, ct) : (Guid?)null;
             LocalFiles.WriteAll(
             [
