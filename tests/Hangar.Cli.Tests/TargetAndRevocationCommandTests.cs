@@ -40,6 +40,7 @@ public sealed class TargetAndRevocationCommandTests(CliServerFixture fixture) : 
 
         var noReason = await cli.RunAsync("signing-keys", "revoke", key);
         var revoked = (await cli.RunAsync("signing-keys", "revoke", key, "--reason", "leaked on a laptop", "-o", "json")).Succeeded().Json();
+        var again = (await cli.RunAsync("signing-keys", "revoke", key, "--reason", "retired")).Succeeded();
         var listed = (await cli.RunAsync("signing-keys", "list")).Succeeded();
         var shown = (await cli.RunAsync("signing-keys", "get", key)).Succeeded();
         var release = await cli.RunAsync("releases", "create", "--name", "r1", "--cohort", cohort, "--bundle", bundle);
@@ -47,6 +48,7 @@ public sealed class TargetAndRevocationCommandTests(CliServerFixture fixture) : 
         Assert.Equal(ExitCodes.UsageError, noReason.ExitCode);
         Assert.Equal("revoked", revoked.GetProperty("state").GetString());
         Assert.Equal("leaked on a laptop", revoked.GetProperty("revocation_reason").GetString());
+        Assert.Matches(@"^Signing key \S+ was already revoked at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(leaked on a laptop\); nothing changed\.", again.Stderr);
         Assert.Contains("revoked", listed.Stdout, StringComparison.Ordinal);
         Assert.Contains("leaked on a laptop", shown.Stdout, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Conflict, release.ExitCode);

@@ -22,8 +22,17 @@ internal sealed class SigningKeysRevokeCommand : Command
         Add(_reason);
         SetAction((parseResult, cancellationToken) => cli.RunAsync(parseResult, async (session, ct) =>
         {
+            // The API answers a repeated revocation with 200 and the key as first revoked (safe to retry), so whether
+            // this call changed anything is read from the key before it, as releases halt does.
+            var before = await session.Client.SigningKeys.GetAsync(parseResult.GetRequiredValue(_id), ct);
             var request = new RevokeSigningKeyRequest(parseResult.GetRequiredValue(_reason));
-            session.Output.Item(await session.Client.SigningKeys.RevokeAsync(parseResult.GetRequiredValue(_id), request, ct), FirmwareViews.SigningKey);
+            var revoked = await session.Client.SigningKeys.RevokeAsync(before.Id.ToString(), request, ct);
+            if (before.RevokedAt is { } at)
+            {
+                session.Output.Note($"Signing key {before.Name} was already revoked at {CellText.Format(at)} ({before.RevocationReason}); nothing changed.");
+            }
+
+            session.Output.Item(revoked, FirmwareViews.SigningKey);
             return ExitCodes.Success;
         }, cancellationToken));
     }
