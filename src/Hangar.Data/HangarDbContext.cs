@@ -10,6 +10,7 @@ using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.Releases;
 using Hangar.Data.System;
+using Hangar.Data.Tenancy;
 using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,9 @@ namespace Hangar.Data;
 
 /// <summary>
 /// The one model of Hangar, shared by the SQLite and PostgreSQL providers. Rows owned by an organization are
-/// filtered to <see cref="CurrentOrganizationId"/> in every query; with no organization set they are invisible.
-/// Code that must cross organizations (authentication, bootstrap) says so with <c>IgnoreQueryFilters()</c>.
+/// filtered to the scope's <see cref="TenantContext"/> in every query (the named filter <see cref="TenantFilter"/>);
+/// with no tenant set they are invisible. Code that must cross organizations (authentication, background jobs) says
+/// so with <c>IgnoreQueryFilters([TenantFilter.Name])</c>.
 /// </summary>
 public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) : DbContext(options)
 {
@@ -27,9 +29,11 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
         : this(options)
     {
         ScopeServices = scopeServices;
+        Tenant = scopeServices.GetService(typeof(TenantContext)) as TenantContext ?? Tenant;
     }
 
-    public Guid? CurrentOrganizationId { get; set; }
+    /// <summary>The scope's tenant, read by the query filter on every query; a context made by hand has its own, unset.</summary>
+    public TenantContext Tenant { get; } = new();
 
     /// <summary>
     /// The dependency-injection scope the context was created in, or null for a context made by hand (design-time
@@ -97,7 +101,7 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     private void ApplyOrganizationFilter<TEntity>(ModelBuilder modelBuilder)
         where TEntity : class, IOrganizationOwned
     {
-        Expression<Func<TEntity, bool>> filter = e => e.OrganizationId == CurrentOrganizationId;
-        modelBuilder.Entity<TEntity>().HasQueryFilter(filter);
+        Expression<Func<TEntity, bool>> filter = e => e.OrganizationId == Tenant.OrganizationId;
+        modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter.Name, filter);
     }
 }

@@ -9,7 +9,9 @@ using Hangar.Server.Features.Organizations;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
+using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Hangar.Server;
 
@@ -22,7 +24,8 @@ internal static class AdminApi
     {
         app.MapHealth();
         app.MapOpenApi($"/openapi/{{documentName}}.json").WithMetadata(new AnonymousAttribute()).ExcludeFromDescription();
-        var api = app.MapGroup(BasePath);
+        // API keys and sessions only; each route's permission is its policy, and the default policy refuses routes without one.
+        var api = app.MapGroup(BasePath).RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CallerSchemes.Caller });
         api.MapOrganizations();
         api.MapAccess();
         api.MapAudit();

@@ -24,6 +24,7 @@ internal static class HangarServer
             .AddHangarHosting()
             .AddHangarDatabase()
             .AddHangarBlobStorage()
+            .AddRequestIdentity()
             .AddBootstrap()
             .AddAudit()
             .AddEvents()

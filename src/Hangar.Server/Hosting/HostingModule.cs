@@ -1,5 +1,4 @@
 using Hangar.Contracts;
-using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Locks;
 using Hangar.Server.Hosting.Logging;
@@ -49,7 +48,6 @@ internal static class HostingModule
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ExceptionProblemHandler>();
-        services.AddScoped<CallerAuthenticator>();
         services.AddDataProtection().SetApplicationName("hangar");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyDirectory>();
         services.AddSecretSafeLogging();

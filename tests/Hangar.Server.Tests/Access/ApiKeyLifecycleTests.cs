@@ -3,6 +3,7 @@ using Hangar.Contracts.Access;
 using Hangar.Contracts.Common;
 using Hangar.Core.Access;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,7 @@ public abstract class ApiKeyLifecycleTests(ServerFixture fixture)
         await using (var scope = fixture.Server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-            await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == created.Key.Id)
+            await db.ApiKeys.IgnoreQueryFilters([TenantFilter.Name]).Where(k => k.Id == created.Key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.ExpiresAt, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1)), Cancel);
         }
 

@@ -6,6 +6,7 @@ using Hangar.Contracts.Common;
 using Hangar.Contracts.Organizations;
 using Hangar.Core.Access;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,7 +89,7 @@ public abstract class AuditTests(ServerFixture fixture)
         await tenant.KeyAsync(Role.Viewer);
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        var rows = db.AuditEntries.IgnoreQueryFilters().Where(a => a.OrganizationId == tenant.OrganizationId);
+        var rows = db.AuditEntries.IgnoreQueryFilters([TenantFilter.Name]).Where(a => a.OrganizationId == tenant.OrganizationId);
         Assert.True(await rows.AnyAsync(Cancel));
 
         await Assert.ThrowsAnyAsync<Exception>(() => rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, "tampered"), Cancel));

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing.Pki;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +93,7 @@ public abstract class CaCertificateTests(ServerFixture fixture)
         await using (var scope = fixture.Server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-            await db.CaVerificationCodes.IgnoreQueryFilters().Where(c => c.OrganizationId == tenant.OrganizationId)
+            await db.CaVerificationCodes.IgnoreQueryFilters([TenantFilter.Name]).Where(c => c.OrganizationId == tenant.OrganizationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1)), Cancel);
         }
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Hangar.Client;
 using Hangar.Contracts.Devices;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing.Pki;
 using Microsoft.EntityFrameworkCore;
@@ -127,7 +128,7 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
         Assert.Empty((await other.Owner.Devices.ListAsync(cancellationToken: Cancel)).Data);
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        Assert.False(await db.DeviceCertificates.IgnoreQueryFilters().AnyAsync(c => c.OrganizationId == tenant.OrganizationId || c.OrganizationId == other.OrganizationId, Cancel));
+        Assert.False(await db.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(c => c.OrganizationId == tenant.OrganizationId || c.OrganizationId == other.OrganizationId, Cancel));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Hangar.Contracts.Firmware;
 using Hangar.Core.Firmware;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Firmware;
 using Hangar.Storage;
 using Hangar.Testing;
@@ -67,7 +68,7 @@ public abstract class BinaryHashingLeaseTests(DatabaseKind database)
         var binary = await HashingWithoutSignalAsync(node);
         var crashed = Guid.CreateVersion7();
         var expiresAt = node.Time.GetUtcNow().UtcDateTime + Lease;
-        await node.WithDatabaseAsync(db => db.Binaries.IgnoreQueryFilters().Where(b => b.Id == binary.Id)
+        await node.WithDatabaseAsync(db => db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).Where(b => b.Id == binary.Id)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.HashingLeaseOwner, crashed).SetProperty(x => x.HashingLeaseExpiresAt, expiresAt), Cancel));
 
         node.Time.Advance(Lease - TimeSpan.FromSeconds(1));
@@ -89,7 +90,7 @@ public abstract class BinaryHashingLeaseTests(DatabaseKind database)
         var binary = await FirmwareBuilder.DeclareAsync(node.Owner, content);
         await FirmwareBuilder.UploadPartsAsync(node.Owner, binary.Id, content, 1024);
         await node.Owner.Binaries.UpdateAsync(binary.Id.ToString(), new UpdateBinaryRequest(State: "hashable"), Cancel);
-        await node.WithDatabaseAsync(db => db.Binaries.IgnoreQueryFilters().Where(b => b.Id == binary.Id)
+        await node.WithDatabaseAsync(db => db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).Where(b => b.Id == binary.Id)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, BinaryState.Hashing), Cancel));
         return binary;
     }

@@ -1,5 +1,6 @@
 using Hangar.Client;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Firmware;
 using Hangar.Storage;
 using Hangar.Testing;
@@ -75,7 +76,7 @@ internal sealed class FirmwareNode : IAsyncDisposable
     }
 
     public Task<Data.Firmware.Binary> BinaryAsync(Guid id) =>
-        WithDatabaseAsync(db => db.Binaries.IgnoreQueryFilters().AsNoTracking().SingleAsync(b => b.Id == id, TestContext.Current.CancellationToken));
+        WithDatabaseAsync(db => db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleAsync(b => b.Id == id, TestContext.Current.CancellationToken));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Hangar.Contracts.Common;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public abstract class IdempotencyTests(ServerFixture fixture)
 
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        var bodies = await db.IdempotencyRecords.IgnoreQueryFilters().Where(r => r.OrganizationId == tenant.OrganizationId)
+        var bodies = await db.IdempotencyRecords.IgnoreQueryFilters([TenantFilter.Name]).Where(r => r.OrganizationId == tenant.OrganizationId)
             .Select(r => r.ResponseBody).ToListAsync(Cancel);
         Assert.NotEmpty(bodies);
         Assert.All(bodies, body => Assert.DoesNotContain(secret[^20..], body ?? "", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using Hangar.Contracts.Firmware;
 using Hangar.Contracts.Releases;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public abstract class ReleaseGraphStampTests(ServerFixture fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        return await db.Cohorts.IgnoreQueryFilters().Where(c => c.Id == cohortId).Select(c => c.ReleaseGraphStamp).SingleAsync(Cancel);
+        return await db.Cohorts.IgnoreQueryFilters([TenantFilter.Name]).Where(c => c.Id == cohortId).Select(c => c.ReleaseGraphStamp).SingleAsync(Cancel);
     }
 
     public sealed class OnSqlite(SqliteServer fixture) : ReleaseGraphStampTests(fixture);

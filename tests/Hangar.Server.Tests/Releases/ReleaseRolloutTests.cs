@@ -5,6 +5,7 @@ using Hangar.Contracts.Releases;
 using Hangar.Core.Releases;
 using Hangar.Data;
 using Hangar.Data.Releases;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -202,7 +203,7 @@ public abstract class ReleaseRolloutTests(ServerFixture fixture)
                 UpdatedAt = now,
             }));
             await db.SaveChangesAsync(Cancel);
-            await db.Releases.IgnoreQueryFilters().Where(r => r.Id == release.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.PhaseClaimCount, 4), Cancel);
+            await db.Releases.IgnoreQueryFilters([TenantFilter.Name]).Where(r => r.Id == release.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.PhaseClaimCount, 4), Cancel);
         }
 
         var stats = await s.Client.Releases.StatsAsync(release.Id.ToString(), Cancel);
@@ -266,8 +267,8 @@ public abstract class ReleaseRolloutTests(ServerFixture fixture)
 
         await s.Client.Releases.DeleteAsync(release.Id.ToString(), Cancel);
 
-        Assert.False(await db.PhaseClaims.IgnoreQueryFilters().AnyAsync(c => c.ReleaseId == release.Id, Cancel));
-        Assert.False(await db.DeviceUpdates.IgnoreQueryFilters().AnyAsync(u => u.ReleaseId == release.Id, Cancel));
+        Assert.False(await db.PhaseClaims.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(c => c.ReleaseId == release.Id, Cancel));
+        Assert.False(await db.DeviceUpdates.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(u => u.ReleaseId == release.Id, Cancel));
         Assert.Equal(HttpStatusCode.NotFound, (await Api.ThrowsApiAsync(() => s.Client.Releases.StatsAsync(release.Id.ToString(), Cancel))).Status);
     }
 

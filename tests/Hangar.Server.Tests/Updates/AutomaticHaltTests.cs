@@ -160,7 +160,7 @@ public abstract class AutomaticHaltTests(ClockServer fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.HangarDbContext>();
-        db.CurrentOrganizationId = fleet.Tenant.OrganizationId;
+        db.Tenant.Set(fleet.Tenant.OrganizationId);
         return await db.Releases.Where(r => r.Id == releaseId).Select(r => r.HaltedAt).SingleAsync(Cancel);
     }
 

@@ -69,7 +69,7 @@ public abstract class BundleOverrideResolutionTests(ClockServer fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.HangarDbContext>();
-        db.CurrentOrganizationId = fleet.Tenant.OrganizationId;
+        db.Tenant.Set(fleet.Tenant.OrganizationId);
         var now = fixture.Time.GetUtcNow().UtcDateTime;
         var created = new BundleOverride
         {

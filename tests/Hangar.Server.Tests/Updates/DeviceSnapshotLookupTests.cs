@@ -76,8 +76,7 @@ public abstract class DeviceSnapshotLookupTests(ClockServer fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        db.CurrentOrganizationId = organizationId;
-        return await scope.ServiceProvider.GetRequiredService<DeviceSnapshotLookup>().LoadAsync(db, deviceId, fixture.Time.GetUtcNow().UtcDateTime, Cancel);
+        return await scope.ServiceProvider.GetRequiredService<DeviceSnapshotLookup>().LoadAsync(db, organizationId, deviceId, fixture.Time.GetUtcNow().UtcDateTime, Cancel);
     }
 
     public sealed class OnSqlite(ClockSqliteServer fixture) : DeviceSnapshotLookupTests(fixture), IClassFixture<ClockSqliteServer>;

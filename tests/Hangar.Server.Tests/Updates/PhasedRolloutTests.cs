@@ -137,7 +137,7 @@ public abstract class PhasedRolloutTests(ClockServer fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.HangarDbContext>();
-        db.CurrentOrganizationId = fleet.Tenant.OrganizationId;
+        db.Tenant.Set(fleet.Tenant.OrganizationId);
         var claims = await db.PhaseClaims.Where(c => c.ReleaseId == releaseId).Select(c => c.DeviceId).ToListAsync(Cancel);
         var counter = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.PhaseClaimCount).SingleAsync(Cancel);
         return ([.. claims], counter);

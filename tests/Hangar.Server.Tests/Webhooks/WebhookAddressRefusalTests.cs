@@ -1,6 +1,7 @@
 using Hangar.Client;
 using Hangar.Contracts.Webhooks;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public abstract class WebhookAddressRefusalTests(WebhookServer fixture)
         {
             // 10/8 is not in this server's allow-list (127/8 is); written directly, as an older server would have stored it.
             var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-            await db.Webhooks.IgnoreQueryFilters().Where(w => w.Id == webhook.Webhook.Id)
+            await db.Webhooks.IgnoreQueryFilters([TenantFilter.Name]).Where(w => w.Id == webhook.Webhook.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.Url, "http://10.255.255.1:9/hook"), Cancel);
         }
 

@@ -2,6 +2,7 @@ using Hangar.Contracts.Access;
 using Hangar.Contracts.Common;
 using Hangar.Core.Resources;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
@@ -37,7 +38,7 @@ internal static class InvitationEndpoints
         var now = time.GetUtcNow().UtcDateTime;
         var hash = SecretTokens.Hash(request.Token);
         var user = await db.Users.SingleOrDefaultAsync(u => u.InvitationTokenHash == hash && u.InvitationExpiresAt > now, cancellationToken);
-        var home = user is null ? null : await db.Memberships.IgnoreQueryFilters()
+        var home = user is null ? null : await db.Memberships.IgnoreQueryFilters([TenantFilter.Name])
             .Where(m => m.UserId == user.Id).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
         if (user is null || home is null)
         {

@@ -4,6 +4,7 @@ using Hangar.Core.Access;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Access;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
@@ -42,7 +43,7 @@ internal static class SessionEndpoints
         var now = time.GetUtcNow().UtcDateTime;
         var email = request.Email.Trim().ToLowerInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-        var memberships = user is null ? [] : await db.Memberships.IgnoreQueryFilters()
+        var memberships = user is null ? [] : await db.Memberships.IgnoreQueryFilters([TenantFilter.Name])
             .Where(m => m.UserId == user.Id).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         if (user is not null && memberships.Count > 0)
         {

@@ -1,5 +1,5 @@
 using Hangar.Data;
-using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.References;
 
 namespace Hangar.Server.Features.Audit;
@@ -15,7 +15,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time, I
     public async Task InvokeAsync(HttpContext context, AuditScope scope, IServiceScopeFactory scopes)
     {
         var action = context.GetEndpoint()?.Metadata.GetMetadata<AuditActionAttribute>()?.Action;
-        if (action is null || !CallerAuthenticationMiddleware.IsMutation(context.Request))
+        if (action is null || !RequestMethods.IsMutation(context.Request))
         {
             await next(context);
             return;

@@ -7,6 +7,7 @@ using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Authentication;

@@ -6,6 +6,7 @@ using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Devices;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Identity;
@@ -201,7 +202,7 @@ internal static class DeviceImporter
         }
 
         var fingerprints = seenFingerprints.Keys.ToList();
-        var registered = await db.DeviceCertificates.IgnoreQueryFilters().Where(c => fingerprints.Contains(c.Fingerprint)).Select(c => c.Fingerprint).ToListAsync(cancellationToken);
+        var registered = await db.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]).Where(c => fingerprints.Contains(c.Fingerprint)).Select(c => c.Fingerprint).ToListAsync(cancellationToken);
         foreach (var fingerprint in registered)
         {
             var key = $"row {seenFingerprints[fingerprint]}.certificates";

@@ -1,4 +1,5 @@
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,6 @@ internal sealed class EventRetention(IServiceScopeFactory scopes, TimeProvider t
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.Value.RetentionDays);
-        return await db.Events.IgnoreQueryFilters().Where(e => e.Time < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return await db.Events.IgnoreQueryFilters([TenantFilter.Name]).Where(e => e.Time < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 }

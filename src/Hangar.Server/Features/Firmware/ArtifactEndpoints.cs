@@ -5,6 +5,7 @@ using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;

@@ -1,6 +1,7 @@
 using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
+using Hangar.Data.Tenancy;
 using Hangar.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ internal sealed class BinaryContent(IBlobStore blobs, HangarDbContext db)
     /// <summary>Deletes the object named <paramref name="sha256"/> unless a binary other than <paramref name="releasedBy"/> still holds it.</summary>
     public async Task ReleaseObjectAsync(string sha256, Guid releasedBy, CancellationToken cancellationToken)
     {
-        var stillUsed = await db.Binaries.IgnoreQueryFilters()
+        var stillUsed = await db.Binaries.IgnoreQueryFilters([TenantFilter.Name])
             .AnyAsync(b => b.Sha256 == sha256 && b.Id != releasedBy && HoldingStates.Contains(b.State), cancellationToken);
         if (!stillUsed)
         {

@@ -4,10 +4,12 @@ using Hangar.Core.Access;
 using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +42,7 @@ internal static class BinaryDownloadEndpoints
         app.MapGet(AdminSignedPath + "/{token}", SignedAsync).Anonymous().WithTags("Binaries")
             .WithSummary("Download a binary through a signed URL").WithDescription("401 download_url_expired after expiry; 403 download_url_invalid when tampered.");
         app.MapGet(DeviceSignedPath + "/{token}", SignedAsync).Anonymous().ExcludeFromDescription()
-            .WithMetadata(new ListenerAttribute(ListenerKind.Device));
+            .WithMetadata(new ListenerAttribute(ListenerKind.Device), new DownloadTrafficAttribute());
         return app;
     }
 
@@ -92,7 +94,7 @@ internal static class BinaryDownloadEndpoints
         }
 
         // The token names the binary and proves the server issued it, so no caller organization is needed.
-        var binary = await db.Binaries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
+        var binary = await db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
         return binary is null ? Problems.NotFound("Binary") : await ServeAsync(binary, blobs, http, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
+using Hangar.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,13 +23,13 @@ internal sealed class BinaryHashingLeases(HangarDbContext db, TimeProvider time,
     public async Task<Binary?> ClaimNextAsync(Guid node, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var candidates = await db.Binaries.IgnoreQueryFilters().AsNoTracking()
+        var candidates = await db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
             .Where(b => b.State == BinaryState.Hashing && (b.HashingLeaseExpiresAt == null || b.HashingLeaseExpiresAt <= now))
             .OrderBy(b => b.UpdatedAt).Take(Candidates).ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
             var expiresAt = now + Duration;
-            var claimed = await db.Binaries.IgnoreQueryFilters()
+            var claimed = await db.Binaries.IgnoreQueryFilters([TenantFilter.Name])
                 .Where(b => b.Id == candidate.Id && b.State == BinaryState.Hashing && b.UploadGeneration == candidate.UploadGeneration
                     && (b.HashingLeaseExpiresAt == null || b.HashingLeaseExpiresAt <= now))
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.HashingLeaseOwner, node).SetProperty(x => x.HashingLeaseExpiresAt, expiresAt), cancellationToken);
@@ -58,6 +59,6 @@ internal sealed class BinaryHashingLeases(HangarDbContext db, TimeProvider time,
 
     /// <summary>The binary, if it is still in hashing at the claimed generation under <paramref name="node"/>'s lease.</summary>
     public IQueryable<Binary> Held(Binary binary, Guid node) =>
-        db.Binaries.IgnoreQueryFilters().Where(b => b.Id == binary.Id && b.State == BinaryState.Hashing
+        db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).Where(b => b.Id == binary.Id && b.State == BinaryState.Hashing
             && b.UploadGeneration == binary.UploadGeneration && b.HashingLeaseOwner == node);
 }

@@ -1,6 +1,7 @@
 using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
+using Hangar.Data.Tenancy;
 using Hangar.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -110,7 +111,7 @@ internal sealed class BinaryHashingWorker(
     {
         var db = services.GetRequiredService<HangarDbContext>();
         var leases = services.GetRequiredService<BinaryHashingLeases>();
-        var parts = await db.BinaryParts.IgnoreQueryFilters().Where(p => p.BinaryId == binary.Id)
+        var parts = await db.BinaryParts.IgnoreQueryFilters([TenantFilter.Name]).Where(p => p.BinaryId == binary.Id)
             .OrderBy(p => p.Index).Select(p => new StagedPart(p.Index, p.Size, p.Sha256)).ToListAsync(cancellationToken);
         var result = await blobs.CompleteUploadAsync(BinaryContent.UploadId(binary), parts, binary.Size, binary.Sha256, cancellationToken);
         // A crash between storing the object and recording it leaves the parts consumed and the object in place;
@@ -139,7 +140,7 @@ internal sealed class BinaryHashingWorker(
                     .SetProperty(x => x.UpdatedAt, now), cancellationToken);
             if (updated == 1)
             {
-                await db.BinaryParts.IgnoreQueryFilters().Where(p => p.BinaryId == binary.Id).ExecuteDeleteAsync(cancellationToken);
+                await db.BinaryParts.IgnoreQueryFilters([TenantFilter.Name]).Where(p => p.BinaryId == binary.Id).ExecuteDeleteAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -148,7 +149,7 @@ internal sealed class BinaryHashingWorker(
         if (updated == 0)
         {
             // Reset while hashing (the object is nobody's now), or another node took the lease over (it still is).
-            var takenOver = await db.Binaries.IgnoreQueryFilters().AnyAsync(
+            var takenOver = await db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(
                 b => b.Id == binary.Id && b.UploadGeneration == binary.UploadGeneration && BinaryContent.HoldingStates.Contains(b.State), cancellationToken);
             if (stored && !takenOver)
             {

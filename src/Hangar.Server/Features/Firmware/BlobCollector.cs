@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangar.Core.Firmware;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -64,8 +65,8 @@ internal sealed class BlobCollector(
     {
         var days = options.Value.AbandonedUploadDays;
         var cutoff = now.AddDays(-days);
-        var binaries = db.Binaries.IgnoreQueryFilters();
-        var parts = db.BinaryParts.IgnoreQueryFilters();
+        var binaries = db.Binaries.IgnoreQueryFilters([TenantFilter.Name]);
+        var parts = db.BinaryParts.IgnoreQueryFilters([TenantFilter.Name]);
         var candidates = await binaries
             .Where(b => (b.State == BinaryState.Uploadable || b.State == BinaryState.Hashable) && b.UpdatedAt < cutoff
                 && parts.Any(p => p.BinaryId == b.Id) && !parts.Any(p => p.BinaryId == b.Id && p.UpdatedAt >= cutoff))
@@ -109,7 +110,7 @@ internal sealed class BlobCollector(
         {
             var named = batch.Select(upload => (upload.Name, Upload: ParseUploadId(upload.Name))).ToList();
             var ids = named.Where(n => n.Upload is not null).Select(n => n.Upload!.Value.BinaryId).Distinct().ToList();
-            var live = (await db.Binaries.IgnoreQueryFilters()
+            var live = (await db.Binaries.IgnoreQueryFilters([TenantFilter.Name])
                     .Where(b => ids.Contains(b.Id) && StagingStates.Contains(b.State))
                     .Select(b => new { b.Id, b.UploadGeneration }).ToListAsync(cancellationToken))
                 .Select(b => BinaryContent.UploadId(b.Id, b.UploadGeneration)).ToHashSet(StringComparer.Ordinal);
@@ -131,7 +132,7 @@ internal sealed class BlobCollector(
         await foreach (var batch in old.Chunk(Batch).WithCancellation(cancellationToken))
         {
             var names = batch.Select(blob => blob.Name).ToList();
-            var held = (await db.Binaries.IgnoreQueryFilters()
+            var held = (await db.Binaries.IgnoreQueryFilters([TenantFilter.Name])
                     .Where(b => names.Contains(b.Sha256) && BinaryContent.HoldingStates.Contains(b.State))
                     .Select(b => b.Sha256).Distinct().ToListAsync(cancellationToken))
                 .ToHashSet(StringComparer.Ordinal);

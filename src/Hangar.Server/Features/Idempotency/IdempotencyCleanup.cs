@@ -1,4 +1,5 @@
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Idempotency;
@@ -16,7 +17,7 @@ internal sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvid
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
                 var now = time.GetUtcNow().UtcDateTime;
-                var deleted = await db.IdempotencyRecords.IgnoreQueryFilters().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(stoppingToken);
+                var deleted = await db.IdempotencyRecords.IgnoreQueryFilters([TenantFilter.Name]).Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(stoppingToken);
                 if (deleted > 0)
                 {
                     logger.LogInformation("Deleted {Count} expired idempotency records", deleted);

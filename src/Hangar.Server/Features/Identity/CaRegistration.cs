@@ -5,6 +5,7 @@ using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Devices;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
@@ -86,7 +87,7 @@ internal static class CaRegistration
         }
 
         var spkiHash = CertificateFacts.SpkiHash(ca);
-        if (await db.CaCertificates.IgnoreQueryFilters().AnyAsync(c => c.SpkiHash == spkiHash, cancellationToken))
+        if (await db.CaCertificates.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(c => c.SpkiHash == spkiHash, cancellationToken))
         {
             return AlreadyRegistered();
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Hangar.Data;
 using Hangar.Data.Devices;
+using Hangar.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,7 @@ internal sealed class DeviceAuthenticator(
         }
 
         var generation = cache.Generation;
-        var known = await db.DeviceCertificates.IgnoreQueryFilters().AsNoTracking()
+        var known = await db.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
             .Where(c => c.Fingerprint == fingerprint)
             .Select(c => new { c.Id, c.OrganizationId, c.DeviceId, c.Status, c.CaCertificateId })
             .SingleOrDefaultAsync(cancellationToken);

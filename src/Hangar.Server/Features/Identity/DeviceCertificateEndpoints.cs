@@ -5,8 +5,10 @@ using Hangar.Core.Resources;
 using Hangar.Core.Search;
 using Hangar.Data;
 using Hangar.Data.Devices;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
+using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
@@ -79,7 +81,7 @@ internal static class DeviceCertificateEndpoints
             }
 
             var entity = DeviceCertificateRules.ToEntity(certificate, device, null, now);
-            if (await db.DeviceCertificates.IgnoreQueryFilters().AnyAsync(c => c.Fingerprint == entity.Fingerprint, cancellationToken))
+            if (await db.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(c => c.Fingerprint == entity.Fingerprint, cancellationToken))
             {
                 return AlreadyRegistered();
             }

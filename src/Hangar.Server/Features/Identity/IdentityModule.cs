@@ -1,3 +1,7 @@
+using Hangar.Server.Hosting.Listeners;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
 namespace Hangar.Server.Features.Identity;
 
 /// <summary>Device identity: device and CA certificates, just-in-time provisioning and the device listener's authentication.</summary>
@@ -8,6 +12,10 @@ internal static class IdentityModule
         services.AddOptions<DeviceIdentityOptions>().BindConfiguration(DeviceIdentityOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "DeviceIdentity:TrustedProxies must list IP addresses.")
             .ValidateOnStart();
+        services.AddOptions<DeviceListenerOptions>().Configure<IOptions<DeviceIdentityOptions>>((listener, identity) =>
+            listener.CertificateOptional = identity.Value.TrustedProxies.Count > 0);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceCertificateAuthenticationHandler>(DeviceCertificateAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<ForwardedCertificates>();
         services.AddSingleton<DeviceAuthenticationCache>();
         services.AddSingleton<LastConnectedStamps>();
         services.AddSingleton<AuthenticationFailureThrottle>();

@@ -4,6 +4,7 @@ using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Audit;
 using Hangar.Data.Devices;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Database;
@@ -27,7 +28,7 @@ internal sealed class JitProvisioner(
         X509Certificate2 leaf, string fingerprint, string requestId, string? clientAddress, CancellationToken cancellationToken)
     {
         var issuer = leaf.Issuer;
-        var candidates = await db.CaCertificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Subject == issuer).ToListAsync(cancellationToken);
+        var candidates = await db.CaCertificates.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().Where(c => c.Subject == issuer).ToListAsync(cancellationToken);
         CaCertificate? ca = null;
         X509Certificate2? caCertificate = null;
         foreach (var candidate in candidates)
@@ -111,10 +112,11 @@ internal sealed class JitProvisioner(
     {
         var identifier = CertificateFacts.CommonName(leaf)!;
         var now = time.GetUtcNow().UtcDateTime;
-        // A fresh context: a failed insert must not leave tracked rows behind in the request's context.
+        // A fresh scope: a failed insert must not leave tracked rows behind in the request's context, and this unit of
+        // work acts in the CA's organization while the request's tenant is not decided until authentication ends.
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(ca.OrganizationId);
         var writer = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        writer.CurrentOrganizationId = ca.OrganizationId;
         var existing = await writer.Devices.Where(d => d.Identifier == identifier).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
@@ -173,7 +175,7 @@ internal sealed class JitProvisioner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var reader = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        var winner = await reader.DeviceCertificates.IgnoreQueryFilters().AsNoTracking()
+        var winner = await reader.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
             .Where(c => c.Fingerprint == fingerprint && c.Status == CertificateStatus.Active)
             .Select(c => new { c.Id, c.OrganizationId, c.DeviceId })
             .SingleOrDefaultAsync(cancellationToken);

@@ -7,9 +7,11 @@ using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Access;
 using Hangar.Data.Organizations;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Http;
@@ -126,7 +128,7 @@ internal static class OrganizationEndpoints
     private static IQueryable<Organization> Visible(HangarDbContext db, Caller caller) =>
         caller.Kind == CallerKind.ApiKey
             ? db.Organizations.Where(o => o.Id == caller.OrganizationId)
-            : db.Organizations.Where(o => db.Memberships.IgnoreQueryFilters().Any(m => m.OrganizationId == o.Id && m.UserId == caller.UserId));
+            : db.Organizations.Where(o => db.Memberships.IgnoreQueryFilters(new[] { TenantFilter.Name }).Any(m => m.OrganizationId == o.Id && m.UserId == caller.UserId));
 
     private static Guid? Resolve(string id) =>
         Guid.TryParseExact(id, "D", out var guid) ? guid

@@ -7,6 +7,7 @@ using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;

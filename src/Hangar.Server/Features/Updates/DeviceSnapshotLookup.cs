@@ -22,10 +22,12 @@ internal sealed class DeviceSnapshotLookup(DatabaseConnection database, SqliteSn
     /// <summary>With positional parameters, which spare Npgsql rewriting named ones in the SQL on every execution.</summary>
     public static readonly string PostgresSql = Sql(column => $"string_agg({column}::text, chr(10))", "$1", "$2");
 
-    /// <summary>The device in the caller's organization (null when there is none) with the overrides naming it that have not ended.</summary>
-    public async Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid deviceId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The device in <paramref name="organizationId"/> (null when there is none) with the overrides naming it that have
+    /// not ended. The organization is explicit: raw SQL sees no tenant filter.
+    /// </summary>
+    public async Task<DeviceSnapshot?> LoadAsync(HangarDbContext db, Guid organizationId, Guid deviceId, DateTime now, CancellationToken cancellationToken)
     {
-        var organizationId = db.CurrentOrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
         var snapshot = database.Provider == DatabaseProvider.Sqlite
             ? sqlite.Find(organizationId, deviceId)
             : await postgres.FindAsync(organizationId, deviceId, cancellationToken);

@@ -2,6 +2,7 @@ using Hangar.Core.Firmware;
 using Hangar.Core.Releases;
 using Hangar.Core.Versions;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ namespace Hangar.Server.Features.Updates;
 /// </summary>
 internal sealed class UpdateCheck(
     HangarDbContext db,
+    TenantContext tenant,
     DeviceSnapshotLookup snapshots,
     EventRecorder events,
     ReleaseGraphCache graphs,
@@ -32,7 +34,8 @@ internal sealed class UpdateCheck(
     public async Task<UpdateAnswer?> RunAsync(Guid deviceId, ReportedState reported, bool write, DownloadLinks links, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var device = await snapshots.LoadAsync(db, deviceId, now.UtcDateTime, cancellationToken);
+        var organizationId = tenant.OrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
+        var device = await snapshots.LoadAsync(db, organizationId, deviceId, now.UtcDateTime, cancellationToken);
         if (device is null)
         {
             return null;

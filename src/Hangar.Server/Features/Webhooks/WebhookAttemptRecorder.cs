@@ -3,6 +3,7 @@ using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Audit;
+using Hangar.Data.Tenancy;
 using Hangar.Data.Webhooks;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
@@ -29,8 +30,8 @@ internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimePr
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        var delivery = await db.WebhookDeliveries.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        var webhook = delivery is null ? null : await db.Webhooks.IgnoreQueryFilters().SingleOrDefaultAsync(w => w.Id == delivery.WebhookId, cancellationToken);
+        var delivery = await db.WebhookDeliveries.IgnoreQueryFilters([TenantFilter.Name]).SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+        var webhook = delivery is null ? null : await db.Webhooks.IgnoreQueryFilters([TenantFilter.Name]).SingleOrDefaultAsync(w => w.Id == delivery.WebhookId, cancellationToken);
         if (delivery is null || webhook is null)
         {
             return;
@@ -89,7 +90,7 @@ internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimePr
             else
             {
                 delivery.State = WebhookDeliveryState.Failed;
-                var anySuccessSince = await db.WebhookDeliveries.IgnoreQueryFilters().AnyAsync(
+                var anySuccessSince = await db.WebhookDeliveries.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(
                     d => d.WebhookId == webhook.Id && d.State == WebhookDeliveryState.Succeeded && d.UpdatedAt > delivery.CreatedAt, cancellationToken);
                 if (!anySuccessSince && webhook.State == WebhookState.Enabled)
                 {

@@ -1,4 +1,5 @@
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Data.Webhooks;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Database;
@@ -88,9 +89,9 @@ internal sealed class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.WebhookDeliveries.IgnoreQueryFilters()
+        var due = await db.WebhookDeliveries.IgnoreQueryFilters([TenantFilter.Name])
             .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .Where(d => db.Webhooks.IgnoreQueryFilters().Any(w => w.Id == d.WebhookId && w.State == WebhookState.Enabled))
+            .Where(d => db.Webhooks.IgnoreQueryFilters(new[] { TenantFilter.Name }).Any(w => w.Id == d.WebhookId && w.State == WebhookState.Enabled))
             .OrderBy(d => d.NextAttemptAt).Take(Math.Max(capacity * 2, 100))
             .Select(d => new { d.Id, d.WebhookId }).ToListAsync(stoppingToken);
         var lease = now.AddSeconds(settings.TimeoutSeconds + 60);
@@ -104,7 +105,7 @@ internal sealed class WebhookDispatcher(
                 }
             }
 
-            var claimed = await db.WebhookDeliveries.IgnoreQueryFilters()
+            var claimed = await db.WebhookDeliveries.IgnoreQueryFilters([TenantFilter.Name])
                 .Where(d => d.Id == candidate.Id && d.State == WebhookDeliveryState.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, lease), stoppingToken);
             if (claimed == 0)
@@ -133,8 +134,8 @@ internal sealed class WebhookDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-            var delivery = await db.WebhookDeliveries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, stoppingToken);
-            var webhook = await db.Webhooks.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(w => w.Id == webhookId, stoppingToken);
+            var delivery = await db.WebhookDeliveries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, stoppingToken);
+            var webhook = await db.Webhooks.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleOrDefaultAsync(w => w.Id == webhookId, stoppingToken);
             if (delivery is null || webhook is null)
             {
                 return;

@@ -1,4 +1,5 @@
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,10 +30,10 @@ internal sealed class WebhookFanout(IServiceScopeFactory scopes, TimeProvider ti
                 continue;
             }
 
-            var evt = await db.Events.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == entry.EventId, cancellationToken);
+            var evt = await db.Events.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleAsync(e => e.Id == entry.EventId, cancellationToken);
             if (!webhooks.TryGetValue(entry.OrganizationId, out var candidates))
             {
-                candidates = await db.Webhooks.IgnoreQueryFilters().AsNoTracking()
+                candidates = await db.Webhooks.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
                     .Where(w => w.OrganizationId == entry.OrganizationId && w.State == WebhookState.Enabled).ToListAsync(cancellationToken);
                 webhooks[entry.OrganizationId] = candidates;
             }

@@ -1,5 +1,6 @@
 using Hangar.Core.Access;
 using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Hosting.Authentication;
@@ -22,9 +23,9 @@ internal sealed class CallerAuthenticator(HangarDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var found = await db.ApiKeys.IgnoreQueryFilters()
+        var found = await db.ApiKeys.IgnoreQueryFilters([TenantFilter.Name])
             .Where(k => k.Prefix == prefix)
-            .Join(db.Memberships.IgnoreQueryFilters(), k => new { k.OrganizationId, k.UserId }, m => new { m.OrganizationId, m.UserId },
+            .Join(db.Memberships.IgnoreQueryFilters([TenantFilter.Name]), k => new { k.OrganizationId, k.UserId }, m => new { m.OrganizationId, m.UserId },
                 (k, m) => new { Key = k, MemberRole = m.Role, m.User!.Email })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null
@@ -37,7 +38,7 @@ internal sealed class CallerAuthenticator(HangarDbContext db, TimeProvider time)
 
         if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt > LastUsedGranularity)
         {
-            await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == found.Key.Id)
+            await db.ApiKeys.IgnoreQueryFilters([TenantFilter.Name]).Where(k => k.Id == found.Key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         }
 
@@ -56,7 +57,7 @@ internal sealed class CallerAuthenticator(HangarDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var found = await db.UserSessions
             .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Memberships.IgnoreQueryFilters(), s => new { s.OrganizationId, s.UserId }, m => new { m.OrganizationId, m.UserId },
+            .Join(db.Memberships.IgnoreQueryFilters([TenantFilter.Name]), s => new { s.OrganizationId, s.UserId }, m => new { m.OrganizationId, m.UserId },
                 (s, m) => new { Session = s, m.Role, m.User!.Email })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null

@@ -1,6 +1,7 @@
 using Hangar.Data;
 using Hangar.Data.Postgres;
 using Hangar.Data.Sqlite;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,8 @@ internal static class DatabaseModule
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<SqlitePragmas>();
         services.AddHostedService<DatabaseMigrator>();
+        // One per scope, read by every context of that scope: the tenant is the unit of work's, not a context's.
+        services.AddScoped<TenantContext>();
         services.AddSingleton(provider => new DatabaseConnection(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             provider.GetRequiredService<IOptions<ServerOptions>>().Value));
         // Built once for every context (a request's context then costs microseconds, not the tens it took to build

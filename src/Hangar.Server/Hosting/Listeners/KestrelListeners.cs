@@ -1,6 +1,5 @@
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -21,14 +20,14 @@ internal static class KestrelListeners
         kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         kestrel.AddServerHeader = false;
 
-        var identity = services.GetRequiredService<IOptions<DeviceIdentityOptions>>().Value;
+        var device = services.GetRequiredService<IOptions<DeviceListenerOptions>>().Value;
 
         Bind(kestrel, registry, certificates, ListenerKind.Admin, options.AdminUrl, ClientCertificateMode.NoCertificate);
         // Devices must present a certificate in the handshake; whether it is trusted is decided per organization by
-        // DeviceAuthenticationMiddleware. Only with trusted proxies configured may a connection come without one
-        // (the proxy's), and then the certificate arrives in a header that only those proxies may send.
+        // the device certificate authentication scheme. Only with trusted proxies configured may a connection come
+        // without one (the proxy's), and then the certificate arrives in a header that only those proxies may send.
         Bind(kestrel, registry, certificates, ListenerKind.Device, options.DeviceUrl,
-            identity.TrustedProxies.Count == 0 ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.AllowCertificate);
+            device.CertificateOptional ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.RequireCertificate);
     }
 
     private static void Bind(
@@ -48,7 +47,7 @@ internal static class KestrelListeners
         {
             listen.Use(next => async connection =>
             {
-                connection.Items[ListenerGuardMiddleware.ConnectionItemKey] = kind;
+                connection.Items[ConnectionItems.Listener] = kind;
                 try
                 {
                     await next(connection);
@@ -58,7 +57,7 @@ internal static class KestrelListeners
                     // Once read, the client certificate is the application's to dispose (SslStream stops owning it),
                     // and Kestrel never does: left to the finalizer, thousands of short device connections queue
                     // native handles behind the GC.
-                    if (connection.Items.TryGetValue(DeviceAuthenticationMiddleware.ClientCertificateItemKey, out var certificate))
+                    if (connection.Items.TryGetValue(ConnectionItems.ClientCertificate, out var certificate))
                     {
                         (certificate as IDisposable)?.Dispose();
                     }

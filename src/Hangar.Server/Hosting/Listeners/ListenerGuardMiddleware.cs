@@ -10,8 +10,6 @@ namespace Hangar.Server.Hosting.Listeners;
 /// </summary>
 internal sealed class ListenerGuardMiddleware(RequestDelegate next)
 {
-    public const string ConnectionItemKey = "hangar.listener";
-
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
@@ -28,7 +26,7 @@ internal sealed class ListenerGuardMiddleware(RequestDelegate next)
     }
 
     public static ListenerKind? ListenerOf(HttpContext context) =>
-        context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ConnectionItemKey, out var kind) == true
+        context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ConnectionItems.Listener, out var kind) == true
             ? (ListenerKind?)kind
             : null;
 }

@@ -2,16 +2,25 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Hangar.Server.Hosting.RateLimiting;
 
-/// <summary>Section <c>RateLimits</c>: requests per minute, per client address and per API key (admin listener) and per device (device listener).</summary>
+/// <summary>
+/// Section <c>RateLimits</c>: requests per minute on the admin listener per API key or session and per organization
+/// (authenticated callers) or per client address (everything else), and per device on the device listener.
+/// </summary>
 internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
+    /// <summary>Requests without a valid credential, per client address (a proxy's address is every tenant's: authenticated calls never count here).</summary>
     [Range(1, 1_000_000)]
     public int PerAddressPerMinute { get; set; } = 1200;
 
+    /// <summary>Requests per API key, and per console session.</summary>
     [Range(1, 1_000_000)]
     public int PerApiKeyPerMinute { get; set; } = 600;
+
+    /// <summary>Requests per organization, all its keys and sessions together.</summary>
+    [Range(1, 1_000_000)]
+    public int PerOrganizationPerMinute { get; set; } = 3000;
 
     /// <summary>Device API requests per device, refilled evenly over the minute (a token bucket).</summary>
     [Range(1, 1_000_000)]

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Hangar.Contracts.Common;
-using Hangar.Server.Features.Firmware;
-using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
@@ -12,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Server.Hosting.RateLimiting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, chained: every admin request counts against its client address, and requests carrying
-/// an API key also against that key (read from the key's public prefix, before the key is verified, so a flood of
-/// bogus keys still hits the address limit). Device requests count against their device, in a token bucket for the
-/// device API and another for binary downloads. Rejections are 429 ProblemDetails with Retry-After.
+/// ASP.NET Core's rate limiter, chained, after authentication: a caller with a valid API key or session counts against
+/// that credential and against its organization, so one tenant can exhaust only its own budget even when every
+/// tenant comes through one reverse proxy; requests without a valid credential (bogus keys included) count against
+/// their client address. Devices count against their device, in a token bucket for the device API and another for
+/// binary downloads. Rejections are 429 ProblemDetails with Retry-After.
 /// </summary>
 internal static class RateLimitingSetup
 {
@@ -28,18 +27,22 @@ internal static class RateLimitingSetup
             var settings = limits.Value;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsDeviceTraffic(context)
-                        ? RateLimitPartition.GetNoLimiter("device")
+                    IsDeviceTraffic(context) || IsAuthenticated(context)
+                        ? RateLimitPartition.GetNoLimiter("")
                         : RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.PerAddressPerMinute))),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    ApiKeyPrefixOf(context) is { } prefix
-                        ? RateLimitPartition.GetFixedWindowLimiter(prefix, _ => PerMinute(settings.PerApiKeyPerMinute))
+                    CallerClaim(context, HangarClaims.Credential) is { } credential
+                        ? RateLimitPartition.GetFixedWindowLimiter(credential, _ => PerMinute(settings.PerApiKeyPerMinute))
                         : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, (Guid Device, bool Download)>(context =>
-                    context.Features.Get<DeviceIdentity>() is not { } device ? RateLimitPartition.GetNoLimiter((Guid.Empty, false))
-                    : IsDownload(context) ? RateLimitPartition.GetTokenBucketLimiter((device.DeviceId, true),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    CallerClaim(context, HangarClaims.Organization) is { } organization
+                        ? RateLimitPartition.GetFixedWindowLimiter(organization, _ => PerMinute(settings.PerOrganizationPerMinute))
+                        : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, (string Device, bool Download)>(context =>
+                    context.User.FindFirst(HangarClaims.Device)?.Value is not { } device ? RateLimitPartition.GetNoLimiter(("", false))
+                    : IsDownload(context) ? RateLimitPartition.GetTokenBucketLimiter((device, true),
                         _ => Bucket(settings.PerDeviceDownloadsPerMinute, settings.PerDeviceDownloadsBurst))
-                    : RateLimitPartition.GetTokenBucketLimiter((device.DeviceId, false), _ => Bucket(settings.PerDevicePerMinute, settings.PerDeviceBurst))));
+                    : RateLimitPartition.GetTokenBucketLimiter((device, false), _ => Bucket(settings.PerDevicePerMinute, settings.PerDeviceBurst))));
             limiter.AddPolicy(RateLimitPolicies.SignIn, context =>
                 RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.SignInPerAddressPerMinute)));
             limiter.OnRejected = RejectAsync;
@@ -58,22 +61,22 @@ internal static class RateLimitingSetup
     private static TokenBucketRateLimiterOptions Bucket(int perMinute, int burst) =>
         new() { TokenLimit = burst, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute, QueueLimit = 0, AutoReplenishment = true };
 
-    private static bool IsDownload(HttpContext context) => context.Request.Path.StartsWithSegments(BinaryDownloadEndpoints.DeviceSignedPath);
+    private static bool IsDownload(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<DownloadTrafficAttribute>() is not null;
 
     /// <summary>
     /// Whole fleets sit behind one NAT address, so per-address limits would starve devices; the device listener is
-    /// limited per device identity instead (DeviceAuthenticationMiddleware runs before the limiter and sets it).
+    /// limited per device identity instead (its authentication runs before the limiter and sets it). Refused
+    /// certificates make no partition at all.
     /// </summary>
     private static bool IsDeviceTraffic(HttpContext context) => ListenerGuardMiddleware.ListenerOf(context) == ListenerKind.Device;
 
-    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static bool IsAuthenticated(HttpContext context) => context.User.Identity?.IsAuthenticated == true;
 
-    private static string? ApiKeyPrefixOf(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        var space = header.IndexOf(' ', StringComparison.Ordinal);
-        return SecretTokens.ApiKeyPrefix(space < 0 ? header : header[(space + 1)..].Trim());
-    }
+    /// <summary>A claim of an Admin API caller; devices are limited by their own partition.</summary>
+    private static string? CallerClaim(HttpContext context, string type) =>
+        IsDeviceTraffic(context) ? null : context.User.FindFirst(type)?.Value;
+
+    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

@@ -1,20 +1,19 @@
 using Hangar.Server.Features.Audit;
-using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
-using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RequestIds;
 
-namespace Hangar.Server.Hosting;
+namespace Hangar.Server;
 
 internal static class Pipeline
 {
     /// <summary>
-    /// The middleware order is the security model: ids first (so every error carries one), then routing, the
-    /// listener check, rate limits, authentication, audit (so denied calls are audited), and the permission check.
-    /// Devices are authenticated before the rate limiter because they are limited per device, not per address.
+    /// The middleware order is the security model: ids first (so every error carries one), then routing and the
+    /// listener check; authentication (the listener's scheme: device certificate, or API key / session) before the
+    /// rate limiter, which partitions by the identity found; a refused credential is 401 here; then audit (so denied
+    /// calls are audited) and authorization, before the endpoint binds its body.
     /// </summary>
     public static WebApplication UseHangarPipeline(this WebApplication app)
     {
@@ -26,11 +25,11 @@ internal static class Pipeline
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.UseMiddleware<NoStoreMiddleware>();
-        app.UseMiddleware<DeviceAuthenticationMiddleware>();
+        app.UseAuthentication();
         app.UseRateLimiter();
-        app.UseMiddleware<CallerAuthenticationMiddleware>();
+        app.UseMiddleware<RefusedCredentialsMiddleware>();
         app.UseMiddleware<AuditMiddleware>();
-        app.UseMiddleware<PermissionGuardMiddleware>();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -1,26 +1,20 @@
 using Hangar.Contracts.Devices;
 using Hangar.Core.Resources;
 using Hangar.Data;
-using Hangar.Server.Features.Updates;
-using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Identity;
 
-/// <summary>The device API on the device listener, under <c>/device/v1</c>. It is not part of the Admin API document.</summary>
-internal static class DeviceApi
+/// <summary>What a device may ask about itself on the device API: who it is, and whether the server hears it.</summary>
+internal static class DeviceSelfEndpoints
 {
-    public const string BasePath = "/device/v1";
-
-    public static IEndpointRouteBuilder MapDeviceApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapDeviceSelf(this RouteGroupBuilder device)
     {
-        var group = app.MapGroup(BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device)).ExcludeFromDescription();
-        group.MapGet("/me", MeAsync);
-        group.MapGet("/ping", () => TypedResults.NoContent());
-        group.MapDeviceUpdateCheck();
-        return app;
+        device.MapGet("/me", MeAsync);
+        device.MapGet("/ping", () => TypedResults.NoContent());
+        return device;
     }
 
     /// <summary>Who the listener thinks the caller is. A quarantined device is authenticated and sees quarantined=true.</summary>

@@ -1,0 +1,23 @@
+using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Updates;
+using Hangar.Server.Hosting.Listeners;
+
+namespace Hangar.Server;
+
+/// <summary>
+/// The device API, under <c>/device/v1</c> on the device listener: answered only to a device certificate (the
+/// <see cref="RequestIdentity.DevicePolicy"/>), never to an API key or a session. Not part of the Admin API document.
+/// </summary>
+internal static class DeviceApi
+{
+    public const string BasePath = "/device/v1";
+
+    public static IEndpointRouteBuilder MapDeviceApi(this IEndpointRouteBuilder app)
+    {
+        var device = app.MapGroup(BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device))
+            .RequireAuthorization(RequestIdentity.DevicePolicy).ExcludeFromDescription();
+        device.MapDeviceSelf();
+        device.MapDeviceUpdateCheck();
+        return app;
+    }
+}
