@@ -34,6 +34,7 @@ internal static class HangarServer
             .AddFirmware()
             .AddUpdates();
         builder.Services.AddHostedService<IdempotencyCleanup>();
+        builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)
         {
             // The build runs the app to read its endpoints; it must not touch a database or print credentials.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Hangar.Contracts.Access;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Organizations;
@@ -47,6 +48,67 @@ public abstract class RateLimitTests(DatabaseKind database)
         // The bootstrap key has its own budget.
         using var other = server.CreateHttpClient(server.Bootstrap.ApiKey);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OneTenantsFlood_FromAnAddress_LeavesOtherTenantsThere_AndOnlyUnauthenticatedCallsCountPerAddress()
+    {
+        await using var server = await HangarTestServer.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["RateLimits:PerAddressPerMinute"] = "3",
+            ["RateLimits:PerApiKeyPerMinute"] = "8",
+        }, Cancel);
+        var bootstrap = server.CreateClient(server.Bootstrap!.ApiKey);
+        var a = await bootstrap.Organizations.CreateAsync(new CreateOrganizationRequest("tenant a", CreateApiKey: true), cancellationToken: Cancel);
+        var b = await bootstrap.Organizations.CreateAsync(new CreateOrganizationRequest("tenant b", CreateApiKey: true), cancellationToken: Cancel);
+        using var tenantA = server.CreateHttpClient(a.ApiKey!.Secret);
+        using var tenantB = server.CreateHttpClient(b.ApiKey!.Secret);
+        using var anonymous = server.CreateHttpClient(null);
+        using var bogus = server.CreateHttpClient("hgr_notakey");
+
+        var flood = new List<HttpStatusCode>();
+        for (var i = 0; i < 9; i++)
+        {
+            flood.Add((await tenantA.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+        }
+
+        var unauthenticated = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            unauthenticated.Add((await anonymous.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+            unauthenticated.Add((await bogus.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 8), HttpStatusCode.TooManyRequests], flood);
+        Assert.Equal(HttpStatusCode.OK, (await tenantB.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], unauthenticated);
+        Assert.Equal(HttpStatusCode.OK, (await tenantB.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PerOrganizationLimit_CoversAllItsKeys_AndNotOtherOrganizations()
+    {
+        await using var server = await HangarTestServer.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["RateLimits:PerOrganizationPerMinute"] = "5",
+        }, Cancel);
+        var created = await server.CreateClient(server.Bootstrap!.ApiKey).Organizations.CreateAsync(new CreateOrganizationRequest("limited", CreateApiKey: true), cancellationToken: Cancel);
+        using var owner = server.CreateHttpClient(created.ApiKey!.Secret);
+        // The key's creation is the organization's first request.
+        var second = await server.CreateClient(created.ApiKey.Secret).ApiKeys.CreateAsync(new CreateApiKeyRequest("second", "viewer"), cancellationToken: Cancel);
+        using var viewer = server.CreateHttpClient(second.Secret);
+
+        HttpStatusCode[] statuses =
+        [
+            (await owner.GetAsync("api/v1/users/me", Cancel)).StatusCode,
+            (await owner.GetAsync("api/v1/users/me", Cancel)).StatusCode,
+            (await viewer.GetAsync("api/v1/users/me", Cancel)).StatusCode,
+            (await viewer.GetAsync("api/v1/users/me", Cancel)).StatusCode,
+            (await viewer.GetAsync("api/v1/users/me", Cancel)).StatusCode,
+        ];
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await server.CreateHttpClient(server.Bootstrap.ApiKey).GetAsync("api/v1/users/me", Cancel)).StatusCode);
     }
 
     [Fact]
