@@ -5,6 +5,7 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
@@ -31,8 +32,9 @@ internal static class HangarServer
             .AddWebhooks()
             .AddDeviceIdentity()
             .AddFirmware()
-            .AddUpdates();
-        builder.Services.AddHostedService<IdempotencyCleanup>();
+            .AddReleases()
+            .AddUpdates()
+            .AddIdempotency();
         if (IsGeneratingOpenApiDocument)
         {
             // The build runs the app to read its endpoints; it must not touch a database or print credentials.

@@ -26,7 +26,6 @@ internal static class IdentityModule
         api.MapDeviceCertificates();
         api.MapCaCertificates();
         api.MapServerCa();
-        api.MapServerInfo();
         return api;
     }
 }

@@ -1,8 +1,7 @@
 using Hangar.Data;
 using Hangar.Data.Postgres;
 using Hangar.Data.Sqlite;
-using Hangar.Server.Features.Audit;
-using Hangar.Server.Features.Events;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting.Database;
@@ -33,7 +32,9 @@ internal static class DatabaseModule
                 builder.AddInterceptors(provider.GetRequiredService<SqlitePragmas>());
             }
 
-            builder.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<EventSaveChangesInterceptor>());
+            // Features register theirs (audit rows, events and their outbox) and they run in that order: the database
+            // knows none of them.
+            builder.AddInterceptors(provider.GetServices<ISaveChangesInterceptor>());
         }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
