@@ -5,6 +5,7 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
@@ -32,8 +33,9 @@ internal static class HangarServer
             .AddWebhooks()
             .AddDeviceIdentity()
             .AddFirmware()
-            .AddUpdates();
-        builder.Services.AddHostedService<IdempotencyCleanup>();
+            .AddReleases()
+            .AddUpdates()
+            .AddIdempotency();
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)
         {

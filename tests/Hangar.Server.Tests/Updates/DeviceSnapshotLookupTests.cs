@@ -1,5 +1,7 @@
 using Hangar.Contracts.Releases;
 using Hangar.Data;
+using Hangar.Data.Queries;
+using Hangar.Data.Releases;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Hangar.Server.Features.Updates;
+using Hangar.Data.Postgres;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing;
 using Microsoft.Extensions.Options;
@@ -37,7 +37,7 @@ public sealed class PostgresUpdateCheckConnectionsTests(PostgresUpdateCheckConne
             await connection.OpenAsync(Cancel);
             await using var count = new NpgsqlCommand(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name", connection);
-            count.Parameters.AddWithValue("name", PostgresSnapshotConnections.ApplicationName);
+            count.Parameters.AddWithValue("name", PostgresProviderQueries.ApplicationName);
             var connections = (long)(await count.ExecuteScalarAsync(Cancel))!;
             Assert.InRange(connections, 1, 2);
         }

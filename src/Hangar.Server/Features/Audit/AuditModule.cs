@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Hangar.Server.Features.Audit;
 
 internal static class AuditModule
@@ -6,6 +8,7 @@ internal static class AuditModule
     {
         services.AddScoped<AuditScope>();
         services.AddSingleton<AuditSaveChangesInterceptor>();
+        services.AddSingleton<ISaveChangesInterceptor>(provider => provider.GetRequiredService<AuditSaveChangesInterceptor>());
         return services;
     }
 }

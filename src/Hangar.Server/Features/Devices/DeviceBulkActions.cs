@@ -7,7 +7,6 @@ using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
-using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.References;
@@ -27,7 +26,8 @@ internal static class DeviceBulkActions
     private static readonly string[] Actions = ["move_cohort", "add_tags", "remove_tags", "quarantine", "unquarantine"];
 
     public static async Task<Results<Ok<BulkDeviceActionResponse>, ProblemHttpResult>> RunAsync(
-        BulkDeviceActionRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
+        BulkDeviceActionRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, IDeviceDepartures departures, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = Validate(request, out var search);
@@ -70,15 +70,15 @@ internal static class DeviceBulkActions
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await ApplyAsync(request, devices, caller.OrganizationId, db, now, cancellationToken);
-        if (outcome.Problem is not null)
+        if (outcome.Refusal is { } refusal)
         {
-            return outcome.Problem;
+            return Problems.Validation(refusal.Field, refusal.Message);
         }
 
         if (request.Action == "move_cohort" && devices.FirstOrDefault(d => outcome.Changed.Contains(d.Id)) is { } moved)
         {
             // Devices leaving their cohorts give back their places in its phased releases, with the move.
-            await PhaseClaimRelease.LeaveCohortAsync(db, outcome.Changed, moved.CohortId, time.GetUtcNow(), cancellationToken);
+            await departures.LeaveCohortAsync(db, outcome.Changed, moved.CohortId, time.GetUtcNow(), cancellationToken);
         }
 
         // One event per device that changed, all riding on the one save below (inserts are batched, not a round trip each).
@@ -143,7 +143,8 @@ internal static class DeviceBulkActions
         return validator;
     }
 
-    private static async Task<(HashSet<Guid> Changed, ProblemHttpResult? Problem)> ApplyAsync(
+    /// <summary>Changes the tracked devices; a refusal names the request field that cannot apply to the selection.</summary>
+    private static async Task<(HashSet<Guid> Changed, BulkActionRefusal? Refusal)> ApplyAsync(
         BulkDeviceActionRequest request, List<Device> devices, Guid organizationId, HangarDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var changed = new HashSet<Guid>();
@@ -159,13 +160,13 @@ internal static class DeviceBulkActions
                         db, ReferenceRules.Cohort, request.CohortId, organizationId, cancellationToken, c => productIds.Contains(c.ProductId));
                     if (cohort is null)
                     {
-                        return ([], Problems.Validation("cohort_id", "must name a cohort of this organization (id, resource name or name)."));
+                        return ([], new BulkActionRefusal("cohort_id", "must name a cohort of this organization (id, resource name or name)."));
                     }
 
                     var foreign = devices.Count(d => d.ProductId != cohort.ProductId);
                     if (foreign > 0)
                     {
-                        return ([], Problems.Validation("cohort_id", $"{foreign} selected device(s) belong to another product than the cohort."));
+                        return ([], new BulkActionRefusal("cohort_id", $"{foreign} selected device(s) belong to another product than the cohort."));
                     }
 
                     cohortId = cohort.Id;
@@ -184,7 +185,7 @@ internal static class DeviceBulkActions
                     var merged = DeviceRules.NormalizeTags(device.Tags.Select(t => t.Value).Concat(request.Tags!));
                     if (merged.Count > DeviceRules.MaxTags)
                     {
-                        return ([], Problems.Validation("tags", $"device '{device.Identifier}' would have more than {DeviceRules.MaxTags} tags."));
+                        return ([], new BulkActionRefusal("tags", $"device '{device.Identifier}' would have more than {DeviceRules.MaxTags} tags."));
                     }
 
                     if (merged.Count != device.Tags.Count)

@@ -9,7 +9,6 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
-using Hangar.Server.Features.Releases;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
@@ -57,7 +56,7 @@ internal static class DeviceEndpoints
         group.MapPost("/bulk", DeviceBulkActions.RunAsync).Requires(Permission.DeviceManage).Audited("device.bulk_update")
             .WithSummary("Act on many devices")
             .WithDescription("move_cohort, add_tags, remove_tags, quarantine or unquarantine, on up to 1,000 devices chosen by device_ids or search; all or nothing.");
-        group.MapPost("/import", DeviceImporter.ImportAsync).Requires(Permission.DeviceManage).Audited("device.import")
+        group.MapPost("/import", DeviceImportEndpoint.ImportAsync).Requires(Permission.DeviceManage).Audited("device.import")
             .WithSummary("Import devices from CSV")
             .WithDescription("Every row is validated first; any error imports nothing and answers 400 import_failed with errors keyed 'row N.field'. Rows with certificates need the admin role.");
     }
@@ -151,7 +150,8 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> UpdateAsync(
-        string id, UpdateDeviceRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
+        string id, UpdateDeviceRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, IDeviceDepartures departures,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = http.RequireCaller();
         var validator = new RequestValidator().DeviceFields(request.Description, request.Tags, request.Target);
@@ -202,7 +202,7 @@ internal static class DeviceEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (cohortId != device.CohortId)
         {
-            await PhaseClaimRelease.LeaveCohortAsync(db, [device.Id], cohortId, time.GetUtcNow(), cancellationToken);
+            await departures.LeaveCohortAsync(db, [device.Id], cohortId, time.GetUtcNow(), cancellationToken);
         }
 
         device.ProductId = productId;
@@ -238,8 +238,8 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, DeviceAuthenticationCache cache, TimeProvider time,
-        CancellationToken cancellationToken)
+        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, DeviceAuthenticationCache cache, IDeviceDepartures departures,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var device = await FindAsync(id, http, db, cancellationToken);
         if (device is null)
@@ -248,7 +248,7 @@ internal static class DeviceEndpoints
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await PhaseClaimRelease.ReleaseAsync(db, device.Id, time.GetUtcNow(), cancellationToken);
+        await departures.ReleaseAsync(db, device.Id, time.GetUtcNow(), cancellationToken);
         audit.Resource(ResourceTypes.Device, device.Id);
         var certificates = await db.DeviceCertificates.Where(c => c.DeviceId == device.Id).ToListAsync(cancellationToken);
         db.DeviceCertificates.RemoveRange(certificates);

@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Hangar.Contracts.Common;
-using Hangar.Contracts.Devices;
 using Hangar.Core.Access;
 using Hangar.Core.Events;
 using Hangar.Core.Resources;
@@ -10,10 +8,7 @@ using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Identity;
-using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Database;
-using Hangar.Server.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Devices;
@@ -21,7 +16,8 @@ namespace Hangar.Server.Features.Devices;
 /// <summary>
 /// CSV bulk import, all or nothing: every row is checked against the database and the rest of the file before
 /// anything is written, and every problem is reported at once, keyed <c>row N.field</c> (N counts records from 1,
-/// a header row included).
+/// a header row included). It returns what happened (<see cref="DeviceImportOutcome"/>); <see cref="DeviceImportEndpoint"/>
+/// answers it over HTTP.
 /// </summary>
 internal static class DeviceImporter
 {
@@ -32,11 +28,11 @@ internal static class DeviceImporter
 
     private sealed record Row(int Number, string Identifier, string? Description, List<string> Tags, Product Product, Cohort? Cohort, List<X509Certificate2> Certificates, string? Target);
 
-    public static async Task<Results<Ok<ImportDevicesResponse>, ProblemHttpResult>> ImportAsync(
-        ImportDevicesRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Imports the file for a caller of <paramref name="organizationId"/> with <paramref name="role"/> (rows with certificates need more).</summary>
+    public static async Task<DeviceImportOutcome> ImportAsync(
+        string csv, Guid organizationId, Role role, HangarDbContext db, AuditScope audit, EventRecorder events, DateTime now, CancellationToken cancellationToken)
     {
-        var caller = http.RequireCaller();
-        if (!CsvRecords.TryParse(request.Csv, out var records, out var csvError))
+        if (!CsvRecords.TryParse(csv, out var records, out var csvError))
         {
             return Failed(new() { ["csv"] = [csvError] });
         }
@@ -47,23 +43,21 @@ internal static class DeviceImporter
             return Failed(new() { ["csv"] = [$"must hold 1 to {MaxRows} device rows (columns: {string.Join(", ", Columns)})."] });
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, List<string>>();
-        var rows = await ValidateAsync(records, first, caller.OrganizationId, db, now, errors, cancellationToken);
+        var rows = await ValidateAsync(records, first, organizationId, db, now, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return Failed(errors);
         }
 
-        if (rows.Any(r => r.Certificates.Count > 0) && !PermissionMatrix.Allows(caller.Role, Permission.DeviceCertificateManage))
+        if (rows.Any(r => r.Certificates.Count > 0) && !PermissionMatrix.Allows(role, Permission.DeviceCertificateManage))
         {
-            return Problems.Forbidden(ErrorCodes.InsufficientRole,
-                $"Rows with certificates need the '{PermissionMatrix.MinimumRoleFor(Permission.DeviceCertificateManage).ToWire()}' role.");
+            return new DeviceImportOutcome.CertificatesNeedRole(PermissionMatrix.MinimumRoleFor(Permission.DeviceCertificateManage));
         }
 
         foreach (var row in rows)
         {
-            var device = DeviceEndpoints.NewDevice(caller.OrganizationId, row.Identifier, row.Product.Id, row.Cohort?.Id, row.Description, row.Tags, row.Target, false, now);
+            var device = DeviceEndpoints.NewDevice(organizationId, row.Identifier, row.Product.Id, row.Cohort?.Id, row.Description, row.Tags, row.Target, false, now);
             db.Devices.Add(device);
             db.DeviceCertificates.AddRange(row.Certificates.Select(c => DeviceCertificateRules.ToEntity(c, device, null, now)));
             events.Record(EventTypes.DeviceCreated, ResourceTypes.Device, device.Id, DeviceEventData.Of(device, DeviceEventData.FromImport));
@@ -76,10 +70,10 @@ internal static class DeviceImporter
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            return Problems.Conflict(ErrorCodes.AlreadyExists, "A device identifier or certificate of the file was registered meanwhile; nothing was imported.");
+            return new DeviceImportOutcome.RegisteredMeanwhile();
         }
 
-        return TypedResults.Ok(new ImportDevicesResponse(rows.Count, rows.Sum(r => r.Certificates.Count)));
+        return new DeviceImportOutcome.Imported(rows.Count, rows.Sum(r => r.Certificates.Count));
     }
 
     private static async Task<List<Row>> ValidateAsync(
@@ -212,6 +206,6 @@ internal static class DeviceImporter
         return rows;
     }
 
-    private static ProblemHttpResult Failed(Dictionary<string, List<string>> errors) =>
-        Problems.Validation(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), ErrorCodes.ImportFailed);
+    private static DeviceImportOutcome.Invalid Failed(Dictionary<string, List<string>> errors) =>
+        new(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

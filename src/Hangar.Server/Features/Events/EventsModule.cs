@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Hangar.Server.Features.Events;
 
 internal static class EventsModule
@@ -9,6 +11,7 @@ internal static class EventsModule
         services.AddSingleton<EventSignal>();
         services.AddScoped<EventRecorder>();
         services.AddSingleton<EventSaveChangesInterceptor>();
+        services.AddSingleton<ISaveChangesInterceptor>(provider => provider.GetRequiredService<EventSaveChangesInterceptor>());
         services.AddSingleton<EventRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<EventRetention>());
         return services;

@@ -153,10 +153,10 @@ internal static class BinaryEndpoints
         audit.Resource(ResourceTypes.Binary, binary.Id);
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (problem, afterCommit) = await lifecycle.ApplyAsync(binary, state, now, cancellationToken);
-        if (problem is not null)
+        var (refusal, afterCommit) = await lifecycle.ApplyAsync(binary, state, now, cancellationToken);
+        if (refusal is not null)
         {
-            return problem;
+            return Problems.Conflict(refusal.Code, refusal.Detail);
         }
 
         binary.Description = request.Description?.Trim() ?? binary.Description;

@@ -3,8 +3,6 @@ using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Server.Features.Releases;
-using Hangar.Server.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +11,12 @@ namespace Hangar.Server.Features.Firmware;
 /// <summary>
 /// Client-requested state changes of a binary. <see cref="ApplyAsync"/> changes the tracked entity (the caller saves
 /// it, with its audit row, in one transaction) and returns the file clean-up to run after the commit: bytes are
-/// deleted only once no committed row can point at them.
+/// deleted only once no committed row can point at them. A transition the binary cannot make is a
+/// <see cref="BinaryTransitionRefusal"/>, which the endpoint answers with a conflict.
 /// </summary>
 internal sealed class BinaryLifecycle(HangarDbContext db, BinaryContent content, BinaryHashingSignal signal, IOptions<FirmwareOptions> options)
 {
-    public async Task<(ProblemHttpResult? Problem, Func<CancellationToken, Task>? AfterCommit)> ApplyAsync(
+    public async Task<(BinaryTransitionRefusal? Refusal, Func<CancellationToken, Task>? AfterCommit)> ApplyAsync(
         Binary binary, BinaryState to, DateTime now, CancellationToken cancellationToken)
     {
         var from = binary.State;
@@ -29,7 +28,7 @@ internal sealed class BinaryLifecycle(HangarDbContext db, BinaryContent content,
         if (!BinaryStates.ClientMay(from, to))
         {
             var allowed = BinaryStates.ClientTargets(from).Select(s => s.ToWire()).ToList();
-            return (Problems.Conflict(ErrorCodes.InvalidStateTransition,
+            return (new BinaryTransitionRefusal(ErrorCodes.InvalidStateTransition,
                 $"A {from.ToWire()} binary cannot be moved to {to.ToWire()}" + (allowed.Count == 0 ? "." : $"; allowed: {string.Join(", ", allowed)}.")), null);
         }
 
@@ -42,7 +41,7 @@ internal sealed class BinaryLifecycle(HangarDbContext db, BinaryContent content,
         {
             case BinaryState.Hashable:
                 var incomplete = await IncompleteUploadAsync(binary, cancellationToken);
-                return incomplete is null ? (null, null) : (Problems.Conflict(ErrorCodes.UploadIncomplete, incomplete), null);
+                return incomplete is null ? (null, null) : (new BinaryTransitionRefusal(ErrorCodes.UploadIncomplete, incomplete), null);
             case BinaryState.Hashing:
                 return (null, _ =>
                 {

@@ -27,6 +27,7 @@ internal static class FirmwareModule
         api.MapSigningKeys();
         api.MapBinarySignatures();
         api.MapBundles();
+        api.MapServerInfo();
         return api;
     }
 }

@@ -6,7 +6,6 @@ using Hangar.Data;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Releases;
-using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +24,7 @@ internal static class SigningKeyRevocation
 
     public static async Task<Results<Ok<SigningKeyResponse>, ProblemHttpResult>> RevokeAsync(
         string id, RevokeSigningKeyRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events,
-        UpdateManifestCache manifests, TimeProvider time, CancellationToken cancellationToken)
+        IRevokedSignatureCaches manifests, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = await SigningKeyEndpoints.FindAsync(id, http, db, cancellationToken);
         if (key is null)

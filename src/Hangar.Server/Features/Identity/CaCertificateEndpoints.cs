@@ -41,7 +41,7 @@ internal static class CaCertificateEndpoints
         group.MapPost("/verification_codes", CreateCodeAsync).Requires(Permission.CaCertificateManage).Audited("ca_verification_code.create")
             .WithSummary("Create a verification code")
             .WithDescription("A random, single-use code, valid for a limited time (default 60 minutes): the CN of the verification certificate the CA's key must sign.");
-        group.MapPost("", CaRegistration.RegisterAsync).Requires(Permission.CaCertificateManage).Audited("ca_certificate.register").Idempotent()
+        group.MapPost("", CaRegistrationEndpoint.RegisterAsync).Requires(Permission.CaCertificateManage).Audited("ca_certificate.register").Idempotent()
             .WithSummary("Register a CA certificate by proof of possession")
             .WithDescription("The CA must be a signing CA within its validity; an intermediate needs `chain` up to a self-signed root; the verification certificate must carry an unused code of this organization as CN and be signed by the CA. A failed attempt does not use up the code.");
         group.MapPatch("/{id}", UpdateAsync).Requires(Permission.CaCertificateManage).Audited("ca_certificate.update")

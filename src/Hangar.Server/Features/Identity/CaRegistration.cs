@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Core.Events;
 using Hangar.Core.Resources;
@@ -9,31 +8,26 @@ using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
-using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Database;
-using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Identity;
 
 /// <summary>
 /// Registers a CA by proof of possession. Everything is checked before the code is touched, and the code is
 /// consumed in the same transaction as the CA row, so a failed attempt never uses up a code and a code is never
-/// used twice.
+/// used twice. It returns what happened (<see cref="CaRegistrationOutcome"/>); <see cref="CaRegistrationEndpoint"/>
+/// answers it over HTTP.
 /// </summary>
 internal static class CaRegistration
 {
     public const int MaxChainCertificates = 8;
 
-    public static async Task<Results<Created<CaCertificateResponse>, ProblemHttpResult>> RegisterAsync(
-        CreateCaCertificateRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time,
-        IOptions<DeviceIdentityOptions> options, CancellationToken cancellationToken)
+    public static async Task<CaRegistrationOutcome> RegisterAsync(
+        CreateCaCertificateRequest request, Guid organizationId, HangarDbContext db, AuditScope audit, EventRecorder events, DateTime now, int maxChainDepth,
+        CancellationToken cancellationToken)
     {
-        var caller = http.RequireCaller();
-        var now = time.GetUtcNow().UtcDateTime;
         if (!PemCertificates.TryReadOne(request.Certificate, out var ca, out var caError))
         {
             return Invalid($"certificate {caError}");
@@ -55,7 +49,7 @@ internal static class CaRegistration
             return Invalid($"certificate {caRefusal}");
         }
 
-        if (CaCertificateChecks.ChainRefusal(ca, chain, options.Value.MaxChainDepth, now) is { } chainRefusal)
+        if (CaCertificateChecks.ChainRefusal(ca, chain, maxChainDepth, now) is { } chainRefusal)
         {
             return Invalid($"chain {chainRefusal}");
         }
@@ -71,10 +65,10 @@ internal static class CaRegistration
         }
 
         var validator = new RequestValidator().Text("description", request.Description, max: 256, min: 0, required: false);
-        var jitp = request.Jitp is null ? null : await JitpSettings.ResolveAsync(db, request.Jitp, caller.OrganizationId, validator, cancellationToken);
+        var jitp = request.Jitp is null ? null : await JitpSettings.ResolveAsync(db, request.Jitp, organizationId, validator, cancellationToken);
         if (!validator.IsValid)
         {
-            return validator.Problem();
+            return new CaRegistrationOutcome.InvalidFields(validator.Errors());
         }
 
         var commonName = CertificateFacts.CommonName(verification);
@@ -82,17 +76,17 @@ internal static class CaRegistration
         var code = await db.CaVerificationCodes.SingleOrDefaultAsync(c => c.CodeHash == codeHash, cancellationToken);
         if (code is null || code.UsedAt is not null || code.ExpiresAt <= now)
         {
-            return Problems.BadRequest(ErrorCodes.InvalidVerificationCode,
+            return new CaRegistrationOutcome.InvalidVerificationCode(
                 "The verification certificate's CN is not an unused, unexpired verification code of this organization; create one with POST /api/v1/ca_certificates/verification_codes.");
         }
 
         var spkiHash = CertificateFacts.SpkiHash(ca);
         if (await db.CaCertificates.IgnoreQueryFilters([TenantFilter.Name]).AnyAsync(c => c.SpkiHash == spkiHash, cancellationToken))
         {
-            return AlreadyRegistered();
+            return new CaRegistrationOutcome.AlreadyRegistered();
         }
 
-        var entity = ToEntity(ca, chain, caller.OrganizationId, request.Description, now);
+        var entity = ToEntity(ca, chain, organizationId, request.Description, now);
         JitpSettings.Apply(entity, request.Jitp, jitp);
         audit.Resource(ResourceTypes.CaCertificate, entity.Id);
         events.Record(EventTypes.CaCertificateRegistered, ResourceTypes.CaCertificate, entity.Id, new CaCertificateRegisteredEventData(entity.Subject, entity.Fingerprint, entity.JitpEnabled));
@@ -101,7 +95,7 @@ internal static class CaRegistration
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken);
         if (consumed == 0)
         {
-            return Problems.BadRequest(ErrorCodes.InvalidVerificationCode, "The verification code was used meanwhile.");
+            return new CaRegistrationOutcome.InvalidVerificationCode("The verification code was used meanwhile.");
         }
 
         db.CaCertificates.Add(entity);
@@ -111,11 +105,11 @@ internal static class CaRegistration
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            return AlreadyRegistered();
+            return new CaRegistrationOutcome.AlreadyRegistered();
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/ca_certificates/{entity.Id}", entity.ToResponse());
+        return new CaRegistrationOutcome.Registered(entity);
     }
 
     private static CaCertificate ToEntity(X509Certificate2 ca, List<X509Certificate2> chain, Guid organizationId, string? description, DateTime now) => new()
@@ -137,9 +131,5 @@ internal static class CaRegistration
         UpdatedAt = now,
     };
 
-    private static ProblemHttpResult Invalid(string detail) =>
-        Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidCertificate, "Invalid certificate", detail);
-
-    private static ProblemHttpResult AlreadyRegistered() =>
-        Problems.Conflict(ErrorCodes.AlreadyExists, "This CA (its key) is already registered, in this or another organization.");
+    private static CaRegistrationOutcome.InvalidCertificate Invalid(string detail) => new(detail);
 }

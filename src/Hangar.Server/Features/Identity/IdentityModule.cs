@@ -34,7 +34,6 @@ internal static class IdentityModule
         api.MapDeviceCertificates();
         api.MapCaCertificates();
         api.MapServerCa();
-        api.MapServerInfo();
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using Hangar.Data;
+using Hangar.Server.Features.Devices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Releases;
@@ -8,9 +9,9 @@ namespace Hangar.Server.Features.Releases;
 /// deleted here), so the releases' claim counters must drop in the same transaction, and the cohorts' graphs are
 /// marked changed so that update-check caches, which assume counts only grow, reload them.
 /// </summary>
-internal static class PhaseClaimRelease
+internal sealed class PhaseClaimRelease : IDeviceDepartures
 {
-    public static async Task ReleaseAsync(HangarDbContext db, Guid deviceId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(HangarDbContext db, Guid deviceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var claimed = db.Releases.Where(r => db.PhaseClaims.Any(c => c.ReleaseId == r.Id && c.DeviceId == deviceId));
         var cohorts = await claimed.Select(r => r.CohortId).Distinct().ToListAsync(cancellationToken);
@@ -28,7 +29,7 @@ internal static class PhaseClaimRelease
     /// For devices moving to <paramref name="newCohortId"/> (null: out of any cohort), inside the move's transaction:
     /// their claims on releases of other cohorts are deleted and counted off, so the old cohort's phase admits others.
     /// </summary>
-    public static async Task LeaveCohortAsync(
+    public async Task LeaveCohortAsync(
         HangarDbContext db, IReadOnlyCollection<Guid> deviceIds, Guid? newCohortId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var left = db.PhaseClaims.Where(c => deviceIds.Contains(c.DeviceId) && db.Releases.Any(r => r.Id == c.ReleaseId && r.CohortId != newCohortId));

@@ -3,7 +3,6 @@ using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Events;
-using Hangar.Server.Features.Updates;
 
 namespace Hangar.Server.Features.Releases;
 

@@ -1,7 +1,6 @@
 using Hangar.Contracts.Releases;
 using Hangar.Core.Releases;
 using Hangar.Data;
-using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +13,7 @@ namespace Hangar.Server.Features.Releases;
 internal static class ReleaseStatsEndpoint
 {
     public static async Task<Results<Ok<ReleaseStatsResponse>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, HangarDbContext db, TimeProvider time, IOptions<UpdatesOptions> options, CancellationToken cancellationToken)
+        string id, HttpContext http, HangarDbContext db, TimeProvider time, IOptions<RetryWindowOptions> options, CancellationToken cancellationToken)
     {
         var release = await ReleaseReferences.ReleaseAsync(db, id, http.RequireCaller().OrganizationId, cancellationToken);
         if (release is null)

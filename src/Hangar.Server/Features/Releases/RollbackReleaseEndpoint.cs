@@ -6,7 +6,6 @@ using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
-using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Validation;

@@ -59,18 +59,19 @@ internal static class DeviceUpdateCheckEndpoints
 
         var request = http.Request;
         var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicDeviceUrl, request) + BinaryDownloadEndpoints.DeviceSignedPath, BinaryDownloadEndpoints.DeviceSignedPath);
-        var answer = await check.RunAsync(identity.DeviceId, reported, write: true, links, cancellationToken);
-        if (answer is null)
+        var offer = await check.RunAsync(identity.DeviceId, reported, write: true, links, cancellationToken);
+        if (offer is null)
         {
             return Problems.NotFound("Device");
         }
 
-        http.Response.Headers.ETag = answer.ETag;
+        var etag = NativeUpdateAnswers.ETag(offer);
+        http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "private, no-cache";
         var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch.Any(tag => tag.Tag.Equals(answer.ETag, StringComparison.Ordinal) || tag.Equals(EntityTagHeaderValue.Any))
+        return ifNoneMatch.Any(tag => tag.Tag.Equals(etag, StringComparison.Ordinal) || tag.Equals(EntityTagHeaderValue.Any))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(bodies.BodyOf(answer), "application/json");
+            : TypedResults.Bytes(bodies.BodyOf(offer, etag), "application/json");
     }
 
     private static async Task<Results<Ok<UpdateCheckResponse>, ProblemHttpResult>> AdminCheckAsync(
@@ -107,12 +108,12 @@ internal static class DeviceUpdateCheckEndpoints
         // Armed first: a write=true check's first save commits the audit row with it; otherwise it is written afterwards.
         audit.Resource(ResourceTypes.Device, device.Id, StatusCodes.Status200OK);
         var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicAdminUrl, http.Request) + BinaryDownloadEndpoints.AdminSignedPath, BinaryDownloadEndpoints.DeviceSignedPath);
-        var answer = await check.RunAsync(device.Id, reported, request.Write, links, cancellationToken);
-        if (answer is null)
+        var offer = await check.RunAsync(device.Id, reported, request.Write, links, cancellationToken);
+        if (offer is null)
         {
             return Problems.NotFound("Device");
         }
 
-        return TypedResults.Ok(answer.Response);
+        return TypedResults.Ok(NativeUpdateAnswers.Response(offer));
     }
 }

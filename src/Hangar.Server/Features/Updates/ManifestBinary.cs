@@ -3,7 +3,7 @@ using Hangar.Contracts.Updates;
 
 namespace Hangar.Server.Features.Updates;
 
-/// <summary>One binary of a cached manifest; <see cref="UpdateAnswers"/> adds its download URL per answer.</summary>
+/// <summary>One binary of a cached manifest; <see cref="UpdateDownloadUrls"/> mints its download URL per offer.</summary>
 internal sealed record ManifestBinary(
     int Position,
     Guid BinaryId,

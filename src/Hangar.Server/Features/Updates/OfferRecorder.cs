@@ -2,6 +2,7 @@ using Hangar.Core.Events;
 using Hangar.Core.Releases;
 using Hangar.Core.Resources;
 using Hangar.Data;
+using Hangar.Data.Queries;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Database;

@@ -1,6 +1,7 @@
 using Hangar.Core.Events;
 using Hangar.Core.Resources;
 using Hangar.Data;
+using Hangar.Data.Queries;
 using Hangar.Server.Features.Events;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Server.Features.Updates;
 
 /// <summary>
-/// Serialized update answers by entity tag. Answers do not depend on which device asks (the signed URLs name the
-/// binary and a rounded expiry, not the device), so a fleet checking against the same release shares one body:
+/// Serialized native update answers by entity tag. Offers do not depend on which device asks (the signed URLs name
+/// the binary and a rounded expiry, not the device), so a fleet checking against the same release shares one body:
 /// most checks skip building, signing and serializing the answer.
 /// </summary>
 internal sealed class UpdateAnswerBodies(IOptions<JsonOptions> json)
@@ -15,21 +15,21 @@ internal sealed class UpdateAnswerBodies(IOptions<JsonOptions> json)
     private const int MaxAnswers = 10_000;
     private readonly ConcurrentDictionary<string, byte[]> _bodies = new(StringComparer.Ordinal);
 
-    public byte[] BodyOf(UpdateAnswer answer)
+    public byte[] BodyOf(UpdateOffer offer, string etag)
     {
-        if (_bodies.TryGetValue(answer.ETag, out var body))
+        if (_bodies.TryGetValue(etag, out var body))
         {
             return body;
         }
 
-        body = JsonSerializer.SerializeToUtf8Bytes(answer.Response, json.Value.SerializerOptions);
+        body = JsonSerializer.SerializeToUtf8Bytes(NativeUpdateAnswers.Response(offer), json.Value.SerializerOptions);
         if (_bodies.Count >= MaxAnswers)
         {
             // Tags roll over with the URL expiry step, so old answers are never asked for again: start afresh.
             _bodies.Clear();
         }
 
-        _bodies[answer.ETag] = body;
+        _bodies[etag] = body;
         return body;
     }
 }

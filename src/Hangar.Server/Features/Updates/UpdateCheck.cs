@@ -2,9 +2,10 @@ using Hangar.Core.Firmware;
 using Hangar.Core.Releases;
 using Hangar.Core.Versions;
 using Hangar.Data;
+using Hangar.Data.Queries;
+using Hangar.Data.Releases;
 using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Events;
-using Hangar.Server.Features.Firmware;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal sealed class UpdateCheck(
     EventRecorder events,
     ReleaseGraphCache graphs,
     UpdateManifestCache manifests,
-    DownloadUrlSigner signer,
+    UpdateDownloadUrls urls,
     TimeProvider time,
     IOptions<UpdatesOptions> options)
 {
@@ -30,8 +31,8 @@ internal sealed class UpdateCheck(
     private const int MaxClaimAttempts = 3;
     private static readonly Dictionary<Guid, int> NoClaimCounts = [];
 
-    /// <summary>The answer for the device, or null when no such device exists in the caller's organization.</summary>
-    public async Task<UpdateAnswer?> RunAsync(Guid deviceId, ReportedState reported, bool write, DownloadLinks links, CancellationToken cancellationToken)
+    /// <summary>The offer for the device, or null when no such device exists in the caller's organization.</summary>
+    public async Task<UpdateOffer?> RunAsync(Guid deviceId, ReportedState reported, bool write, DownloadLinks links, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var organizationId = tenant.OrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
@@ -52,7 +53,7 @@ internal sealed class UpdateCheck(
         }
 
         var resolution = await ResolveAsync(device, state, graph, write, now.UtcDateTime, cancellationToken);
-        return await AnswerAsync(device, resolution, graph, write, links, now, cancellationToken);
+        return await OfferAsync(device, resolution, graph, write, links, now, cancellationToken);
     }
 
     /// <summary>
@@ -114,15 +115,15 @@ internal sealed class UpdateCheck(
         }
     }
 
-    private async Task<UpdateAnswer> AnswerAsync(
+    private async Task<UpdateOffer> OfferAsync(
         DeviceSnapshot device, Resolution resolution, CachedReleaseGraph? graph, bool write, DownloadLinks links, DateTimeOffset now, CancellationToken cancellationToken)
     {
         switch (resolution)
         {
             case Resolution.Quarantined:
-                return UpdateAnswers.Nothing(UpdateAnswers.Quarantined, "the device is quarantined");
+                return UpdateOffers.Quarantined(device.OrganizationId);
             case Resolution.NoUpdate none:
-                return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, none.Reason);
+                return UpdateOffers.NoUpdate(device.OrganizationId, none.Reason);
         }
 
         var (offer, bundleId) = resolution switch
@@ -134,13 +135,13 @@ internal sealed class UpdateCheck(
         var manifest = await manifests.GetAsync(db, bundleId, cancellationToken);
         if (manifest is not { Deliverable: true })
         {
-            return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, "the bundle to install has a binary that is no longer signed (destroyed, or its signing keys revoked)");
+            return UpdateOffers.NoUpdate(device.OrganizationId, "the bundle to install has a binary that is no longer signed (destroyed, or its signing keys revoked)");
         }
 
         // The resolver steps over releases that cannot serve the device's target; this catches an override's bundle.
         if (!BinaryTargets.Serves(manifest.Targets, device.Target))
         {
-            return UpdateAnswers.Nothing(UpdateAnswers.NoUpdate, $"the bundle to install has no binary for the device's target '{device.Target}'");
+            return UpdateOffers.NoUpdate(device.OrganizationId, $"the bundle to install has no binary for the device's target '{device.Target}'");
         }
 
         var release = offer.ReleaseId is { } releaseId ? graph!.Facts[releaseId] : null;
@@ -149,9 +150,9 @@ internal sealed class UpdateCheck(
             await OfferRecorder.RecordAsync(db, events, device, offer, bundleId, release, now.UtcDateTime, cancellationToken);
         }
 
-        var expiresAt = UpdateAnswers.UrlExpiry(now, options.Value);
+        var expiresAt = UpdateOffers.UrlExpiry(now, options.Value);
         return release is not null
-            ? UpdateAnswers.FromRelease(release, manifest, signer, links, expiresAt)
-            : UpdateAnswers.FromOverride(device.Overrides.Single(o => o.Id == offer.BundleOverrideId), device.OrganizationId, manifest, signer, links, expiresAt);
+            ? UpdateOffers.FromRelease(release, manifest, urls, links, expiresAt)
+            : UpdateOffers.FromOverride(device.Overrides.Single(o => o.Id == offer.BundleOverrideId), device.OrganizationId, manifest, urls, links, expiresAt);
     }
 }

@@ -17,7 +17,7 @@ namespace Hangar.Server.Features.Updates;
 /// carry only signatures by keys that are not revoked; a revocation forgets the affected bundles on the node that
 /// handled it, and other nodes load them afresh within the period.
 /// </summary>
-internal sealed class UpdateManifestCache(TimeProvider time, IOptions<UpdatesOptions> options)
+internal sealed class UpdateManifestCache(TimeProvider time, IOptions<UpdatesOptions> options) : IRevokedSignatureCaches
 {
     private const int MaxBundles = 1_000;
     private readonly ConcurrentDictionary<Guid, (UpdateManifest Manifest, DateTimeOffset LoadedAt)> _manifests = new();

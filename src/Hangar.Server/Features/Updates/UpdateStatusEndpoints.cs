@@ -1,6 +1,7 @@
 using Hangar.Contracts.Updates;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hangar.Server.Features.Updates;
@@ -24,6 +25,9 @@ internal static class UpdateStatusEndpoints
         }
 
         events.Actor("device", identity.DeviceId, null);
-        return await recorder.ApplyAsync(identity.DeviceId, report, cancellationToken);
+        var outcome = await recorder.ApplyAsync(identity.DeviceId, report, cancellationToken);
+        return outcome.Update is { } update
+            ? TypedResults.Ok(update.ToResponse(outcome.Duplicate))
+            : Problems.Conflict(outcome.RefusalCode!, outcome.RefusalDetail!);
     }
 }

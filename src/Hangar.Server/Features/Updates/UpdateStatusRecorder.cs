@@ -1,13 +1,11 @@
 using Hangar.Contracts.Common;
-using Hangar.Contracts.Updates;
 using Hangar.Core.Events;
 using Hangar.Core.Releases;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Events;
-using Hangar.Server.Hosting.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Hangar.Server.Features.Releases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +16,12 @@ namespace Hangar.Server.Features.Updates;
 /// change, states only move forward (<see cref="UpdateStates.MayMove"/>), progress on a halted rollout is refused,
 /// each transition records one <c>update.status_changed</c>, a commit records what the device now runs, and every
 /// report on a release checks the release's failure policy (<see cref="AutomaticHalt"/>). Reports on an update the
-/// server aborted are refused, except a new attempt once the rollout stands again.
+/// server aborted are refused, except a new attempt once the rollout stands again. Refusals are outcomes, not HTTP:
+/// the device API maps them (<see cref="UpdateStatusEndpoints"/>), and another protocol's feedback can too.
 /// </summary>
-internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder events, TimeProvider time, IOptions<UpdatesOptions> options)
+internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder events, TimeProvider time, IOptions<RetryWindowOptions> options)
 {
-    public async Task<Results<Ok<DeviceUpdateResponse>, ProblemHttpResult>> ApplyAsync(Guid deviceId, UpdateStatusReport report, CancellationToken cancellationToken)
+    public async Task<UpdateStatusOutcome> ApplyAsync(Guid deviceId, UpdateStatusReport report, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var (releaseId, overrideId) = (report.Update.ReleaseId, report.Update.BundleOverrideId);
@@ -32,7 +31,7 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.UpdatedAt, u => u.UpdatedAt), cancellationToken);
         if (found == 0)
         {
-            return Problems.Conflict(ErrorCodes.UpdateNotOffered, "This device was never offered that update; report on what an update check answered.");
+            return UpdateStatusOutcome.Refused(ErrorCodes.UpdateNotOffered, "This device was never offered that update; report on what an update check answered.");
         }
 
         var update = await db.DeviceUpdates.SingleAsync(u => u.DeviceId == deviceId && u.ReleaseId == releaseId && u.BundleOverrideId == overrideId, cancellationToken);
@@ -40,8 +39,8 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
         if (earlier is not null)
         {
             return earlier.DeviceUpdateId == update.Id && earlier.State == report.State
-                ? TypedResults.Ok(update.ToResponse(duplicate: true))
-                : Problems.Conflict(ErrorCodes.ReportIdReused, "This report id was already used for a different report; use a new id per report.");
+                ? UpdateStatusOutcome.Recorded(update, duplicate: true)
+                : UpdateStatusOutcome.Refused(ErrorCodes.ReportIdReused, "This report id was already used for a different report; use a new id per report.");
         }
 
         var from = update.State;
@@ -49,12 +48,12 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
             && (report.State != UpdateState.Downloading || await AbortedBecauseAsync(deviceId, update, now, cancellationToken) is not null))
         {
             // Stopped by the server (or the device): only a new attempt on a rollout that stands again goes on.
-            return Problems.Conflict(ErrorCodes.UpdateAborted, $"The update was aborted ({update.Reason ?? "the rollout was stopped"}); do not install it.");
+            return UpdateStatusOutcome.Refused(ErrorCodes.UpdateAborted, $"The update was aborted ({update.Reason ?? "the rollout was stopped"}); do not install it.");
         }
 
         if (from != report.State && !UpdateStates.MayMove(from, report.State))
         {
-            return Problems.Conflict(ErrorCodes.UpdateTransitionInvalid,
+            return UpdateStatusOutcome.Refused(ErrorCodes.UpdateTransitionInvalid,
                 $"The update is {from.ToWire()}; it cannot go to {report.State.ToWire()} (states only move forward; after failed, rolled_back or aborted a new attempt starts at downloading).");
         }
 
@@ -62,7 +61,7 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
         if (report.State is UpdateState.Downloading or UpdateState.Downloaded or UpdateState.Installing && from != UpdateState.Installing
             && await AbortedBecauseAsync(deviceId, update, now, cancellationToken) is { } aborted)
         {
-            return Problems.Conflict(ErrorCodes.UpdateAborted, $"The rollout was stopped ({aborted}); do not install this update.");
+            return UpdateStatusOutcome.Refused(ErrorCodes.UpdateAborted, $"The rollout was stopped ({aborted}); do not install this update.");
         }
 
         Apply(update, report, now);
@@ -88,7 +87,7 @@ internal sealed class UpdateStatusRecorder(HangarDbContext db, EventRecorder eve
             await AutomaticHalt.CheckAsync(db, events, reported, now, options.Value.RetryWindowStart(now), cancellationToken);
         }
 
-        return TypedResults.Ok(update.ToResponse(duplicate: false));
+        return UpdateStatusOutcome.Recorded(update, duplicate: false);
     }
 
     private static void Apply(DeviceUpdate update, UpdateStatusReport report, DateTime now)

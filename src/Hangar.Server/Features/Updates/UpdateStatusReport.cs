@@ -1,6 +1,7 @@
 using Hangar.Contracts.Updates;
 using Hangar.Core.Releases;
 using Hangar.Core.Resources;
+using Hangar.Data.Releases;
 using Hangar.Server.Hosting.Validation;
 
 namespace Hangar.Server.Features.Updates;

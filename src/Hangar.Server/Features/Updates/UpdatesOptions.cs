@@ -37,14 +37,4 @@ internal sealed class UpdatesOptions
     /// </summary>
     [Range(1, 100)]
     public int PostgresConnections { get; set; } = 4;
-
-    /// <summary>
-    /// How long a failure the device reported as retryable (an install interrupted by a power loss) waits for the
-    /// device's new attempt before it counts as a terminal failure toward the release's failure policy and statistics.
-    /// </summary>
-    [Range(60, 7 * 24 * 3600)]
-    public int RetryWindowSeconds { get; set; } = 30 * 60;
-
-    /// <summary>Failures that happened before this time and were not retried are terminal.</summary>
-    public DateTime RetryWindowStart(DateTime now) => now.AddSeconds(-RetryWindowSeconds);
 }

@@ -1,3 +1,6 @@
+using Hangar.Data.Postgres;
+using Hangar.Data.Queries;
+using Hangar.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Hangar.Server.Hosting.Database;
@@ -8,6 +11,14 @@ internal sealed class DatabaseConnection(DatabaseOptions database, ServerOptions
     public DatabaseProvider Provider { get; } = database.Provider;
 
     public string ConnectionString { get; } = database.Provider == DatabaseProvider.Postgres ? database.ConnectionString! : SqliteConnectionString(database, server);
+
+    /// <summary>
+    /// The provider's hand-written statements, chosen here once with the provider; the server keeps one instance
+    /// (it owns connections). <paramref name="postgresSnapshotConnections"/> caps the update check's on PostgreSQL.
+    /// </summary>
+    public IProviderQueries CreateQueries(int postgresSnapshotConnections) => Provider == DatabaseProvider.Postgres
+        ? new PostgresProviderQueries(ConnectionString, postgresSnapshotConnections)
+        : new SqliteProviderQueries(ConnectionString);
 
     private static string SqliteConnectionString(DatabaseOptions database, ServerOptions server)
     {

@@ -2,8 +2,7 @@ using Hangar.Data;
 using Hangar.Data.Postgres;
 using Hangar.Data.Sqlite;
 using Hangar.Data.Tenancy;
-using Hangar.Server.Features.Audit;
-using Hangar.Server.Features.Events;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting.Database;
@@ -36,7 +35,9 @@ internal static class DatabaseModule
                 builder.AddInterceptors(provider.GetRequiredService<SqlitePragmas>());
             }
 
-            builder.AddInterceptors(provider.GetRequiredService<AuditSaveChangesInterceptor>(), provider.GetRequiredService<EventSaveChangesInterceptor>());
+            // Features register theirs (audit rows, events and their outbox) and they run in that order: the database
+            // knows none of them.
+            builder.AddInterceptors(provider.GetServices<ISaveChangesInterceptor>());
         }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }

@@ -1,5 +1,3 @@
-using Hangar.Contracts.Common;
-using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Listeners;
 using Microsoft.OpenApi;
@@ -8,7 +6,8 @@ namespace Hangar.Server.Hosting.OpenApi;
 
 /// <summary>
 /// The Admin API's OpenAPI document. It is also generated at build time into <c>docs/openapi/</c> and committed, so
-/// every API change shows in review; a test checks the committed file matches the running server.
+/// every API change shows in review; a test checks the committed file matches the running server. Features describe
+/// their own metadata by configuring the named <c>OpenApiOptions</c> of <see cref="DocumentName"/>.
 /// </summary>
 internal static class OpenApiSetup
 {
@@ -59,19 +58,6 @@ internal static class OpenApiSetup
                 }
 
                 OpenApiProblemResponses.Add(operation, context);
-                if (metadata.OfType<IdempotentAttribute>().Any())
-                {
-                    operation.Parameters ??= [];
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = HangarHeaders.IdempotencyKey,
-                        In = ParameterLocation.Header,
-                        Required = false,
-                        Description = "Makes the call safe to retry: a repeat with the same key (within 24 h) returns the first response.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
-                    });
-                }
-
                 return Task.CompletedTask;
             });
         });

@@ -95,5 +95,8 @@ internal sealed class RequestValidator
         return this;
     }
 
-    public ProblemHttpResult Problem() => Problems.Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    /// <summary>The errors by field, for a service that reports them as its outcome rather than as a problem.</summary>
+    public Dictionary<string, string[]> Errors() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public ProblemHttpResult Problem() => Problems.Problems.Validation(Errors());
 }

@@ -1,17 +1,22 @@
-using Hangar.Server.Hosting.Database;
+using Hangar.Data.Queries;
 using Microsoft.Data.Sqlite;
 
-namespace Hangar.Server.Features.Updates;
+namespace Hangar.Data.Sqlite;
 
 /// <summary>
-/// Open SQLite connections, each with the device snapshot query prepared on it. Microsoft.Data.Sqlite keeps a
+/// Hangar's hand-written statements on SQLite. The device snapshot query runs on open connections of its own, each
+/// with the query prepared on it. Microsoft.Data.Sqlite keeps a
 /// statement prepared only as long as its command and connection stay open, and EF Core closes its connection after
 /// every query, so through EF SQLite compiled the check's statement on every check: most of what a check cost.
 /// A check takes a connection for the query alone (Microsoft.Data.Sqlite runs synchronously, so a few connections
 /// serve any number of concurrent checks) and gives it back.
 /// </summary>
-internal sealed class SqliteSnapshotConnections(DatabaseConnection database) : IDisposable
+/// <param name="connectionString">The server's database (its pragmas and path already applied).</param>
+public sealed class SqliteProviderQueries(string connectionString) : IProviderQueries, IDisposable
 {
+    /// <summary>The snapshot query; the parameters are bound as text.</summary>
+    public static readonly string SnapshotSql = DeviceSnapshot.Sql(column => $"group_concat({column}, char(10))", "@device", "@organization");
+
     // Beyond this many idle connections a returned one is closed: only a burst on many threads opens more.
     private const int MaxIdle = 16;
 
@@ -19,13 +24,17 @@ internal sealed class SqliteSnapshotConnections(DatabaseConnection database) : I
     private readonly Lock _lock = new();
 
     // The server's database, outside Microsoft.Data.Sqlite's pool: these connections are read-only, and must never be
-    // handed to a writer. Worked out on first use: on a PostgreSQL server this is never used, and would not parse.
-    private readonly Lazy<string> _connectionString = new(() => new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+    // handed to a writer.
+    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
     private bool _disposed;
 
-    public DeviceSnapshot? Find(Guid organizationId, Guid deviceId)
+    /// <summary>Completes synchronously: Microsoft.Data.Sqlite has no asynchronous reads.</summary>
+    public ValueTask<DeviceSnapshot?> FindDeviceSnapshotAsync(Guid organizationId, Guid deviceId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Find(organizationId, deviceId));
+
+    private DeviceSnapshot? Find(Guid organizationId, Guid deviceId)
     {
-        var query = Rent() ?? PreparedSnapshotQuery.Open(_connectionString.Value);
+        var query = Rent() ?? PreparedSnapshotQuery.Open(_connectionString);
         try
         {
             var snapshot = query.Run(organizationId, deviceId);
@@ -86,7 +95,7 @@ internal sealed class SqliteSnapshotConnections(DatabaseConnection database) : I
         {
             _connection = connection;
             _command = connection.CreateCommand();
-            _command.CommandText = DeviceSnapshotLookup.SqliteSql;
+            _command.CommandText = SnapshotSql;
             // Text, as EF Core stores GUIDs in SQLite (upper case); Microsoft.Data.Sqlite would bind a Guid as a blob.
             _device = _command.Parameters.Add("@device", SqliteType.Text);
             _organization = _command.Parameters.Add("@organization", SqliteType.Text);

@@ -5,7 +5,7 @@ using Hangar.Data;
 using Hangar.Server.Features.Events;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hangar.Server.Features.Updates;
+namespace Hangar.Server.Features.Releases;
 
 /// <summary>
 /// Stopping a release's rollout for the devices that have not begun installing it: when a release is halted or rolled
@@ -15,6 +15,9 @@ namespace Hangar.Server.Features.Updates;
 /// </summary>
 internal static class InFlightUpdates
 {
+    // The device update's reason column (DeviceUpdateConfiguration); a halt's reason with its prefix can be longer.
+    private const int MaxReason = 512;
+
     public static async Task AbortAsync(HangarDbContext db, EventRecorder events, Guid releaseId, string reason, DateTime now, CancellationToken cancellationToken)
     {
         var seen = await (
@@ -30,7 +33,7 @@ internal static class InFlightUpdates
         // The state is checked again as each row is written: on PostgreSQL a report that moved the update on
         // (to installing, say) meanwhile commits first, and the row is then left to the install under way.
         var ids = seen.Select(s => s.Id).ToList();
-        var why = reason.Length <= UpdateStatusReport.MaxReason ? reason : reason[..UpdateStatusReport.MaxReason];
+        var why = reason.Length <= MaxReason ? reason : reason[..MaxReason];
         await db.DeviceUpdates
             .Where(u => ids.Contains(u.Id) && (u.State == UpdateState.Offered || u.State == UpdateState.Downloading || u.State == UpdateState.Downloaded))
             .ExecuteUpdateAsync(s => s

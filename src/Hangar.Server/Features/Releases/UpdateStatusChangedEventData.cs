@@ -1,4 +1,4 @@
-namespace Hangar.Server.Features.Updates;
+namespace Hangar.Server.Features.Releases;
 
 /// <summary>A device's update moved from one state to another (<c>update.status_changed</c>, one per transition).</summary>
 internal sealed record UpdateStatusChangedEventData(

@@ -1,13 +1,12 @@
 using Hangar.Contracts.Devices;
 using Hangar.Core.Access;
-using Hangar.Server.Features.Firmware;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Listeners;
 using Microsoft.Extensions.Options;
 
-namespace Hangar.Server.Features.Identity;
+namespace Hangar.Server.Features.Firmware;
 
-/// <summary>Where devices connect, so that provisioning tools need not be told.</summary>
+/// <summary>Where devices connect (<see cref="FirmwareOptions.PublicDeviceUrl"/>), so that provisioning tools need not be told.</summary>
 internal static class ServerInfoEndpoints
 {
     public static void MapServerInfo(this RouteGroupBuilder api)

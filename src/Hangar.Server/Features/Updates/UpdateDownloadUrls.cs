@@ -1,0 +1,16 @@
+using Hangar.Server.Features.Firmware;
+
+namespace Hangar.Server.Features.Updates;
+
+/// <summary>
+/// Mints the download URLs of an update offer: the one place offers get them, whatever protocol renders the offer,
+/// so a change in how downloads are authorized (signed, presigned, bound to the device) lands here.
+/// </summary>
+internal sealed class UpdateDownloadUrls(DownloadUrlSigner signer)
+{
+    public BinaryDownload For(ManifestBinary binary, DownloadLinks links, DateTimeOffset expiresAt)
+    {
+        var token = signer.Sign(binary.BinaryId, expiresAt);
+        return new BinaryDownload(binary, $"{links.UrlBase}/{token}", $"{links.DevicePathBase}/{token}");
+    }
+}
