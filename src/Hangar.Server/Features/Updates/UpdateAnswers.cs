@@ -8,8 +8,9 @@ namespace Hangar.Server.Features.Updates;
 
 /// <summary>
 /// Builds the wire answer of an update check. Download URL expiries are rounded up to a step
-/// (<see cref="UpdatesOptions.DownloadUrlStepSeconds"/>) so that repeated checks produce identical answers, and the
-/// ETag hashes what the answer is made of, so a 304 can be decided without building the answer.
+/// (<see cref="UpdatesOptions.DownloadUrlStepSeconds"/>) so that a device's repeated checks produce identical answers,
+/// and the ETag hashes what the answer is made of (the device included: its URLs are bound to it), so a 304 can be
+/// decided without building the answer.
 /// </summary>
 internal static class UpdateAnswers
 {
@@ -20,19 +21,19 @@ internal static class UpdateAnswers
     public static UpdateAnswer Nothing(string status, string? reason) =>
         new(Tag($"{status}|{reason}"), () => new UpdateCheckResponse(status, null, reason, null, null, null, [], null));
 
-    public static UpdateAnswer FromRelease(ReleaseFacts release, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
+    public static UpdateAnswer FromRelease(ReleaseFacts release, UpdateManifest manifest, DownloadUrls urls, DownloadLinks links, DateTimeOffset expiresAt)
     {
         return new UpdateAnswer(
             Tag($"release|{release.Id}|{release.Name}|{release.Version}|{release.Required}|{Key(manifest, links, expiresAt)}"),
-            () => new UpdateCheckResponse(Update, "release", null, Summary(release), null, manifest.Bundle, Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
+            () => new UpdateCheckResponse(Update, "release", null, Summary(release), null, manifest.Bundle, Entries(manifest, urls, links, expiresAt), expiresAt.UtcDateTime));
     }
 
-    public static UpdateAnswer FromOverride(OverrideFacts bundleOverride, Guid organizationId, UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt)
+    public static UpdateAnswer FromOverride(OverrideFacts bundleOverride, Guid organizationId, UpdateManifest manifest, DownloadUrls urls, DownloadLinks links, DateTimeOffset expiresAt)
     {
         return new UpdateAnswer(
             Tag($"override|{bundleOverride.Id}|{bundleOverride.Name}|{bundleOverride.StartsAt:O}|{bundleOverride.EndsAt:O}|{Key(manifest, links, expiresAt)}"),
             () => new UpdateCheckResponse(Update, "bundle_override", null, null, Summary(bundleOverride, organizationId), manifest.Bundle,
-                Entries(manifest, signer, links, expiresAt), expiresAt.UtcDateTime));
+                Entries(manifest, urls, links, expiresAt), expiresAt.UtcDateTime));
     }
 
     /// <summary>The expiry for URLs handed out now: at least the lifetime away, rounded up to the step.</summary>
@@ -51,16 +52,16 @@ internal static class UpdateAnswers
         new(bundleOverride.Id, ResourceName.Format(organizationId, ResourceTypes.BundleOverride, bundleOverride.Id), bundleOverride.Name,
             bundleOverride.StartsAt, bundleOverride.EndsAt);
 
-    private static List<ManifestEntryResponse> Entries(UpdateManifest manifest, DownloadUrlSigner signer, DownloadLinks links, DateTimeOffset expiresAt) =>
+    private static List<ManifestEntryResponse> Entries(UpdateManifest manifest, DownloadUrls urls, DownloadLinks links, DateTimeOffset expiresAt) =>
         [.. manifest.Binaries.Select(b =>
         {
-            var token = signer.Sign(b.BinaryId, expiresAt);
+            var (url, devicePath) = links.For(urls, b.BinaryId, expiresAt);
             return new ManifestEntryResponse(b.Position, b.BinaryId, b.BinaryHrn, b.Artifact, b.ArtifactVersion, b.Target, b.Size, b.Sha256,
-                b.CustomMetadata, b.Signatures, $"{links.UrlBase}/{token}", $"{links.DevicePathBase}/{token}");
+                b.CustomMetadata, b.Signatures, url, devicePath);
         })];
 
     private static string Key(UpdateManifest manifest, DownloadLinks links, DateTimeOffset expiresAt) =>
-        $"{manifest.Fingerprint}|{links.UrlBase}|{expiresAt.ToUnixTimeSeconds()}";
+        $"{manifest.Fingerprint}|{links.Key}|{expiresAt.ToUnixTimeSeconds()}";
 
     private static string Tag(string key) =>
         "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"";

@@ -20,7 +20,7 @@ internal sealed class UpdateCheck(
     EventRecorder events,
     ReleaseGraphCache graphs,
     UpdateManifestCache manifests,
-    DownloadUrlSigner signer,
+    DownloadUrls urls,
     TimeProvider time,
     IOptions<UpdatesOptions> options)
 {
@@ -148,7 +148,7 @@ internal sealed class UpdateCheck(
 
         var expiresAt = UpdateAnswers.UrlExpiry(now, options.Value);
         return release is not null
-            ? UpdateAnswers.FromRelease(release, manifest, signer, links, expiresAt)
-            : UpdateAnswers.FromOverride(device.Overrides.Single(o => o.Id == offer.BundleOverrideId), device.OrganizationId, manifest, signer, links, expiresAt);
+            ? UpdateAnswers.FromRelease(release, manifest, urls, links, expiresAt)
+            : UpdateAnswers.FromOverride(device.Overrides.Single(o => o.Id == offer.BundleOverrideId), device.OrganizationId, manifest, urls, links, expiresAt);
     }
 }
