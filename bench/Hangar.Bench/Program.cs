@@ -9,6 +9,7 @@ using Hangar.Testing;
 //   dotnet run -c Release --project bench/Hangar.Bench -- webhooks [events]
 //   dotnet run -c Release --project bench/Hangar.Bench -- handshakes [concurrency] [seconds] [rounds] [path, default /device/v1/ping]
 //   dotnet run -c Release --project bench/Hangar.Bench -- firmware [runs]   (server as a separate process; needs openssl, curl, nginx, ~4 GiB in temp)
+//   dotnet run -c Release --project bench/Hangar.Bench -- ingest [rounds]   (the server's upload ingest alone, pre-hashed parts, vs openssl; ~3 GiB in temp, 1 GiB RAM)
 //   dotnet run -c Release --project bench/Hangar.Bench -- update-checks sqlite|postgres [devices] [phase seconds] [workers]
 //   dotnet run -c Release --project bench/Hangar.Bench -- agent [runs]      (after scripts/publish-agent; needs curl, ~1.5 GiB in temp)
 // `drive` is the update-check load driver, started by the update-checks scenario as a child process.
@@ -26,6 +27,9 @@ switch (args.FirstOrDefault())
     case "firmware":
         await FirmwareTransfer.RunAsync(runs: Number(args, 1, 3));
         return 0;
+    case "ingest":
+        await ServerIngest.RunAsync(rounds: Number(args, 1, 5));
+        return 0;
     case "agent":
         await AgentFootprint.RunAsync(runs: Number(args, 1, 3));
         return 0;
@@ -38,6 +42,6 @@ switch (args.FirstOrDefault())
         await StreamFanout.RunAsync(subscribers: 100, events: 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs]");
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | ingest [rounds] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs]");
         return 2;
 }

@@ -4,12 +4,16 @@ namespace Hangar.Storage;
 
 public static class BlobStorageModule
 {
-    /// <summary>The file-system store; the host sets <see cref="BlobStorageOptions.Root"/> (e.g. from its data directory) unless configured.</summary>
-    public static IServiceCollection AddBlobStorage(this IServiceCollection services)
+    /// <summary>
+    /// The file-system store as <see cref="IBlobStore"/>, with its own maintenance. The host binds and validates
+    /// <see cref="BlobStorageOptions"/> (this library stays free of configuration binding, for the agent) and sets
+    /// <see cref="BlobStorageOptions.Root"/> (e.g. from its data directory) unless configured.
+    /// </summary>
+    public static IServiceCollection AddFileSystemBlobStore(this IServiceCollection services)
     {
-        services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FileSystemBlobStore>();
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<FileSystemBlobStore>());
+        services.AddHostedService<FileSystemStoreMaintenance>();
         return services;
     }
 }

@@ -27,4 +27,15 @@ public sealed class BlobStorageOptions
     /// </summary>
     [Range(0, long.MaxValue)]
     public long MinFreeBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>How often the file-system store sweeps <c>tmp/</c> for leftovers of interrupted writes (also once at start).</summary>
+    [Range(1, 7 * 24 * 60)]
+    public int TemporaryFileSweepMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Leftovers no lock tells apart from a live write (remains of an interrupted delete; any temporary file where file
+    /// locks are off) go once untouched for this long. Keep it well above the longest part upload.
+    /// </summary>
+    [Range(1, 7 * 24 * 60)]
+    public int TemporaryFileGraceMinutes { get; set; } = 60;
 }

@@ -9,7 +9,7 @@ namespace Hangar.Storage;
 /// directory back without the object in it; and for files by name, without opening them for writing. And starting
 /// writeback early, so a large file's final fsync has little left to wait for.
 /// </summary>
-internal static partial class FileSync
+public static partial class FileSync
 {
     private const uint SyncFileRangeWrite = 2;
 

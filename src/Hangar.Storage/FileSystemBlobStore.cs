@@ -193,11 +193,11 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
             .Where(blob => BlobNames.IsUploadId(blob.Name))
             .ToAsyncEnumerable();
 
-    public Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(_objects.DeleteIfUnchangedSince(sha256, since));
-
-    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(_temporaryFiles.RemoveStale(since));
+    /// <summary>
+    /// Deletes leftovers of interrupted writes: at once those no live writer holds, the rest once untouched since
+    /// <paramref name="since"/> (<see cref="TemporaryFiles"/>). Returns how many. Run by <see cref="FileSystemStoreMaintenance"/>.
+    /// </summary>
+    internal int RemoveStaleTemporaryFiles(DateTimeOffset since) => _temporaryFiles.RemoveStale(since);
 
     public BlobStoreHealth CheckHealth() => _space.Check();
 

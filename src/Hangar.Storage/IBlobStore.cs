@@ -4,7 +4,8 @@ namespace Hangar.Storage;
 /// Where binary content lives: immutable objects addressed by their SHA-256, plus staged multipart uploads that
 /// become an object on completion. Shaped after S3 (CreateMultipartUpload / UploadPart / CompleteMultipartUpload,
 /// which also keeps an object as the parts it was uploaded in) so an object store can implement it and hand out
-/// presigned URLs instead of streaming through the server.
+/// presigned URLs instead of streaming through the server. Only what an object store can do belongs here: housekeeping
+/// of a file system (temporary files of interrupted writes) is the file-system store's own (<see cref="FileSystemStoreMaintenance"/>).
 /// </summary>
 public interface IBlobStore
 {
@@ -38,7 +39,11 @@ public interface IBlobStore
     /// </summary>
     Task<Uri?> PresignDownloadAsync(string sha256, TimeSpan validity, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the object. Content addressing means callers delete only when no record still refers to it.</summary>
+    /// <summary>
+    /// Deletes the object; it disappears as one step (readers that opened it may finish). Content addressing means callers
+    /// delete only when no record still refers to it: the server decides that from its database, with a grace period
+    /// (see <c>BlobCollector</c>), so a store needs no conditional delete.
+    /// </summary>
     Task DeleteAsync(string sha256, CancellationToken cancellationToken);
 
     /// <summary>Every stored object, for garbage collection: name (SHA-256), size, and when it was last written.</summary>
@@ -46,19 +51,6 @@ public interface IBlobStore
 
     /// <summary>Every staged upload, for garbage collection: name (upload id), bytes staged, and when a part last arrived.</summary>
     IAsyncEnumerable<StoredBlob> ListUploadsAsync(CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Deletes the object only if it was last written before <paramref name="since"/>, as one step with the check: an
-    /// upload that (re)writes the same content concurrently always wins, because a completed upload rewrites its
-    /// object. Returns whether it deleted something.
-    /// </summary>
-    Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Deletes leftovers of interrupted writes that nothing has touched since <paramref name="since"/>; a store that can
-    /// tell that no live writer holds a leftover deletes it whatever its age. Returns how many.
-    /// </summary>
-    Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Whether the store can take writes (for health): enough free space, as far as the store can tell.</summary>
     BlobStoreHealth CheckHealth();

@@ -67,29 +67,18 @@ internal sealed class StoredObjects(string root, Func<string> newTemporaryPath, 
             Directory.Delete(directory, recursive: true);
         }
 
-        // Always marked fresh: a collection that decided to delete this object before it was stored again checks the
-        // time once more after moving it away, and brings it back (see DeleteIfUnchangedSince).
+        // Always marked fresh: the listing's last-write time is one of the collector's guards (with the database's).
         Touch(target);
         FileSync.FlushDirectory(parent);
     }
 
-    public void Delete(string sha256) => DeleteTree(PathOf(sha256));
-
-    public IEnumerable<StoredBlob> List() =>
-        Directory.EnumerateDirectories(root)
-            .SelectMany(directory => Describe(new DirectoryInfo(directory).EnumerateFileSystemInfos(), ContentSize))
-            .Where(blob => BlobNames.IsSha256(blob.Name));
-
-    public bool DeleteIfUnchangedSince(string sha256, DateTimeOffset since)
+    /// <summary>
+    /// Renames the object away into <c>tmp/</c>, then deletes it there: it disappears as one step, and a crash mid-delete
+    /// leaves the remains where the maintenance sweep finds them, not a half-deleted object that still looks stored.
+    /// </summary>
+    public void Delete(string sha256)
     {
         var path = PathOf(sha256);
-        if (!Exists(path) || LastWrite(path) >= since.UtcDateTime)
-        {
-            return false;
-        }
-
-        // Moving the object away first makes the check and the deletion one step: if an upload stored the same content
-        // again just after the check above, it marked it fresh, and it goes back.
         var moved = newTemporaryPath();
         try
         {
@@ -97,27 +86,17 @@ internal sealed class StoredObjects(string root, Func<string> newTemporaryPath, 
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            return false;
-        }
-
-        if (LastWrite(moved) >= since.UtcDateTime)
-        {
-            try
-            {
-                Move(moved, path);
-            }
-            catch (IOException)
-            {
-                // Another upload already stored the same content again.
-                DeleteTree(moved);
-            }
-
-            return false;
+            // Already gone: another node's collector, or a release racing it.
+            return;
         }
 
         DeleteTree(moved);
-        return true;
     }
+
+    public IEnumerable<StoredBlob> List() =>
+        Directory.EnumerateDirectories(root)
+            .SelectMany(directory => Describe(new DirectoryInfo(directory).EnumerateFileSystemInfos(), ContentSize))
+            .Where(blob => BlobNames.IsSha256(blob.Name));
 
     public string PathOf(string sha256)
     {
@@ -188,9 +167,6 @@ internal sealed class StoredObjects(string root, Func<string> newTemporaryPath, 
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
-
-    private static DateTime LastWrite(string path) =>
-        Directory.Exists(path) ? Directory.GetLastWriteTimeUtc(path) : File.GetLastWriteTimeUtc(path);
 
     private void Touch(string path)
     {

@@ -7,8 +7,8 @@ namespace Hangar.Storage;
 /// (<c>host.pid.random.tmp</c>, for whoever looks at the directory) and held with an exclusive <c>flock</c> from its
 /// creation until it is renamed into place or deleted (FileShare.None). A file nobody holds is therefore a leftover of a
 /// crashed write, whatever its age, and a starting server removes it at once, on one node or on several sharing the
-/// directory (the lock is the file system's: local, or NFSv4's). Objects a collection is deleting are moved here too
-/// (renamed away, then checked once more, possibly put back): those go by age only.
+/// directory (the lock is the file system's: local, or NFSv4's). Objects being deleted are renamed here first and
+/// deleted at once; what a crash left of them goes by age only.
 /// </summary>
 internal sealed class TemporaryFiles(string directory)
 {
@@ -21,7 +21,7 @@ internal sealed class TemporaryFiles(string directory)
     /// <summary>A path for a file this process writes (and holds locked while it does).</summary>
     public string NewWritePath() => NewPath(WriteSuffix);
 
-    /// <summary>A path to move an object to while a collection deletes it; nothing holds it, so it goes by age.</summary>
+    /// <summary>A path to move an object to while it is deleted; nothing holds it, so a leftover goes by age.</summary>
     public string NewDeletionPath() => NewPath(".deleting");
 
     private string NewPath(string suffix) => Path.Combine(Directory, _prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + suffix);

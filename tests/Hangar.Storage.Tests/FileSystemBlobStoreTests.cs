@@ -247,21 +247,16 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteIfUnchangedSince_DeletesOnlyAnObjectWrittenBefore()
+    public async Task Delete_RemovesTheObjectAtOnce_LeavesNothingInTmp_AndAMissingObjectIsNoError()
     {
-        var (old, fresh) = (Bytes(10, 16), Bytes(10, 17));
-        await StoreAsync("old", old);
-        await StoreAsync("fresh", fresh);
+        var data = Bytes(10, 16);
+        await StoreAsync("deleted", data);
 
-        var cutoff = TimeProvider.System.GetUtcNow().AddMinutes(-5);
-        Directory.SetLastWriteTimeUtc(ObjectPath(Sha(old)), cutoff.UtcDateTime.AddMinutes(-1));
+        await _store.DeleteAsync(Sha(data), Cancel);
+        await _store.DeleteAsync(Sha(data), Cancel);
 
-        Assert.True(await _store.DeleteIfUnchangedSinceAsync(Sha(old), cutoff, Cancel));
-        Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(fresh), cutoff, Cancel));
-        Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(old), cutoff, Cancel));
-
-        Assert.Null(await _store.GetSizeAsync(Sha(old), Cancel));
-        Assert.NotNull(await _store.GetSizeAsync(Sha(fresh), Cancel));
+        Assert.Null(await _store.GetSizeAsync(Sha(data), Cancel));
+        Assert.False(Directory.Exists(ObjectPath(Sha(data))));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "tmp")));
     }
 
@@ -275,7 +270,8 @@ public sealed class FileSystemBlobStoreTests : IDisposable
 
         await StoreAsync("again", data);
 
-        Assert.False(await _store.DeleteIfUnchangedSinceAsync(Sha(data), cutoff, Cancel));
+        var listed = Assert.Single(await _store.ListObjectsAsync(Cancel).ToListAsync(Cancel));
+        Assert.True(listed.LastModified >= cutoff);
         Assert.Equal(data, await ReadAllAsync(Sha(data)));
     }
 
@@ -292,7 +288,7 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         var cutoff = Directory.GetLastWriteTimeUtc(fresh).AddSeconds(-1);
         Directory.SetLastWriteTimeUtc(moved, cutoff.AddMinutes(-1));
 
-        Assert.Equal(2, await _store.RemoveStaleTemporaryFilesAsync(new DateTimeOffset(cutoff, TimeSpan.Zero), Cancel));
+        Assert.Equal(2, _store.RemoveStaleTemporaryFiles(new DateTimeOffset(cutoff, TimeSpan.Zero)));
 
         Assert.Equal([active, fresh], Directory.EnumerateFileSystemEntries(Path.Combine(_root, "tmp")).Order());
     }

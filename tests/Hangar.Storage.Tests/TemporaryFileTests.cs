@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hangar.Storage.Tests;
 
@@ -34,6 +36,38 @@ public sealed class TemporaryFileTests : IDisposable
         body.Resume();
         Assert.True((await upload).Succeeded);
         Assert.Empty(TemporaryEntries());
+    }
+
+    [Fact]
+    public async Task Maintenance_SweepsOnItsInterval_UnheldWritesAtOnce_InterruptedDeletionsOnlyPastTheGraceAge()
+    {
+        var options = Options.Create(new BlobStorageOptions { Root = _root, MinFreeBytes = 0, TemporaryFileSweepMinutes = 10, TemporaryFileGraceMinutes = 60 });
+        using var store = new FileSystemBlobStore(options);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        using var maintenance = new FileSystemStoreMaintenance(store, options, time, NullLogger<FileSystemStoreMaintenance>.Instance);
+        await maintenance.StartAsync(Cancel);
+        // Left by a crash after the store started: a write nobody holds, and an object renamed away to be deleted.
+        var crashedWrite = Path.Combine(_root, "tmp", "other-host.4242.0123456789abcdef.tmp");
+        await File.WriteAllBytesAsync(crashedWrite, new byte[10], Cancel);
+        var crashedDeletion = Directory.CreateDirectory(Path.Combine(_root, "tmp", "other-host.4242.fedcba9876543210.deleting")).FullName;
+
+        time.Advance(TimeSpan.FromMinutes(10));
+        await WaitUntilAsync(() => !File.Exists(crashedWrite));
+        Assert.True(Directory.Exists(crashedDeletion));
+
+        time.Advance(TimeSpan.FromMinutes(60));
+        await WaitUntilAsync(() => !Directory.Exists(crashedDeletion));
+        await maintenance.StopAsync(Cancel);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "the maintenance did not sweep in time");
+            await Task.Delay(20, Cancel);
+        }
     }
 
     private string[] TemporaryEntries() => Directory.GetFileSystemEntries(Path.Combine(_root, "tmp"));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hangar.Agent.State;
+using Hangar.Storage;
 
 namespace Hangar.Agent.Downloads;
 
@@ -63,7 +64,7 @@ internal sealed class DownloadCache
     public void Promote()
     {
         File.Move(PartialPath, CompletePath, overwrite: true);
-        FileSystemSync.FlushDirectory(CompleteDirectory);
+        FileSync.FlushDirectory(CompleteDirectory);
         DeletePartial();
     }
 }

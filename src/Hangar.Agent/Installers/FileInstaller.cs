@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hangar.Agent.Configuration;
 using Hangar.Agent.State;
+using Hangar.Storage;
 
 namespace Hangar.Agent.Installers;
 
@@ -61,7 +62,7 @@ public sealed class FileInstaller(FileInstallerConfig config) : IInstaller
         File.Delete(newLink);
         File.CreateSymbolicLink(newLink, request.BinaryId);
         File.Move(newLink, link, overwrite: true);
-        FileSystemSync.FlushDirectory(target);
+        FileSync.FlushDirectory(target);
         return new InstallOutcome(true, false, $"installed {versioned}, {link} points to it");
     }
 

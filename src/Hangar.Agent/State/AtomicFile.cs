@@ -1,3 +1,5 @@
+using Hangar.Storage;
+
 namespace Hangar.Agent.State;
 
 /// <summary>
@@ -52,6 +54,6 @@ public static class AtomicFile
         File.Move(TemporaryPath(path), path, overwrite: true);
 
         beforeStep?.Invoke(AtomicWriteStep.FlushDirectory, path);
-        FileSystemSync.FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        FileSync.FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Hangar.Agent.State;
+using Hangar.Storage;
 
 namespace Hangar.Agent.TrialBoot;
 
@@ -125,6 +126,6 @@ public sealed class SimulatedSlots : IBootControl
         File.Delete(AtomicFile.TemporaryPath(path));
         File.Delete(AtomicFile.PreviousPath(path));
         File.Delete(path);
-        FileSystemSync.FlushDirectory(_directory);
+        FileSync.FlushDirectory(_directory);
     }
 }

@@ -2,7 +2,9 @@ namespace Hangar.Agent.Updates;
 
 /// <summary>
 /// One update check and what follows it: ask the server (with the last answer's ETag, reusing that answer on a 304),
-/// apply what it offers, and send the queued reports.
+/// apply what it offers, and send the queued reports. A run that was interrupted (a download refused or failing) makes
+/// the next check ask without the ETag: the refused URLs may be invalid although the answer's tag is unchanged (the
+/// server's signing key replaced, the URL refused for this device), and a whole answer carries fresh ones.
 /// </summary>
 public sealed class UpdateCheckCycle(DeviceApi api, UpdateRunner runner, StatusReporter reporter)
 {
@@ -19,6 +21,11 @@ public sealed class UpdateCheckCycle(DeviceApi api, UpdateRunner runner, StatusR
         }
 
         var outcome = await runner.ApplyAsync(_lastAnswer!.Answer!, cancellationToken);
+        if (outcome == UpdateRunOutcome.Interrupted)
+        {
+            _lastAnswer = _lastAnswer with { ETag = null };
+        }
+
         if (outcome != UpdateRunOutcome.RebootRequested)
         {
             await reporter.FlushAsync(cancellationToken);

@@ -54,6 +54,7 @@ public static class ErrorCodes
     public const string InvalidPublicKey = "invalid_public_key";
     public const string DownloadUrlExpired = "download_url_expired";
     public const string DownloadUrlInvalid = "download_url_invalid";
+    public const string DownloadUrlWrongDevice = "download_url_wrong_device";
     public const string ContentGone = "content_gone";
     public const string BinaryNotSigned = "binary_not_signed";
     public const string UpdateNotOffered = "update_not_offered";

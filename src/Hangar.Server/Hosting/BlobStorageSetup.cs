@@ -8,9 +8,9 @@ internal static class BlobStorageSetup
     /// <summary>The blob store, under <c>&lt;data directory&gt;/blobs</c> unless <c>BlobStorage:Root</c> says otherwise.</summary>
     public static IServiceCollection AddHangarBlobStorage(this IServiceCollection services)
     {
-        services.AddBlobStorage();
-        services.AddOptions<BlobStorageOptions>().PostConfigure<IOptions<ServerOptions>>((blobs, server) =>
-            blobs.Root ??= server.Value.DataPath("blobs"));
+        services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IOptions<ServerOptions>>((blobs, server) => blobs.Root ??= server.Value.DataPath("blobs"));
+        services.AddFileSystemBlobStore();
         return services;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Tests.Firmware;
 
-/// <summary>The blob garbage collector: abandoned uploads, orphaned uploads, objects and temporary files, each only past its age.</summary>
+/// <summary>The blob garbage collector: abandoned uploads, orphaned uploads and objects, each only past its age by the database's clock.</summary>
 public abstract class BlobCollectorTests(DatabaseKind database) : IAsyncLifetime
 {
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(60);
@@ -154,20 +154,52 @@ public abstract class BlobCollectorTests(DatabaseKind database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TemporaryFiles_NoWriterHolds_AreRemovedAtOnce_AndOneAWriterHoldsStaysPastTheGraceAge()
+    public async Task ObjectOfABinaryDestroyedWithinTheGraceAge_IsKeptByTheDatabasesClock_ThenCollected()
     {
-        var leftover = Node.BlobsPath("tmp", "other-node.1.interrupted.tmp");
-        await File.WriteAllBytesAsync(leftover, FirmwareBuilder.Bytes(100), Cancel);
-        var held = Node.BlobsPath("tmp", "other-node.2.writing.tmp");
-        await using var writing = new FileStream(held, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        var binary = await FirmwareBuilder.SignedAsync(Node.Owner, FirmwareBuilder.Bytes(1000));
+        Node.Time.Advance(Grace + TimeSpan.FromMinutes(1));
+        // Destroyed just now (the server died before deleting the bytes); the store's own time says the object is old.
+        var now = Node.Time.GetUtcNow().UtcDateTime;
+        await Node.WithDatabaseAsync(db => db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).Where(b => b.Id == binary.Id)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, BinaryState.Destroyed).SetProperty(x => x.UpdatedAt, now), Cancel));
+        AgeObject(binary.Sha256);
 
         await Node.Collector.CollectAsync(Cancel);
-        Assert.False(File.Exists(leftover));
+        Assert.NotNull(await Node.Blobs.GetSizeAsync(binary.Sha256, Cancel));
 
         Node.Time.Advance(Grace + TimeSpan.FromMinutes(1));
         await Node.Collector.CollectAsync(Cancel);
-        Assert.True(File.Exists(held));
+        Assert.Null(await Node.Blobs.GetSizeAsync(binary.Sha256, Cancel));
     }
+
+    [Fact]
+    public async Task ObjectNoBinaryHolds_DeclaredByAnUploadWhosePartArrivedWithinTheGraceAge_IsKept()
+    {
+        var content = FirmwareBuilder.Bytes(2048);
+        var sha = FirmwareBuilder.Sha(content);
+        // The same content stored earlier by a binary deleted since; an upload declaring it is on its way.
+        Assert.True((await Node.Blobs.PutPartAsync("earlier", 1, new MemoryStream(content), content.Length, sha, Cancel)).Succeeded);
+        Assert.True((await Node.Blobs.CompleteUploadAsync("earlier", [new StagedPart(1, content.Length, sha)], content.Length, sha, Cancel)).Succeeded);
+        var binary = await FirmwareBuilder.DeclareAsync(Node.Owner, content);
+        Node.Time.Advance(Grace + TimeSpan.FromMinutes(1));
+        await FirmwareBuilder.UploadPartsAsync(Node.Owner, binary.Id, content[..1024], 1024);
+        AgeObject(sha);
+
+        await Node.Collector.CollectAsync(Cancel);
+        Assert.NotNull(await Node.Blobs.GetSizeAsync(sha, Cancel));
+
+        Node.Time.Advance(Grace + TimeSpan.FromMinutes(1));
+        await Node.Collector.CollectAsync(Cancel);
+        Assert.Null(await Node.Blobs.GetSizeAsync(sha, Cancel));
+        // The upload itself goes on: completing it stores the content again.
+        await FirmwareBuilder.UploadPartsAsync(Node.Owner, binary.Id, content, 1024);
+        Assert.Equal("signable", (await FirmwareBuilder.HashAsync(Node.Owner, binary.Id)).State);
+        Assert.Equal(content.Length, await Node.Blobs.GetSizeAsync(sha, Cancel));
+    }
+
+    /// <summary>Makes the store list the object as written long ago, so only the database's clock can keep it.</summary>
+    private void AgeObject(string sha256) =>
+        Directory.SetLastWriteTimeUtc(Node.BlobsPath("objects", sha256[..2], sha256), DateTime.UnixEpoch);
 
     public sealed class OnSqlite() : BlobCollectorTests(DatabaseKind.Sqlite);
 

@@ -43,11 +43,5 @@ internal sealed class GatedBlobStore(IBlobStore inner) : IBlobStore
 
     public IAsyncEnumerable<StoredBlob> ListUploadsAsync(CancellationToken cancellationToken) => inner.ListUploadsAsync(cancellationToken);
 
-    public Task<bool> DeleteIfUnchangedSinceAsync(string sha256, DateTimeOffset since, CancellationToken cancellationToken) =>
-        inner.DeleteIfUnchangedSinceAsync(sha256, since, cancellationToken);
-
-    public Task<int> RemoveStaleTemporaryFilesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        inner.RemoveStaleTemporaryFilesAsync(since, cancellationToken);
-
     public BlobStoreHealth CheckHealth() => inner.CheckHealth();
 }

@@ -12,13 +12,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hangar.Server.Tests.Updates;
 
 /// <summary>
-/// The protocol-neutral offer an update check decides (docs/adr/0006): what it says for each kind of answer, in no
+/// The protocol-neutral offer an update check decides (docs/adr/0007): what it says for each kind of answer, in no
 /// protocol's terms, and the native device API's rendering of it. The URL minting comes from a real server's container.
 /// </summary>
 public sealed class UpdateOfferTests(SqliteServer fixture)
 {
     private static readonly Guid Organization = Guid.CreateVersion7();
-    private static readonly DownloadLinks Links = new("https://devices.example/device/v1/binary_downloads", "/device/v1/binary_downloads");
+    private static readonly Guid Device = Guid.CreateVersion7();
+    private static readonly DownloadLinks Links = new("https://devices.example/device/v1/binary_downloads", "/device/v1/binary_downloads", Device, UrlForOperator: false);
     private static readonly DateTimeOffset Expiry = DateTimeOffset.FromUnixTimeSeconds(1_900_000_000);
 
     [Fact]
@@ -73,8 +74,7 @@ public sealed class UpdateOfferTests(SqliteServer fixture)
             Assert.StartsWith(Links.UrlBase + "/", download.Url, StringComparison.Ordinal);
             var token = download.Url[(Links.UrlBase.Length + 1)..];
             Assert.Equal(Links.DevicePathBase + "/" + token, download.DevicePath);
-            Assert.True(signer.TryRead(token, out var binaryId, out var expiresAt));
-            Assert.Equal((download.Binary.BinaryId, Expiry), (binaryId, expiresAt));
+            Assert.Equal(new DownloadToken(download.Binary.BinaryId, Device, Expiry), signer.TryRead(token));
         }
 
         var answer = NativeUpdateAnswers.Response(offer);
@@ -108,6 +108,8 @@ public sealed class UpdateOfferTests(SqliteServer fixture)
         Assert.NotEqual(offer.Fingerprint, UpdateOffers.FromRelease(release with { Required = true }, manifest, Urls(), Links, Expiry).Fingerprint);
         Assert.NotEqual(offer.Fingerprint, UpdateOffers.FromRelease(release, manifest, Urls(), Links, Expiry.AddHours(1)).Fingerprint);
         Assert.NotEqual(offer.Fingerprint, UpdateOffers.FromRelease(release, manifest, Urls(), Links with { UrlBase = "https://other/x" }, Expiry).Fingerprint);
+        // The URLs are bound to the device asking: another device's offer differs.
+        Assert.NotEqual(offer.Fingerprint, UpdateOffers.FromRelease(release, manifest, Urls(), Links with { DeviceId = Guid.CreateVersion7() }, Expiry).Fingerprint);
     }
 
     private UpdateDownloadUrls Urls() => fixture.Server.Services.GetRequiredService<UpdateDownloadUrls>();

@@ -7,9 +7,7 @@ using Hangar.Data.Firmware;
 using Hangar.Data.Tenancy;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Http;
-using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
-using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,13 +34,14 @@ internal static class BinaryDownloadEndpoints
             .WithSummary("Get a short-lived download URL").WithDescription("The URL needs no API key; it expires after Firmware:DownloadUrlLifetimeSeconds (6 hours). url starts with Firmware:PublicAdminUrl when set (else the request's scheme and host); device_url is present when Firmware:PublicDeviceUrl is set.");
     }
 
-    /// <summary>The signed-URL routes: outside the authenticated Admin API group, anonymous, one per listener.</summary>
+    /// <summary>The admin listener's signed-URL route: outside the authenticated Admin API group, anonymous.</summary>
     public static IEndpointRouteBuilder MapSignedBinaryDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet(AdminSignedPath + "/{token}", SignedAsync).Anonymous().WithTags("Binaries")
-            .WithSummary("Download a binary through a signed URL").WithDescription("401 download_url_expired after expiry; 403 download_url_invalid when tampered.");
-        app.MapGet(DeviceSignedPath + "/{token}", SignedAsync).Anonymous().ExcludeFromDescription()
-            .WithMetadata(new ListenerAttribute(ListenerKind.Device), new DownloadTrafficAttribute());
+        app.MapGet(AdminSignedPath + "/{token}", AdminSignedAsync).Anonymous().WithTags("Binaries")
+            .WithSummary("Download a binary through a signed URL")
+            .WithDescription("401 download_url_expired after expiry; 403 download_url_invalid when tampered; 403 download_url_wrong_device for a URL "
+                + "issued to a device (those work only on the device listener, for that device). 307 to the blob store's presigned URL when it issues them.");
+        // The device listener's route is in the device API (Updates), which knows the authenticated device.
         return app;
     }
 
@@ -54,7 +53,7 @@ internal static class BinaryDownloadEndpoints
     }
 
     private static async Task<Results<Ok<DownloadUrlResponse>, ProblemHttpResult>> DownloadUrlAsync(
-        string id, HttpContext http, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time,
+        string id, HttpContext http, HangarDbContext db, DownloadUrls urls, TimeProvider time,
         IOptions<FirmwareOptions> options, CancellationToken cancellationToken)
     {
         var binary = await BinaryEndpoints.FindAsync(id, http, db, cancellationToken);
@@ -68,35 +67,68 @@ internal static class BinaryDownloadEndpoints
             return problem;
         }
 
-        var expiresAt = time.GetUtcNow().AddSeconds(options.Value.DownloadUrlLifetimeSeconds);
-        var token = signer.Sign(binary.Id, expiresAt);
-        var devicePath = $"{DeviceSignedPath}/{token}";
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().AddSeconds(options.Value.DownloadUrlLifetimeSeconds).ToUnixTimeSeconds());
+        var url = await urls.ForOperatorAsync(binary.Id, binary.Sha256, PublicBaseUrl.For(options.Value.PublicAdminUrl, http.Request) + AdminSignedPath, expiresAt, cancellationToken);
+        var devicePath = $"{DeviceSignedPath}/{urls.OperatorToken(binary.Id, expiresAt)}";
         // This request came to the admin listener, so only a configured public device address can make the device URL absolute.
         var deviceUrl = options.Value.PublicDeviceUrl is null ? null : PublicBaseUrl.For(options.Value.PublicDeviceUrl, null) + devicePath;
-        return TypedResults.Ok(new DownloadUrlResponse(
-            $"{PublicBaseUrl.For(options.Value.PublicAdminUrl, http.Request)}{AdminSignedPath}/{token}",
-            devicePath,
-            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()).UtcDateTime,
-            deviceUrl));
+        return TypedResults.Ok(new DownloadUrlResponse(url, devicePath, expiresAt.UtcDateTime, deviceUrl));
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> SignedAsync(
-        string token, HttpContext http, HangarDbContext db, DownloadUrlSigner signer, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken)
+    private static Task<Results<FileStreamHttpResult, RedirectHttpResult, ProblemHttpResult>> AdminSignedAsync(
+        string token, HttpContext http, HangarDbContext db, DownloadUrls urls, TimeProvider time, IBlobStore blobs, CancellationToken cancellationToken) =>
+        SignedAsync(token, device: null, http, db, urls, time, blobs, cancellationToken);
+
+    /// <summary>
+    /// A download by token, by <paramref name="device"/> on the device listener (its certificate checked, revocation
+    /// included, by the listener's authentication) or by anyone on the admin listener (null). A device's token is
+    /// served only to that device; an operator's to anyone holding it, but on the device listener only to devices of the
+    /// binary's organization.
+    /// </summary>
+    public static async Task<Results<FileStreamHttpResult, RedirectHttpResult, ProblemHttpResult>> SignedAsync(
+        string token, (Guid DeviceId, Guid OrganizationId)? device, HttpContext http, HangarDbContext db, DownloadUrls urls, TimeProvider time, IBlobStore blobs,
+        CancellationToken cancellationToken)
     {
-        if (!signer.TryRead(token, out var binaryId, out var expiresAt))
+        if (urls.Read(token) is not { } read)
         {
             return Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.DownloadUrlInvalid, "Forbidden", "The download URL is not valid.");
         }
 
-        if (expiresAt <= time.GetUtcNow())
+        if (read.DeviceId is { } boundTo && boundTo != device?.DeviceId)
+        {
+            return WrongDevice();
+        }
+
+        if (read.ExpiresAt <= time.GetUtcNow())
         {
             return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.DownloadUrlExpired, "Unauthenticated", "The download URL has expired; ask for a new one.");
         }
 
         // The token names the binary and proves the server issued it, so no caller organization is needed.
-        var binary = await db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleOrDefaultAsync(b => b.Id == binaryId, cancellationToken);
-        return binary is null ? Problems.NotFound("Binary") : await ServeAsync(binary, blobs, http, cancellationToken);
+        var binary = await db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleOrDefaultAsync(b => b.Id == read.BinaryId, cancellationToken);
+        if (binary is null)
+        {
+            return Problems.NotFound("Binary");
+        }
+
+        if (device is { } downloading && binary.OrganizationId != downloading.OrganizationId)
+        {
+            return WrongDevice();
+        }
+
+        if (ContentProblem(binary) is null && await urls.PresignedForFetchAsync(binary.Sha256, cancellationToken) is { } presigned)
+        {
+            // 307 keeps the method and the client's Range and If-Range headers for the object store.
+            return TypedResults.Redirect(presigned.ToString(), permanent: false, preserveMethod: true);
+        }
+
+        var served = await ServeAsync(binary, blobs, http, cancellationToken);
+        return served.Result is ProblemHttpResult problem ? problem : (FileStreamHttpResult)served.Result;
     }
+
+    private static ProblemHttpResult WrongDevice() =>
+        Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.DownloadUrlWrongDevice, "Forbidden",
+            "The download URL was issued to another device; a device downloads with the URLs of its own update check.");
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ServeAsync(
         Binary binary, IBlobStore blobs, HttpContext http, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangar.Core.Firmware;
 using Hangar.Data;
+using Hangar.Data.Firmware;
 using Hangar.Data.Tenancy;
 using Hangar.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,9 @@ namespace Hangar.Server.Features.Firmware;
 /// <summary>
 /// Keeps the blob store to what the database refers to. Each run (at start, then every <c>BlobCollector:IntervalMinutes</c>)
 /// aborts uploads abandoned for <c>AbandonedUploadDays</c>, then deletes staged uploads no binary can use any more and
-/// objects no binary holds, and leftovers of interrupted writes. Anything younger than <c>GraceMinutes</c> is left alone:
-/// an upload may have written it and not recorded it yet. Every step is safe to run on several nodes at once.
+/// objects no binary holds. Anything younger than <c>GraceMinutes</c> is left alone: an upload may have written it and
+/// not recorded it yet. Every step is safe to run on several nodes at once. Temporary files are the file-system store's
+/// own business (<c>FileSystemStoreMaintenance</c>), not the database's.
 /// </summary>
 internal sealed class BlobCollector(
     IServiceScopeFactory scopes, IBlobStore blobs, TimeProvider time, IOptions<BlobCollectorOptions> options, ILogger<BlobCollector> logger)
@@ -53,8 +55,7 @@ internal sealed class BlobCollector(
         var abandoned = await AbortAbandonedUploadsAsync(db, now.UtcDateTime, cancellationToken);
         var uploads = await RemoveOrphanedUploadsAsync(db, grace, cancellationToken);
         var (objects, bytes) = await RemoveOrphanedObjectsAsync(db, grace, cancellationToken);
-        var temporary = await blobs.RemoveStaleTemporaryFilesAsync(grace, cancellationToken);
-        return new BlobCollection(abandoned, uploads, objects, bytes, temporary);
+        return new BlobCollection(abandoned, uploads, objects, bytes);
     }
 
     /// <summary>
@@ -124,22 +125,28 @@ internal sealed class BlobCollector(
         return removed;
     }
 
-    /// <summary>Objects no binary in hashing, signable or signed has as its SHA-256.</summary>
+    /// <summary>
+    /// Objects no binary needs, decided from the database's clock (an object store has no conditional delete, and
+    /// needs none): no binary with that SHA-256 is hashing, signable or signed, and none that declares it (an upload in
+    /// flight, a binary just destroyed or reset) nor a part of its upload changed within the grace period. Every
+    /// candidate is checked once more right before its plain delete, so an upload of the same content that started
+    /// meanwhile keeps it. The store's own last-write time filters first (a just-published object is never listed as old).
+    /// </summary>
     private async Task<(int Count, long Bytes)> RemoveOrphanedObjectsAsync(HangarDbContext db, DateTimeOffset grace, CancellationToken cancellationToken)
     {
         var (count, bytes) = (0, 0L);
+        var cutoff = grace.UtcDateTime;
         var old = blobs.ListObjectsAsync(cancellationToken).Where(blob => blob.LastModified < grace);
         await foreach (var batch in old.Chunk(Batch).WithCancellation(cancellationToken))
         {
             var names = batch.Select(blob => blob.Name).ToList();
-            var held = (await db.Binaries.IgnoreQueryFilters([TenantFilter.Name])
-                    .Where(b => names.Contains(b.Sha256) && BinaryContent.HoldingStates.Contains(b.State))
-                    .Select(b => b.Sha256).Distinct().ToListAsync(cancellationToken))
+            var needed = (await Needing(db, names, cutoff).Select(b => b.Sha256).Distinct().ToListAsync(cancellationToken))
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (var blob in batch.Where(blob => !held.Contains(blob.Name)))
+            foreach (var blob in batch.Where(blob => !needed.Contains(blob.Name)))
             {
-                if (await blobs.DeleteIfUnchangedSinceAsync(blob.Name, grace, cancellationToken))
+                if (!await Needing(db, [blob.Name], cutoff).AnyAsync(cancellationToken))
                 {
+                    await blobs.DeleteAsync(blob.Name, cancellationToken);
                     count++;
                     bytes += blob.Size;
                 }
@@ -147,6 +154,14 @@ internal sealed class BlobCollector(
         }
 
         return (count, bytes);
+    }
+
+    /// <summary>Binaries that need (or may soon need) an object named in <paramref name="names"/>: the grace rule.</summary>
+    private static IQueryable<Binary> Needing(HangarDbContext db, List<string> names, DateTime cutoff)
+    {
+        var parts = db.BinaryParts.IgnoreQueryFilters([TenantFilter.Name]);
+        return db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).Where(b => names.Contains(b.Sha256)
+            && (BinaryContent.HoldingStates.Contains(b.State) || b.UpdatedAt >= cutoff || parts.Any(p => p.BinaryId == b.Id && p.UpdatedAt >= cutoff)));
     }
 
     /// <summary>Upload ids are <c>&lt;binary id, 32 hex&gt;-&lt;generation&gt;</c> (<see cref="BinaryContent.UploadId(Guid, int)"/>).</summary>

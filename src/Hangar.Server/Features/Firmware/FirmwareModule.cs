@@ -13,6 +13,7 @@ internal static class FirmwareModule
         services.AddScoped<BinaryHashingLeases>();
         services.AddSingleton<BinaryHashingSignal>();
         services.AddSingleton<DownloadUrlSigner>();
+        services.AddSingleton<DownloadUrls>();
         services.AddHostedService<BinaryHashingWorker>();
         services.AddOptions<BlobCollectorOptions>().BindConfiguration(BlobCollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<BlobCollector>();

@@ -30,6 +30,7 @@ internal static class DeviceUpdateCheckEndpoints
     {
         device.MapGet("/update", DeviceCheckAsync);
         device.MapUpdateStatus();
+        device.MapDeviceDownloads();
     }
 
     public static void MapAdminUpdateCheck(this RouteGroupBuilder api)
@@ -58,7 +59,8 @@ internal static class DeviceUpdateCheckEndpoints
         }
 
         var request = http.Request;
-        var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicDeviceUrl, request) + BinaryDownloadEndpoints.DeviceSignedPath, BinaryDownloadEndpoints.DeviceSignedPath);
+        var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicDeviceUrl, request) + BinaryDownloadEndpoints.DeviceSignedPath, BinaryDownloadEndpoints.DeviceSignedPath,
+            identity.DeviceId, UrlForOperator: false);
         var offer = await check.RunAsync(identity.DeviceId, reported, write: true, links, cancellationToken);
         if (offer is null)
         {
@@ -107,7 +109,8 @@ internal static class DeviceUpdateCheckEndpoints
 
         // Armed first: a write=true check's first save commits the audit row with it; otherwise it is written afterwards.
         audit.Resource(ResourceTypes.Device, device.Id, StatusCodes.Status200OK);
-        var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicAdminUrl, http.Request) + BinaryDownloadEndpoints.AdminSignedPath, BinaryDownloadEndpoints.DeviceSignedPath);
+        var links = new DownloadLinks(PublicBaseUrl.For(firmware.Value.PublicAdminUrl, http.Request) + BinaryDownloadEndpoints.AdminSignedPath, BinaryDownloadEndpoints.DeviceSignedPath,
+            device.Id, UrlForOperator: true);
         var offer = await check.RunAsync(device.Id, reported, request.Write, links, cancellationToken);
         if (offer is null)
         {

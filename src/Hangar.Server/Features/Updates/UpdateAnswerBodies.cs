@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Server.Features.Updates;
 
 /// <summary>
-/// Serialized native update answers by entity tag. Offers do not depend on which device asks (the signed URLs name
-/// the binary and a rounded expiry, not the device), so a fleet checking against the same release shares one body:
-/// most checks skip building, signing and serializing the answer.
+/// Serialized update answers by entity tag. The tag covers everything the body is made of, the asking device included
+/// (its download URLs are bound to it), so a device checking again within one URL expiry step gets its body from
+/// here: repeated checks skip building, signing and serializing the answer.
 /// </summary>
 internal sealed class UpdateAnswerBodies(IOptions<JsonOptions> json)
 {

@@ -6,11 +6,11 @@ namespace Hangar.Server.Features.Updates;
 /// Mints the download URLs of an update offer: the one place offers get them, whatever protocol renders the offer,
 /// so a change in how downloads are authorized (signed, presigned, bound to the device) lands here.
 /// </summary>
-internal sealed class UpdateDownloadUrls(DownloadUrlSigner signer)
+internal sealed class UpdateDownloadUrls(DownloadUrls urls)
 {
     public BinaryDownload For(ManifestBinary binary, DownloadLinks links, DateTimeOffset expiresAt)
     {
-        var token = signer.Sign(binary.BinaryId, expiresAt);
-        return new BinaryDownload(binary, $"{links.UrlBase}/{token}", $"{links.DevicePathBase}/{token}");
+        var (url, devicePath) = links.For(urls, binary.BinaryId, expiresAt);
+        return new BinaryDownload(binary, url, devicePath);
     }
 }

@@ -4,7 +4,7 @@ using Hangar.Data.Releases;
 namespace Hangar.Server.Features.Updates;
 
 /// <summary>
-/// An update check's decision in no protocol's terms (docs/adr/0006): what the device should run (the bundle of a release
+/// An update check's decision in no protocol's terms (docs/adr/0007): what the device should run (the bundle of a release
 /// or of a bundle override, with its binaries, sizes, hashes and signatures), why (the reason there is none, or the
 /// release or override chosen), and where to download each binary until when. The native device API renders it
 /// (<see cref="NativeUpdateAnswers"/>); another device protocol renders the same offer without touching the decision.

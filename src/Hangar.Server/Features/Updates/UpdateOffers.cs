@@ -45,7 +45,7 @@ internal static class UpdateOffers
     }
 
     private static string Key(UpdateManifest manifest, DownloadLinks links, DateTimeOffset expiresAt) =>
-        $"{manifest.Fingerprint}|{links.UrlBase}|{expiresAt.ToUnixTimeSeconds()}";
+        $"{manifest.Fingerprint}|{links.Key}|{expiresAt.ToUnixTimeSeconds()}";
 
     // The first 16 bytes of the SHA-256, in hexadecimal.
     private static string Fingerprint(string key) =>

@@ -8,11 +8,13 @@ internal sealed class UpdatesOptions
     public const string Section = "Updates";
 
     /// <summary>
-    /// How long the download URLs in an update answer stay valid at least: a device must be able to resume a
-    /// multi-GB download over a poor link for this long after its check.
+    /// How long the download URLs in an update answer stay valid at least. A download in flight is not cut at expiry,
+    /// and a device whose URL expired (or was refused) checks again for fresh URLs and resumes where it stopped, so this
+    /// only has to cover starting the download; short, because the URLs are bound to the device but a leaked one still
+    /// names the binary until it expires.
     /// </summary>
     [Range(600, 7 * 24 * 3600)]
-    public int DownloadUrlLifetimeSeconds { get; set; } = 24 * 3600;
+    public int DownloadUrlLifetimeSeconds { get; set; } = 3600;
 
     /// <summary>
     /// URL expiries are rounded up to this step, so answers (and their ETags) stay identical between checks in one
