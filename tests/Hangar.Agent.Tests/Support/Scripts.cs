@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace Hangar.Agent.Tests.Support;
@@ -7,12 +8,26 @@ public static class Scripts
 {
     public static string Write(string path, string body)
     {
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n", Encoding.ASCII);
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("the agent and its tests are for Linux");
         }
 
+        // The executable is written by a child process, never by this one. Tests run in parallel, and a Process.Start
+        // here forks this process with every open descriptor, a script's write handle included, until the child's
+        // exec closes it; running the script meanwhile fails with "Text file busy" (ETXTBSY). The draft is never run.
+        var draft = path + ".draft";
+        File.WriteAllText(draft, "#!/bin/sh\n" + body + "\n", Encoding.ASCII);
+        using (var copy = Process.Start(new ProcessStartInfo("cp", [draft, path]) { UseShellExecute = false })!)
+        {
+            copy.WaitForExit();
+            if (copy.ExitCode != 0)
+            {
+                throw new IOException($"cp {draft} {path} exited with code {copy.ExitCode}");
+            }
+        }
+
+        File.Delete(draft);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
     }

@@ -50,7 +50,8 @@ public abstract class DownloadTests(ServerFixture fixture)
     {
         var client = (await fixture.NewTenantAsync()).Owner;
         var content = FirmwareBuilder.Bytes(3 * 1024 * 1024);
-        var binary = await FirmwareBuilder.SignableAsync(client, content);
+        // Twelve parts of 256 KiB, so both reads still cross part boundaries (1 KiB parts: 3,072 upload requests).
+        var binary = await FirmwareBuilder.SignableAsync(client, content, partSize: 256 * 1024);
         var url = await client.Binaries.GetDownloadUrlAsync(binary.Id.ToString(), Cancel);
         using var anonymous = fixture.Server.CreateHttpClient(null);
 

@@ -33,10 +33,11 @@ internal static class FirmwareBuilder
     }
 
     /// <summary>Declares, uploads and hashes: the binary comes back signable.</summary>
-    public static async Task<BinaryResponse> SignableAsync(HangarClient client, byte[] content)
+    /// <param name="partSize">One request per part: a binary of megabytes in 1 KiB parts takes thousands of them.</param>
+    public static async Task<BinaryResponse> SignableAsync(HangarClient client, byte[] content, int partSize = 1024)
     {
         var binary = await DeclareAsync(client, content);
-        await UploadPartsAsync(client, binary.Id, content, 1024);
+        await UploadPartsAsync(client, binary.Id, content, partSize);
         return await HashAsync(client, binary.Id);
     }
 
