@@ -15,7 +15,7 @@ public sealed class ApiTransport(HttpClient http)
     /// The wire types' generated metadata (no reflection: the client runs trimmed, in WebAssembly). Responses may carry
     /// fields this client does not know yet (a newer server); they are ignored, not errors.
     /// </summary>
-    public static JsonSerializerOptions JsonOptions => HangarJson.Tolerant.Options;
+    public static JsonSerializerOptions JsonOptions => HangarJsonContext.Tolerant.Options;
 
     public HttpClient Http { get; } = http;
 
@@ -90,7 +90,7 @@ public sealed class ApiTransport(HttpClient http)
         ProblemResponse? problem = null;
         try
         {
-            problem = await response.Content.ReadFromJsonAsync(HangarJson.Tolerant.ProblemResponse, cancellationToken);
+            problem = await response.Content.ReadFromJsonAsync(HangarJsonContext.Tolerant.ProblemResponse, cancellationToken);
         }
         catch (JsonException)
         {
@@ -104,5 +104,5 @@ public sealed class ApiTransport(HttpClient http)
 
     /// <summary>The generated metadata of a wire type; a type missing from <see cref="HangarJsonContext"/> is a bug here, not the server's.</summary>
     internal static JsonTypeInfo TypeInfo(Type type) =>
-        HangarJson.Tolerant.GetTypeInfo(type) ?? throw new NotSupportedException($"{type} is not in {nameof(HangarJsonContext)}; add it there");
+        HangarJsonContext.Tolerant.GetTypeInfo(type) ?? throw new NotSupportedException($"{type} is not in {nameof(HangarJsonContext)}; add it there");
 }

@@ -50,7 +50,7 @@ public sealed class EventsClient(ApiTransport transport)
             {
                 if (data.Length > 0)
                 {
-                    yield return JsonSerializer.Deserialize(data.ToString(), HangarJson.Tolerant.EventResponse)
+                    yield return JsonSerializer.Deserialize(data.ToString(), HangarJsonContext.Tolerant.EventResponse)
                         ?? throw new JsonException("empty event");
                     data.Clear();
                 }

@@ -13,16 +13,6 @@ public static class HangarJson
     public static JsonSerializerOptions Options => HangarJsonContext.Default.Options;
 
     /// <summary>
-    /// The dialect as clients (CLI, console, agent) read answers: members a newer server added are ignored, not
-    /// errors, and so are constructor parameters it no longer sends. Writing is the same as <see cref="Options"/>.
-    /// </summary>
-    public static HangarJsonContext Tolerant { get; } = new(new JsonSerializerOptions(HangarJsonContext.Default.Options)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-        RespectRequiredConstructorParameters = false,
-    });
-
-    /// <summary>
     /// Applies the dialect to options owned by someone else (ASP.NET Core's) and puts the wire types' generated
     /// metadata first in their resolver chain; what follows in the chain (reflection, on the server) serves the rest.
     /// </summary>
@@ -43,4 +33,14 @@ public static class HangarJson
         options.TypeInfoResolverChain.Insert(0, HangarJsonContext.Default);
         return options;
     }
+
+    /// <summary>
+    /// The dialect as clients (CLI, console, agent) read answers: members a newer server added are ignored, not
+    /// errors, and so are constructor parameters it no longer sends. Writing is unchanged.
+    /// </summary>
+    internal static JsonSerializerOptions Tolerant(JsonSerializerOptions dialect) => new(dialect)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        RespectRequiredConstructorParameters = false,
+    };
 }

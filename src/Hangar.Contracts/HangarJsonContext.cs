@@ -154,4 +154,13 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(ListResponse<SigningKeyResponse>))]
 [JsonSerializable(typeof(ListResponse<WebhookDeliveryResponse>))]
 [JsonSerializable(typeof(ListResponse<WebhookResponse>))]
-public sealed partial class HangarJsonContext : JsonSerializerContext;
+public sealed partial class HangarJsonContext : JsonSerializerContext
+{
+    // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.
+    private static readonly Lazy<HangarJsonContext> _tolerant = new(CreateTolerant);
+
+    /// <summary>The contract as clients read answers (<see cref="HangarJson.Tolerant"/>): the client's and the CLI's.</summary>
+    public static HangarJsonContext Tolerant => _tolerant.Value;
+
+    private static HangarJsonContext CreateTolerant() => new(HangarJson.Tolerant(Default.Options));
+}

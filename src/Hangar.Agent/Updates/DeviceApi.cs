@@ -39,7 +39,7 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
             throw new DeviceApiException($"update check answered {await DescribeAsync(response, linked.Token)}");
         }
 
-        var answer = await response.Content.ReadFromJsonAsync(HangarJson.Tolerant.UpdateCheckResponse, linked.Token)
+        var answer = await response.Content.ReadFromJsonAsync(HangarDeviceJsonContext.Tolerant.UpdateCheckResponse, linked.Token)
             ?? throw new DeviceApiException("update check answered null");
         return new UpdateCheckResult(answer, response.Headers.ETag?.ToString(), NotModified: false);
     }
@@ -50,7 +50,7 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var content = JsonContent.Create(report, HangarJson.Tolerant.UpdateStatusRequest);
+            using var content = JsonContent.Create(report, HangarDeviceJsonContext.Tolerant.UpdateStatusRequest);
             using var response = await http.PostAsync(_status, content, linked.Token);
             if (response.IsSuccessStatusCode)
             {
@@ -83,7 +83,7 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
 
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync(HangarJson.Tolerant.ProblemResponse, cancellationToken);
+            var problem = await response.Content.ReadFromJsonAsync(HangarDeviceJsonContext.Tolerant.ProblemResponse, cancellationToken);
             return (problem?.Code, $"{status}: {problem?.Code} {problem?.Detail ?? problem?.Title}".TrimEnd(), problem?.Detail);
         }
         catch (JsonException)

@@ -1,11 +1,14 @@
 using System.IO.Pipelines;
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hangar.Client;
 using Hangar.Contracts;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Updates;
+using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -20,6 +23,8 @@ namespace Hangar.Server.Tests.Hosting;
 /// <summary>One JSON contract (<see cref="HangarJsonContext"/>) for the server, the client and the agent.</summary>
 public sealed class JsonContractTests(SqliteServer fixture)
 {
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
     // Bodies that are not JSON wire types: raw content, and ASP.NET Core's own problem types, which it serializes
     // with its own generated metadata (clients read them as ProblemResponse, which the contract has).
     private static readonly HashSet<Type> NotWireTypes =
@@ -35,7 +40,10 @@ public sealed class JsonContractTests(SqliteServer fixture)
             .Where(body => body.type is not null && !NotWireTypes.Contains(body.type))
             .ToList();
 
-        var missing = bodies.Where(body => HangarJsonContext.Default.GetTypeInfo(body.type!) is null)
+        // The agent links only the device API's part of the contract.
+        var missing = bodies.Where(body => HangarJsonContext.Default.GetTypeInfo(body.type!) is null
+                || (body.endpoint.Metadata.GetMetadata<ListenerAttribute>()?.Kind == ListenerKind.Device
+                    && HangarDeviceJsonContext.Default.GetTypeInfo(body.type!) is null))
             .Select(body => $"{body.endpoint.DisplayName}: {body.type}").Distinct().ToList();
         Assert.Empty(missing);
         // The catalogue must really have found the bodies (a metadata change must not make this test pass vacuously).
@@ -54,12 +62,38 @@ public sealed class JsonContractTests(SqliteServer fixture)
     }
 
     [Fact]
+    public void DeviceContextOptions_AreTheDialect()
+    {
+        Assert.Empty(DifferentSettings(HangarDeviceJsonContext.Default.Options, HangarJson.Options));
+        Assert.Equal(DifferentSettings(ApiTransport.JsonOptions, HangarJson.Options), DifferentSettings(HangarDeviceJsonContext.Tolerant.Options, HangarJson.Options));
+    }
+
+    [Fact]
     public void ClientJsonOptions_DifferOnlyInToleratingWhatANewerServerAdds()
     {
         Assert.Equal(
             [nameof(JsonSerializerOptions.RespectRequiredConstructorParameters), nameof(JsonSerializerOptions.UnmappedMemberHandling)],
             DifferentSettings(ApiTransport.JsonOptions, HangarJson.Options));
-        Assert.Same(HangarJson.Tolerant, ApiTransport.JsonOptions.TypeInfoResolver);
+        Assert.Same(HangarJsonContext.Tolerant, ApiTransport.JsonOptions.TypeInfoResolver);
+    }
+
+    [Fact]
+    public async Task ServerAnswers_ReadWithUnknownMembersDisallowed_LoseNothing()
+    {
+        // Clients skip members they do not know; here nothing may be skipped, so the contract describes every member
+        // the server sends (problem extensions included), and the client and the agent lose nothing of it.
+        var strict = new JsonSerializerOptions(HangarJsonContext.Tolerant.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        var tenant = await fixture.NewTenantAsync();
+        using var http = tenant.OwnerHttp;
+        using var created = await http.PostAsync("api/v1/products", Api.Json("""{"name":"strict"}"""), Cancel);
+        using var invalid = await http.PostAsync("api/v1/products", Api.Json("""{"name":""}"""), Cancel);
+        using var missing = await http.GetAsync($"api/v1/products/{Guid.CreateVersion7()}", Cancel);
+        using var page = await http.GetAsync("api/v1/products", Cancel);
+
+        Assert.Equal("strict", (await created.Content.ReadFromJsonAsync<ProductResponse>(strict, Cancel))!.Name);
+        Assert.NotEmpty((await invalid.Content.ReadFromJsonAsync<ProblemResponse>(strict, Cancel))!.Errors!);
+        Assert.Equal(ErrorCodes.NotFound, (await missing.Content.ReadFromJsonAsync<ProblemResponse>(strict, Cancel))!.Code);
+        Assert.Single((await page.Content.ReadFromJsonAsync<ListResponse<ProductResponse>>(strict, Cancel))!.Data);
     }
 
     /// <summary>
