@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Hangar.Contracts;
 using Hangar.Contracts.Common;
 
@@ -11,8 +11,11 @@ namespace Hangar.Client;
 /// <summary>JSON over HTTP with Hangar's conventions; every non-success answer becomes a <see cref="HangarApiException"/>.</summary>
 public sealed class ApiTransport(HttpClient http)
 {
-    /// <summary>Responses may carry fields this client does not know yet (a newer server); they are ignored, not errors.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();
+    /// <summary>
+    /// The wire types' generated metadata (no reflection: the client runs trimmed, in WebAssembly). Responses may carry
+    /// fields this client does not know yet (a newer server); they are ignored, not errors.
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions => HangarJsonContext.Tolerant.Options;
 
     public HttpClient Http { get; } = http;
 
@@ -41,7 +44,7 @@ public sealed class ApiTransport(HttpClient http)
         var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: JsonOptions);
+            request.Content = JsonContent.Create(body, TypeInfo(body.GetType()));
         }
 
         if (options?.IdempotencyKey is { } key)
@@ -68,7 +71,7 @@ public sealed class ApiTransport(HttpClient http)
                 return default!;
             }
 
-            return await response.Content.ReadFromJsonAsync<T>(JsonOptions, cancellationToken)
+            return await response.Content.ReadFromJsonAsync((JsonTypeInfo<T>)TypeInfo(typeof(T)), cancellationToken)
                 ?? throw new HangarApiException(response.StatusCode, null);
         }
     }
@@ -87,7 +90,7 @@ public sealed class ApiTransport(HttpClient http)
         ProblemResponse? problem = null;
         try
         {
-            problem = await response.Content.ReadFromJsonAsync<ProblemResponse>(JsonOptions, cancellationToken);
+            problem = await response.Content.ReadFromJsonAsync(HangarJsonContext.Tolerant.ProblemResponse, cancellationToken);
         }
         catch (JsonException)
         {
@@ -99,11 +102,7 @@ public sealed class ApiTransport(HttpClient http)
         return new HangarApiException(response.StatusCode, problem, retryAfter);
     }
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = HangarJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
-        options.RespectRequiredConstructorParameters = false;
-        return options;
-    }
+    /// <summary>The generated metadata of a wire type; a type missing from <see cref="HangarJsonContext"/> is a bug here, not the server's.</summary>
+    internal static JsonTypeInfo TypeInfo(Type type) =>
+        HangarJsonContext.Tolerant.GetTypeInfo(type) ?? throw new NotSupportedException($"{type} is not in {nameof(HangarJsonContext)}; add it there");
 }

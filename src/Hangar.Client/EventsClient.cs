@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Hangar.Contracts;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Events;
 
@@ -49,7 +50,7 @@ public sealed class EventsClient(ApiTransport transport)
             {
                 if (data.Length > 0)
                 {
-                    yield return JsonSerializer.Deserialize<EventResponse>(data.ToString(), ApiTransport.JsonOptions)
+                    yield return JsonSerializer.Deserialize(data.ToString(), HangarJsonContext.Tolerant.EventResponse)
                         ?? throw new JsonException("empty event");
                     data.Clear();
                 }

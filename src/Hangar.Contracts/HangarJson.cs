@@ -3,25 +3,44 @@ using System.Text.Json.Serialization;
 
 namespace Hangar.Contracts;
 
-/// <summary>The one JSON dialect of the Hangar API: snake_case names, no unknown members, nulls written.</summary>
+/// <summary>
+/// The one JSON dialect of the Hangar API, defined by <see cref="HangarJsonContext"/>'s options: snake_case names,
+/// no unknown members, nulls written.
+/// </summary>
 public static class HangarJson
 {
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    /// <summary>The dialect as the server reads requests: strict, an unknown member is an error.</summary>
+    public static JsonSerializerOptions Options => HangarJsonContext.Default.Options;
 
-    /// <summary>Applies the Hangar conventions to options owned by someone else (ASP.NET Core's, a client's).</summary>
+    /// <summary>
+    /// Applies the dialect to options owned by someone else (ASP.NET Core's) and puts the wire types' generated
+    /// metadata first in their resolver chain; what follows in the chain (reflection, on the server) serves the rest.
+    /// </summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
-        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        options.DictionaryKeyPolicy = null;
-        // Unknown members are an error, not silently dropped: a typo in a field name must not look like success,
-        // and read-only fields (ids, timestamps) cannot be mass-assigned.
-        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.NumberHandling = JsonNumberHandling.Strict;
-        options.AllowTrailingCommas = false;
-        options.ReadCommentHandling = JsonCommentHandling.Disallow;
-        options.MaxDepth = 32;
-        options.RespectNullableAnnotations = true;
-        options.RespectRequiredConstructorParameters = true;
+        var dialect = HangarJsonContext.Default.Options;
+        options.PropertyNamingPolicy = dialect.PropertyNamingPolicy;
+        options.DictionaryKeyPolicy = dialect.DictionaryKeyPolicy;
+        options.PropertyNameCaseInsensitive = dialect.PropertyNameCaseInsensitive;
+        options.DefaultIgnoreCondition = dialect.DefaultIgnoreCondition;
+        options.UnmappedMemberHandling = dialect.UnmappedMemberHandling;
+        options.NumberHandling = dialect.NumberHandling;
+        options.AllowTrailingCommas = dialect.AllowTrailingCommas;
+        options.ReadCommentHandling = dialect.ReadCommentHandling;
+        options.MaxDepth = dialect.MaxDepth;
+        options.RespectNullableAnnotations = dialect.RespectNullableAnnotations;
+        options.RespectRequiredConstructorParameters = dialect.RespectRequiredConstructorParameters;
+        options.TypeInfoResolverChain.Insert(0, HangarJsonContext.Default);
         return options;
     }
+
+    /// <summary>
+    /// The dialect as clients (CLI, console, agent) read answers: members a newer server added are ignored, not
+    /// errors, and so are constructor parameters it no longer sends. Writing is unchanged.
+    /// </summary>
+    internal static JsonSerializerOptions Tolerant(JsonSerializerOptions dialect) => new(dialect)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        RespectRequiredConstructorParameters = false,
+    };
 }

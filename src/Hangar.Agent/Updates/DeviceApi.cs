@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangar.Contracts;
 using Hangar.Contracts.Updates;
 
 namespace Hangar.Agent.Updates;
@@ -38,7 +39,7 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
             throw new DeviceApiException($"update check answered {await DescribeAsync(response, linked.Token)}");
         }
 
-        var answer = await response.Content.ReadFromJsonAsync(DeviceJsonContext.Default.UpdateCheckResponse, linked.Token)
+        var answer = await response.Content.ReadFromJsonAsync(HangarDeviceJsonContext.Tolerant.UpdateCheckResponse, linked.Token)
             ?? throw new DeviceApiException("update check answered null");
         return new UpdateCheckResult(answer, response.Headers.ETag?.ToString(), NotModified: false);
     }
@@ -49,7 +50,7 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var content = JsonContent.Create(report, DeviceJsonContext.Default.UpdateStatusRequest);
+            using var content = JsonContent.Create(report, HangarDeviceJsonContext.Tolerant.UpdateStatusRequest);
             using var response = await http.PostAsync(_status, content, linked.Token);
             if (response.IsSuccessStatusCode)
             {
@@ -82,7 +83,7 @@ public sealed class DeviceApi(HttpClient http, Uri serverUrl, TimeProvider time)
 
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync(DeviceJsonContext.Default.ProblemResponse, cancellationToken);
+            var problem = await response.Content.ReadFromJsonAsync(HangarDeviceJsonContext.Tolerant.ProblemResponse, cancellationToken);
             return (problem?.Code, $"{status}: {problem?.Code} {problem?.Detail ?? problem?.Title}".TrimEnd(), problem?.Detail);
         }
         catch (JsonException)

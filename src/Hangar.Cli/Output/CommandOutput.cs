@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Hangar.Client;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -11,8 +12,13 @@ namespace Hangar.Cli.Output;
 /// </summary>
 internal sealed class CommandOutput(OutputFormat format, TextWriter stdout, TextWriter stderr, bool isTerminal)
 {
-    // The API's own dialect (snake_case, nulls written), indented for people who read it too.
-    private static readonly JsonSerializerOptions JsonOptions = new(ApiTransport.JsonOptions) { WriteIndented = true };
+    // The API's own dialect (snake_case, nulls written), indented for people who read it too. Reflection after the
+    // wire types' generated metadata serves the CLI's own shapes (profiles); the CLI is not trimmed.
+    private static readonly JsonSerializerOptions JsonOptions = new(ApiTransport.JsonOptions)
+    {
+        WriteIndented = true,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiTransport.JsonOptions.TypeInfoResolver, new DefaultJsonTypeInfoResolver()),
+    };
 
     // Wide enough that piped tables are never wrapped or truncated; a terminal uses its real width.
     private const int RedirectedWidth = 1000;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Hangar.Client;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Firmware;
@@ -82,8 +83,14 @@ internal sealed class ReleaseScenario
         return releases.ToDictionary(r => r.Name, r => r.NextReleaseId is { } next ? names.GetValueOrDefault(next, next.ToString()) : null);
     }
 
+    // Lists of responses are not wire types of their own: reflection after the generated metadata serves them.
+    private static readonly JsonSerializerOptions AnyShape = new(ApiTransport.JsonOptions)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiTransport.JsonOptions.TypeInfoResolver, new DefaultJsonTypeInfoResolver()),
+    };
+
     /// <summary>Responses as JSON, for comparing records that hold lists (which compare by reference).</summary>
-    public static string Json(object value) => JsonSerializer.Serialize(value, ApiTransport.JsonOptions);
+    public static string Json(object value) => JsonSerializer.Serialize(value, AnyShape);
 
     public async Task<DeviceResponse> DeviceAsync(string identifier, Guid? cohortId = null) =>
         await Client.Devices.CreateAsync(new CreateDeviceRequest(identifier, ProductId.ToString(), (cohortId ?? CohortId).ToString()), cancellationToken: Cancel);

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Hangar.Contracts;
 using Hangar.Data.Events;
 using Hangar.Server.Hosting.Authentication;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Hangar.Server.Features.Events;
 
@@ -11,7 +12,11 @@ namespace Hangar.Server.Features.Events;
 /// committed. Call <see cref="Record"/> right before saving: the event's id and time are taken then, and the live
 /// stream assumes the commit follows within <c>Events:StreamSettleMilliseconds</c>.
 /// </summary>
-internal sealed class EventRecorder(IHttpContextAccessor http, TimeProvider time)
+/// <remarks>
+/// Event data is ad hoc per event type (anonymous objects), so it is serialized with the API's options, whose
+/// resolver chain falls back to reflection for types outside the wire contract.
+/// </remarks>
+internal sealed class EventRecorder(IHttpContextAccessor http, TimeProvider time, IOptions<JsonOptions> json)
 {
     private readonly List<PendingEvent> _pending = [];
     private EventActor? _actor;
@@ -72,7 +77,7 @@ internal sealed class EventRecorder(IHttpContextAccessor http, TimeProvider time
             ActorName = actor.Name,
             ResourceType = resourceType,
             ResourceId = resourceId,
-            Data = JsonSerializer.Serialize(data ?? new { }, HangarJson.Options),
+            Data = JsonSerializer.Serialize(data ?? new { }, json.Value.SerializerOptions),
         };
         _pending.Add(new PendingEvent(entity, publishToWebhooks));
         return entity.Id;

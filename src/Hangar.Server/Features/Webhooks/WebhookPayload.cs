@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hangar.Contracts;
+using Hangar.Contracts.Webhooks;
 using Hangar.Data.Events;
 using Hangar.Data.Webhooks;
 using Hangar.Server.Features.Events;
@@ -13,12 +14,9 @@ namespace Hangar.Server.Features.Webhooks;
 /// </summary>
 internal static class WebhookPayload
 {
-    public static string For(Event evt) => JsonSerializer.Serialize(new
-    {
-        type = evt.Type,
-        timestamp = evt.Time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-        data = evt.ToResponse(),
-    }, HangarJson.Options);
+    public static string For(Event evt) => JsonSerializer.Serialize(
+        new WebhookDeliveryBody(evt.Type, evt.Time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), evt.ToResponse()),
+        HangarJsonContext.Default.WebhookDeliveryBody);
 
     public static WebhookDelivery Delivery(Webhook webhook, Event evt, DateTime now, TimeSpan retryWindow) => new()
     {
