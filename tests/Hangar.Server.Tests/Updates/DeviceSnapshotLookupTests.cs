@@ -78,6 +78,8 @@ public abstract class DeviceSnapshotLookupTests(ClockServer fixture)
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        // As on a device request: the scope's tenant is the device's organization (the overrides are read through EF).
+        db.Tenant.Set(organizationId);
         return await scope.ServiceProvider.GetRequiredService<DeviceSnapshotLookup>().LoadAsync(db, organizationId, deviceId, fixture.Time.GetUtcNow().UtcDateTime, Cancel);
     }
 
