@@ -37,9 +37,12 @@ public sealed class DatabaseUnavailableTests
             RedirectStandardOutput = true,
             UseShellExecute = false,
         })!;
+        // The shell waits out a write the server is making (its busy timeout is 0 by default: BEGIN IMMEDIATE would fail
+        // with "database is locked", print nothing on stdout, and the read below would wait forever).
+        await holder.StandardInput.WriteLineAsync(".timeout 30000");
         await holder.StandardInput.WriteLineAsync("BEGIN IMMEDIATE; SELECT 'locked';");
         await holder.StandardInput.FlushAsync(Cancel);
-        Assert.Equal("locked", await holder.StandardOutput.ReadLineAsync(Cancel));
+        Assert.Equal("locked", await holder.StandardOutput.ReadLineAsync(Cancel).AsTask().WaitAsync(TimeSpan.FromSeconds(60), Cancel));
 
         await AssertUnavailableAsync(server, key);
 
