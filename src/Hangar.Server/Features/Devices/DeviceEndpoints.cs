@@ -56,9 +56,6 @@ internal static class DeviceEndpoints
         group.MapPost("/bulk", DeviceBulkActions.RunAsync).Requires(Permission.DeviceManage).Audited("device.bulk_update")
             .WithSummary("Act on many devices")
             .WithDescription("move_cohort, add_tags, remove_tags, quarantine or unquarantine, on up to 1,000 devices chosen by device_ids or search; all or nothing.");
-        group.MapPost("/import", DeviceImportEndpoint.ImportAsync).Requires(Permission.DeviceManage).Audited("device.import")
-            .WithSummary("Import devices from CSV")
-            .WithDescription("Every row is validated first; any error imports nothing and answers 400 import_failed with errors keyed 'row N.field'. Rows with certificates need the admin role.");
     }
 
     private static Task<Results<Ok<ListResponse<DeviceResponse>>, ProblemHttpResult>> ListAsync(

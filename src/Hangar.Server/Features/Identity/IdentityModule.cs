@@ -31,6 +31,7 @@ internal static class IdentityModule
 
     public static RouteGroupBuilder MapDeviceIdentity(this RouteGroupBuilder api)
     {
+        api.MapDeviceImport();
         api.MapDeviceCertificates();
         api.MapCaCertificates();
         api.MapServerCa();

@@ -5,14 +5,24 @@ using Hangar.Data;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
+using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Hangar.Server.Features.Devices;
+namespace Hangar.Server.Features.Identity;
 
-/// <summary><c>POST /devices/import</c>: runs <see cref="DeviceImporter"/> for the caller and answers its outcome.</summary>
+/// <summary>
+/// <c>POST /devices/import</c>: runs <see cref="DeviceImporter"/> for the caller and answers its outcome. Part of device
+/// identity (devices arrive with their certificates), mapped beside the fleet's device routes.
+/// </summary>
 internal static class DeviceImportEndpoint
 {
+    public static void MapDeviceImport(this RouteGroupBuilder api) =>
+        api.MapGroup("/devices").WithTags("Devices")
+            .MapPost("/import", ImportAsync).Requires(Permission.DeviceManage).Audited("device.import")
+            .WithSummary("Import devices from CSV")
+            .WithDescription("Every row is validated first; any error imports nothing and answers 400 import_failed with errors keyed 'row N.field'. Rows with certificates need the admin role.");
+
     public static async Task<Results<Ok<ImportDevicesResponse>, ProblemHttpResult>> ImportAsync(
         ImportDevicesRequest request, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, TimeProvider time, CancellationToken cancellationToken)
     {

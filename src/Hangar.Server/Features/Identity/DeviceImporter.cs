@@ -6,12 +6,12 @@ using Hangar.Data;
 using Hangar.Data.Devices;
 using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
-using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Database;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hangar.Server.Features.Devices;
+namespace Hangar.Server.Features.Identity;
 
 /// <summary>
 /// CSV bulk import, all or nothing: every row is checked against the database and the rest of the file before

@@ -1,6 +1,6 @@
 using Hangar.Core.Access;
 
-namespace Hangar.Server.Features.Devices;
+namespace Hangar.Server.Features.Identity;
 
 /// <summary>What a CSV import did: all rows imported, or nothing, and why.</summary>
 internal abstract record DeviceImportOutcome
