@@ -8,8 +8,10 @@ using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
+using Hangar.Server.Hosting.Cluster;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Http;
+using Hangar.Server.Hosting.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hangar.Server;
@@ -23,6 +25,8 @@ internal static class HangarServer
         builder.Services
             .AddHangarHosting()
             .AddHangarDatabase()
+            .AddServerSecrets()
+            .AddClusterSignal()
             .AddHangarBlobStorage()
             .AddBootstrap()
             .AddAudit()

@@ -7,8 +7,6 @@ using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Server.Hosting.Tls;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting;
@@ -50,8 +48,6 @@ internal static class HostingModule
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddScoped<CallerAuthenticator>();
-        services.AddDataProtection().SetApplicationName("hangar");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyDirectory>();
         services.AddSecretSafeLogging();
         services.AddHangarRateLimiting();
         services.AddHangarOpenApi();

@@ -255,7 +255,7 @@ internal static class DeviceEndpoints
         events.Record(EventTypes.DeviceDeleted, ResourceTypes.Device, device.Id, DeviceEventData.Of(device));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        cache.Evict(certificates.Select(c => c.Fingerprint));
+        await cache.EvictAsync(certificates.Select(c => c.Fingerprint), cancellationToken);
         return TypedResults.NoContent();
     }
 

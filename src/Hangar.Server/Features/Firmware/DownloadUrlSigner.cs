@@ -2,15 +2,13 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Hangar.Server.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Firmware;
 
 /// <summary>
 /// Download tokens: the binary id and an expiry, authenticated with HMAC-SHA256 under a server secret, so a device
-/// or script can fetch one binary for a while without an API key. The secret is generated once into the data
-/// directory (mode 0600), so every node sharing the data directory accepts the same URLs and a restart does not
+/// or script can fetch one binary for a while without an API key. The secret is the installation's
+/// (<see cref="DownloadUrlKey"/>, in the database), so every node accepts the same URLs and a restart does not
 /// invalidate URLs handed out.
 /// </summary>
 internal sealed class DownloadUrlSigner
@@ -22,7 +20,7 @@ internal sealed class DownloadUrlSigner
 
     private readonly byte[] _key;
 
-    public DownloadUrlSigner(IOptions<ServerOptions> server) => _key = LoadOrCreateKey(server.Value.DataPath("keys", "download-urls.key"));
+    public DownloadUrlSigner(DownloadUrlKey key) => _key = key.Bytes;
 
     public string Sign(Guid binaryId, DateTimeOffset expiresAt)
     {
@@ -63,40 +61,5 @@ internal sealed class DownloadUrlSigner
         hmac.AppendData(Purpose);
         hmac.AppendData(payload);
         hmac.GetHashAndReset(destination);
-    }
-
-    private static byte[] LoadOrCreateKey(string path)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        var temporary = path + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new FileStream(temporary, options))
-        {
-            file.Write(key);
-            file.Flush(flushToDisk: true);
-        }
-
-        try
-        {
-            // Two nodes starting at once: the first rename wins and both read the winner.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException)
-        {
-            File.Delete(temporary);
-        }
-
-        return File.ReadAllBytes(path);
     }
 }

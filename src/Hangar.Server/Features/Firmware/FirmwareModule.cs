@@ -12,6 +12,7 @@ internal static class FirmwareModule
         services.AddScoped<BinaryLifecycle>();
         services.AddScoped<BinaryHashingLeases>();
         services.AddSingleton<BinaryHashingSignal>();
+        services.AddSingleton<DownloadUrlKey>();
         services.AddSingleton<DownloadUrlSigner>();
         services.AddHostedService<BinaryHashingWorker>();
         services.AddOptions<BlobCollectorOptions>().BindConfiguration(BlobCollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
