@@ -42,7 +42,8 @@ internal sealed class DatabaseXmlRepository(ServerSecrets secrets, string legacy
         foreach (var file in files)
         {
             // Two nodes importing the same files at once: the names collide and the first insert stands.
-            secrets.TryAdd(Prefix + Path.GetFileNameWithoutExtension(file), File.ReadAllBytes(file));
+            var element = XElement.Load(file);
+            secrets.TryAdd(Prefix + Path.GetFileNameWithoutExtension(file), Encoding.UTF8.GetBytes(element.ToString(SaveOptions.DisableFormatting)));
         }
 
         if (files.Length > 0)
