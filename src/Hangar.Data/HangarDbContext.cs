@@ -50,6 +50,7 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+    public DbSet<ServerSecret> ServerSecrets => Set<ServerSecret>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventOutboxEntry> EventOutbox => Set<EventOutboxEntry>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();

@@ -9,8 +9,10 @@ using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
+using Hangar.Server.Hosting.Cluster;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Http;
+using Hangar.Server.Hosting.Secrets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hangar.Server;
@@ -24,6 +26,8 @@ internal static class HangarServer
         builder.Services
             .AddHangarHosting()
             .AddHangarDatabase()
+            .AddServerSecrets()
+            .AddClusterSignal()
             .AddHangarBlobStorage()
             .AddRequestIdentity()
             .AddBootstrap()

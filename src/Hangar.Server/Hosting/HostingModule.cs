@@ -6,8 +6,6 @@ using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Server.Hosting.Tls;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting;
@@ -48,8 +46,6 @@ internal static class HostingModule
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ExceptionProblemHandler>();
-        services.AddDataProtection().SetApplicationName("hangar");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyDirectory>();
         services.AddSecretSafeLogging();
         services.AddHangarRateLimiting();
         services.AddHangarOpenApi();

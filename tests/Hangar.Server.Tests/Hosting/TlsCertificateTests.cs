@@ -3,7 +3,10 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using System.Text.Json;
+using Hangar.Server.Hosting.Secrets;
+using Hangar.Server.Hosting.Tls;
 using Hangar.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,23 +51,55 @@ public sealed class TlsCertificateTests : IDisposable
     [Fact]
     public async Task ExpiredSelfGeneratedCertificate_IsReissuedByTheServerCa_AtStart()
     {
-        await using (await StartAsync())
+        X509Certificate2 expired;
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
         {
+            await using (var first = await StartAsync())
+            {
+                await HandshakeAsync(first);
+                using var ca = first.Services.GetRequiredService<ServerCertificateAuthority>().Find()!;
+                // The CA was made minutes ago (valid from five minutes before), and a leaf cannot predate its issuer.
+                expired = ServerLeaf(key, ca.NotBefore.ToUniversalTime().AddMinutes(1), ca);
+                Assert.True(expired.NotAfter.ToUniversalTime() < TimeProvider.System.GetUtcNow().UtcDateTime);
+                var secrets = first.Services.GetRequiredService<ServerSecrets>();
+                var stored = secrets.Find(ServerCertificateStore.SecretName)!;
+                Assert.True(secrets.TryReplace(ServerCertificateStore.SecretName, stored,
+                    Encoding.UTF8.GetBytes(expired.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem())));
+            }
         }
-
-        using var ca = X509Certificate2.CreateFromPemFile(TlsPath("server-ca.crt"), TlsPath("server-ca.key"));
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        // The CA was made minutes ago (valid from five minutes before), and a leaf cannot predate its issuer.
-        using var expired = ServerLeaf(key, ca.NotBefore.ToUniversalTime().AddMinutes(1), ca);
-        Assert.True(expired.NotAfter.ToUniversalTime() < TimeProvider.System.GetUtcNow().UtcDateTime);
-        await InstallAsync(expired, key);
 
         await using var restarted = await StartAsync();
         var served = await HandshakeAsync(restarted);
 
         Assert.NotEqual(expired.Thumbprint, served.Thumbprint);
         Assert.True(served.NotAfter.ToUniversalTime() > TimeProvider.System.GetUtcNow().UtcDateTime.AddYears(1));
-        Assert.Equal(ca.Subject, served.Issuer);
+        Assert.Equal(expired.Issuer, served.Issuer);
+        expired.Dispose();
+    }
+
+    [Fact]
+    public async Task OlderVersionsFiles_AreImported_SoTheCaAndCertificateStayTheSame()
+    {
+        // What an older version left in tls/: its CA (with key) and a certificate it issued.
+        Directory.CreateDirectory(Path.Combine(_directory, "tls"));
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=Hangar server CA", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        using var ca = caRequest.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(20));
+        await File.WriteAllTextAsync(TlsPath("server-ca.crt"), ca.ExportCertificatePem(), Cancel);
+        await File.WriteAllTextAsync(TlsPath("server-ca.key"), caKey.ExportPkcs8PrivateKeyPem(), Cancel);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var leaf = ServerLeaf(key, TimeProvider.System.GetUtcNow().AddYears(2), ca);
+        await InstallAsync(leaf, key);
+
+        await using var server = await StartAsync();
+
+        Assert.Equal(leaf.Thumbprint, (await HandshakeAsync(server)).Thumbprint);
+        using var stored = server.Services.GetRequiredService<ServerCertificateAuthority>().Find()!;
+        Assert.Equal(ca.Thumbprint, stored.Thumbprint);
+        using var http = server.CreateHttpClient(null, new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, served, _, _) => served?.GetCertHashString() == leaf.Thumbprint } });
+        Assert.Equal(ca.ExportCertificatePem() + "\n", await http.GetStringAsync("api/v1/server/ca_certificate", Cancel));
     }
 
     [Fact]

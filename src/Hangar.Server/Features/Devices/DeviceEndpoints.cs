@@ -8,7 +8,6 @@ using Hangar.Data.Devices;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Idempotency;
-using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
@@ -235,7 +234,7 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, DeviceAuthenticationCache cache, IDeviceDepartures departures,
+        string id, HttpContext http, HangarDbContext db, AuditScope audit, EventRecorder events, IRevokedCertificateCaches cache, IDeviceDepartures departures,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var device = await FindAsync(id, http, db, cancellationToken);
@@ -253,7 +252,7 @@ internal static class DeviceEndpoints
         events.Record(EventTypes.DeviceDeleted, ResourceTypes.Device, device.Id, DeviceEventData.Of(device));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        cache.Evict(certificates.Select(c => c.Fingerprint));
+        await cache.EvictAsync(certificates.Select(c => c.Fingerprint), cancellationToken);
         return TypedResults.NoContent();
     }
 

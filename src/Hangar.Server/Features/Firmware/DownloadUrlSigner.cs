@@ -2,8 +2,6 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Hangar.Server.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Firmware;
 
@@ -11,8 +9,8 @@ namespace Hangar.Server.Features.Firmware;
 /// Download tokens: the binary id and an expiry, authenticated with HMAC-SHA256 under a server secret, so a device
 /// or script can fetch one binary for a while without an API key. A token handed to a device also names the device
 /// (<see cref="SignForDevice"/>), under its own MAC purpose so neither kind can pass for the other; the device listener
-/// serves it only to that device's certificate. The secret is generated once into the data directory (mode 0600), so
-/// every node sharing the data directory accepts the same URLs and a restart does not invalidate URLs handed out.
+/// serves it only to that device's certificate. The secret is the installation's (<see cref="DownloadUrlKey"/>, in the
+/// database), so every node accepts the same URLs and a restart does not invalidate URLs handed out.
 /// </summary>
 internal sealed class DownloadUrlSigner
 {
@@ -26,7 +24,7 @@ internal sealed class DownloadUrlSigner
 
     private readonly byte[] _key;
 
-    public DownloadUrlSigner(IOptions<ServerOptions> server) => _key = LoadOrCreateKey(server.Value.DataPath("keys", "download-urls.key"));
+    public DownloadUrlSigner(DownloadUrlKey key) => _key = key.Bytes;
 
     /// <summary>A token anyone holding it may use until it expires (operators, scripts, back ends).</summary>
     public string Sign(Guid binaryId, DateTimeOffset expiresAt)
@@ -78,40 +76,5 @@ internal sealed class DownloadUrlSigner
         hmac.AppendData(purpose);
         hmac.AppendData(payload);
         hmac.GetHashAndReset(destination);
-    }
-
-    private static byte[] LoadOrCreateKey(string path)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        var temporary = path + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new FileStream(temporary, options))
-        {
-            file.Write(key);
-            file.Flush(flushToDisk: true);
-        }
-
-        try
-        {
-            // Two nodes starting at once: the first rename wins and both read the winner.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException)
-        {
-            File.Delete(temporary);
-        }
-
-        return File.ReadAllBytes(path);
     }
 }

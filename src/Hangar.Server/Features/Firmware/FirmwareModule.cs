@@ -12,6 +12,7 @@ internal static class FirmwareModule
         services.AddScoped<BinaryLifecycle>();
         services.AddScoped<BinaryHashingLeases>();
         services.AddSingleton<BinaryHashingSignal>();
+        services.AddSingleton<DownloadUrlKey>();
         services.AddSingleton<DownloadUrlSigner>();
         services.AddSingleton<DownloadUrls>();
         services.AddHostedService<BinaryHashingWorker>();

@@ -75,7 +75,7 @@ internal static class SigningKeyRevocation
         events.Record(EventTypes.SigningKeyRevoked, ResourceTypes.SigningKey, key.Id, new SigningKeyRevokedEventData(key.KeyId, key.Name, reason, unsigned.Count));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        manifests.Forget(bundles);
+        await manifests.ForgetAsync(bundles, cancellationToken);
         return TypedResults.Ok(key.ToResponse());
     }
 

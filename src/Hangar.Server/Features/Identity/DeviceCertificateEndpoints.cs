@@ -120,7 +120,7 @@ internal static class DeviceCertificateEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        cache.Evict([certificate.Fingerprint]);
+        await cache.EvictAsync([certificate.Fingerprint], cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -17,6 +17,7 @@ internal static class IdentityModule
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceCertificateAuthenticationHandler>(DeviceCertificateAuthenticationHandler.SchemeName, null);
         services.AddSingleton<ForwardedCertificates>();
         services.AddSingleton<DeviceAuthenticationCache>();
+        services.AddSingleton<IRevokedCertificateCaches>(provider => provider.GetRequiredService<DeviceAuthenticationCache>());
         services.AddSingleton<LastConnectedStamps>();
         services.AddSingleton<AuthenticationFailureThrottle>();
         services.AddSingleton<AuthenticationFailureRecorder>();

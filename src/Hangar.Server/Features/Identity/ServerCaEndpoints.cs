@@ -10,18 +10,16 @@ internal static class ServerCaEndpoints
 {
     public static void MapServerCa(this RouteGroupBuilder api)
     {
-        api.MapGet("/server/ca_certificate", GetAsync).Anonymous().WithTags("Server")
+        api.MapGet("/server/ca_certificate", Get).Anonymous().WithTags("Server")
             .WithSummary("Get the server CA certificate")
-            .WithDescription("PEM (application/x-pem-file). Agents pin it to verify the device listener's TLS certificate. 404 when the operator supplied their own certificates without a server-ca.crt.");
+            .WithDescription("PEM (application/x-pem-file). Agents pin it to verify the device listener's TLS certificate. 404 when the operator supplied their own certificates from the first start (no server CA was ever created).");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(ServerCertificateStore store, CancellationToken cancellationToken)
+    private static Results<ContentHttpResult, ProblemHttpResult> Get(ServerCertificateAuthority authority)
     {
-        if (!File.Exists(store.CaCertificatePath))
-        {
-            return Problems.NotFound("The server CA certificate");
-        }
-
-        return TypedResults.Content(await File.ReadAllTextAsync(store.CaCertificatePath, cancellationToken), "application/x-pem-file");
+        // From the database, not this node's data directory: every node answers with the installation's one CA.
+        return authority.FindPem() is { } pem
+            ? TypedResults.Content(pem, "application/x-pem-file")
+            : Problems.NotFound("The server CA certificate");
     }
 }

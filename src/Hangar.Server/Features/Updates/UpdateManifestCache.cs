@@ -6,6 +6,7 @@ using Hangar.Core.Firmware;
 using Hangar.Core.Resources;
 using Hangar.Data;
 using Hangar.Server.Features.Firmware;
+using Hangar.Server.Hosting.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,18 +15,30 @@ namespace Hangar.Server.Features.Updates;
 /// <summary>
 /// Bundle manifests for update answers, cached for <see cref="UpdatesOptions.ManifestCacheSeconds"/>: a bundle never
 /// changes its binaries, so a fleet checking against the same bundle costs one set of queries per period. Manifests
-/// carry only signatures by keys that are not revoked; a revocation forgets the affected bundles on the node that
-/// handled it, and other nodes load them afresh within the period.
+/// carry only signatures by keys that are not revoked; a revocation forgets the affected bundles on every node
+/// (through the <see cref="IClusterSignal"/>; a node that may have missed a signal forgets them all).
 /// </summary>
-internal sealed class UpdateManifestCache(TimeProvider time, IOptions<UpdatesOptions> options) : IRevokedSignatureCaches
+internal sealed class UpdateManifestCache : IRevokedSignatureCaches
 {
+    private const string Topic = "update-manifests";
     private const int MaxBundles = 1_000;
     private readonly ConcurrentDictionary<Guid, (UpdateManifest Manifest, DateTimeOffset LoadedAt)> _manifests = new();
+    private readonly TimeProvider _time;
+    private readonly IOptions<UpdatesOptions> _options;
+    private readonly IClusterSignal _cluster;
+
+    public UpdateManifestCache(TimeProvider time, IOptions<UpdatesOptions> options, IClusterSignal cluster)
+    {
+        _time = time;
+        _options = options;
+        _cluster = cluster;
+        cluster.Subscribe(Topic, Changed);
+    }
 
     public async Task<UpdateManifest?> GetAsync(HangarDbContext db, Guid bundleId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_manifests.TryGetValue(bundleId, out var cached) && now - cached.LoadedAt < TimeSpan.FromSeconds(options.Value.ManifestCacheSeconds))
+        var now = _time.GetUtcNow();
+        if (_manifests.TryGetValue(bundleId, out var cached) && now - cached.LoadedAt < TimeSpan.FromSeconds(_options.Value.ManifestCacheSeconds))
         {
             return cached.Manifest;
         }
@@ -44,10 +57,22 @@ internal sealed class UpdateManifestCache(TimeProvider time, IOptions<UpdatesOpt
         return manifest;
     }
 
-    /// <summary>Drops these bundles' manifests (their signatures changed), so the next check loads them again.</summary>
-    public void Forget(IEnumerable<Guid> bundleIds)
+    /// <summary>Drops these bundles' manifests (their signatures changed) on every node, so the next check loads them again.</summary>
+    public async Task ForgetAsync(IEnumerable<Guid> bundleIds, CancellationToken cancellationToken)
     {
         foreach (var bundleId in bundleIds)
+        {
+            await _cluster.PublishAsync(Topic, bundleId.ToString(), cancellationToken);
+        }
+    }
+
+    private void Changed(string? key)
+    {
+        if (key is null)
+        {
+            _manifests.Clear();
+        }
+        else if (Guid.TryParse(key, out var bundleId))
         {
             _manifests.TryRemove(bundleId, out _);
         }

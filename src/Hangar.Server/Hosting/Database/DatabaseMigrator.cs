@@ -29,13 +29,37 @@ internal sealed class DatabaseMigrator(IServiceProvider services, IOptions<Datab
             await db.Database.CloseConnectionAsync();
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
+            if (database.Value.Provider == DatabaseProvider.Postgres)
+            {
+                // EF Core's own migration lock is taken after it created its history table, so two nodes starting on an
+                // empty database both try to create the schema; a session lock around the whole run lets one migrate
+                // while the other waits and then finds nothing to do.
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken);
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (database.Value.Provider == DatabaseProvider.Postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockId})", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>An arbitrary constant every Hangar node uses for its migration lock ("hangar" in ASCII).</summary>
+    private const long MigrationLockId = 0x68616e676172;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -67,7 +67,9 @@ internal static class KestrelListeners
             {
                 listen.UseHttps(https =>
                 {
-                    https.ServerCertificate = certificates.ServerCertificate;
+                    // Asked per handshake, not here: the certificate may live in the database, which is not migrated yet
+                    // when Kestrel is configured. OnAuthenticate below hands SslStream the loaded context instead.
+                    https.ServerCertificateSelector = (_, _) => certificates.ServerCertificate;
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
                     https.ClientCertificateMode = clientCertificates;
                     // Chain checks belong to Hangar's own per-organization validation, not to the OS trust store.
@@ -82,6 +84,7 @@ internal static class KestrelListeners
                         ssl.CertificateChainPolicy = HandshakeChainPolicy();
                         // The certificate as last (re)loaded: a replaced or renewed one is served without a restart.
                         ssl.ServerCertificate = null;
+                        ssl.ServerCertificateSelectionCallback = null;
                         ssl.ServerCertificateContext = certificates.Context;
                     };
                 });

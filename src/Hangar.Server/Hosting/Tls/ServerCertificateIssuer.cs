@@ -5,16 +5,14 @@ using System.Security.Cryptography.X509Certificates;
 namespace Hangar.Server.Hosting.Tls;
 
 /// <summary>
-/// The self-generated TLS material in <c>&lt;data&gt;/tls</c>: a private CA (which devices pin) and a server certificate
-/// it signs. Re-issuing the server certificate keeps the CA, so devices keep trusting the server.
+/// Makes the self-generated TLS material, as PEM (certificates first, then the key): a private CA (which devices pin)
+/// and server certificates it signs. Re-issuing the server certificate keeps the CA, so devices keep trusting the server.
 /// </summary>
 internal static class ServerCertificateIssuer
 {
-    private const string CaCertificateFile = "server-ca.crt";
-    private const string CaKeyFile = "server-ca.key";
     private static readonly TimeSpan LeafLifetime = TimeSpan.FromDays(5 * 365);
 
-    public static void CreateCaAndLeaf(ServerOptions options, DateTimeOffset now, string directory)
+    public static string CreateCa(DateTimeOffset now)
     {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=Hangar server CA", caKey, HashAlgorithmName.SHA256);
@@ -22,40 +20,24 @@ internal static class ServerCertificateIssuer
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         using var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(20));
-        WriteAtomically(Path.Combine(directory, CaCertificateFile), ca.ExportCertificatePem() + "\n");
-        WriteAtomically(Path.Combine(directory, CaKeyFile), caKey.ExportPkcs8PrivateKeyPem() + "\n", secret: true);
-        IssueLeaf(options, now, directory, ca);
+        return ca.ExportCertificatePem() + "\n" + caKey.ExportPkcs8PrivateKeyPem() + "\n";
     }
 
-    /// <summary>The server CA with its key, when <paramref name="leaf"/> was issued by it (a self-generated certificate).</summary>
-    public static X509Certificate2? IssuerOf(X509Certificate2 leaf, string directory)
+    /// <summary>True when <paramref name="leaf"/> was issued by <paramref name="ca"/>, expired or not.</summary>
+    public static bool IsIssuedBy(X509Certificate2 leaf, X509Certificate2 ca)
     {
-        var certificatePath = Path.Combine(directory, CaCertificateFile);
-        var keyPath = Path.Combine(directory, CaKeyFile);
-        if (!File.Exists(certificatePath) || !File.Exists(keyPath))
-        {
-            return null;
-        }
-
-        var ca = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.DisableCertificateDownloads = true;
-        // Issued by the CA is the question here; being expired is why it is asked.
+        // Issued by the CA is the question here; being expired is often why it is asked.
         chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid;
-        if (chain.Build(leaf))
-        {
-            return ca;
-        }
-
-        ca.Dispose();
-        return null;
+        return chain.Build(leaf);
     }
 
-    /// <summary>A new server key and certificate signed by <paramref name="ca"/>; the certificate file is written last.</summary>
-    public static void IssueLeaf(ServerOptions options, DateTimeOffset now, string directory, X509Certificate2 ca)
+    /// <summary>A new server key and certificate signed by <paramref name="ca"/>: the certificate, the CA's, then the key.</summary>
+    public static string IssueLeaf(ServerOptions options, DateTimeOffset now, X509Certificate2 ca)
     {
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=hangar-server", serverKey, HashAlgorithmName.SHA256);
@@ -67,10 +49,7 @@ internal static class ServerCertificateIssuer
         serial[0] &= 0x7f;
         var notAfter = now + LeafLifetime < ca.NotAfter ? now + LeafLifetime : new DateTimeOffset(ca.NotAfter.ToUniversalTime());
         using var server = request.Create(ca, now.AddMinutes(-5), notAfter, serial);
-
-        WriteAtomically(Path.Combine(directory, "server.key"), serverKey.ExportPkcs8PrivateKeyPem() + "\n", secret: true);
-        // The leaf comes last so that a half-finished first start (no server.crt) simply starts over.
-        WriteAtomically(Path.Combine(directory, "server.crt"), server.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n");
+        return server.ExportCertificatePem() + "\n" + ca.ExportCertificatePem() + "\n" + serverKey.ExportPkcs8PrivateKeyPem() + "\n";
     }
 
     private static X509Extension SubjectNames(ServerOptions options)
@@ -93,26 +72,5 @@ internal static class ServerCertificateIssuer
         }
 
         return names.Build();
-    }
-
-    private static void WriteAtomically(string path, string content, bool secret = false)
-    {
-        var temporary = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (secret && !OperatingSystem.IsWindows())
-        {
-            // Created private, not chmod-ed afterwards: no moment where another user could read the key.
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, fileOptions))
-        {
-            using var writer = new StreamWriter(stream);
-            writer.Write(content);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
     }
 }

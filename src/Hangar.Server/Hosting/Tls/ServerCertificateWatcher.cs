@@ -1,17 +1,30 @@
 using System.Runtime.InteropServices;
+using Hangar.Server.Hosting.Database;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting.Tls;
 
 /// <summary>
-/// Reloads the server certificate when its files change (checked every <c>Tls:ReloadCheckSeconds</c>) or at once on
-/// SIGHUP, and re-checks its expiry on the way: new connections get the new certificate, open ones keep theirs.
+/// Reloads the server certificate when its files or its stored copy change (checked every
+/// <c>Tls:ReloadCheckSeconds</c>) or at once on SIGHUP, and re-checks its expiry on the way: new connections get the
+/// new certificate, open ones keep theirs.
 /// </summary>
-internal sealed class ServerCertificateWatcher(ServerCertificateStore certificates, TimeProvider time, IOptions<TlsOptions> options, ILogger<ServerCertificateWatcher> logger)
+internal sealed class ServerCertificateWatcher(
+    ServerCertificateStore certificates, TimeProvider time, IOptions<TlsOptions> options, IHostApplicationLifetime lifetime, ILogger<ServerCertificateWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The stored certificate is read from the database, which is migrated by a hosted service starting after this one.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
+        // Loaded now rather than by the first handshake: a first start creates the CA (and its public copy) at once.
+        Check(force: false);
         using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
         {
             // Handled: SIGHUP would otherwise end the process.
@@ -31,10 +44,11 @@ internal sealed class ServerCertificateWatcher(ServerCertificateStore certificat
         {
             certificates.Refresh(force);
         }
-        catch (Exception exception) when (exception is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException
+                                              || DatabaseUnavailable.Is(exception))
         {
-            // A replacement half written, or a key that does not match: keep serving the certificate in use.
-            logger.LogError("Could not load the TLS certificate from {Directory}; still serving the previous one: {Reason}",
+            // A replacement half written, a key that does not match, the database away: keep serving the certificate in use.
+            logger.LogError("Could not load the TLS certificate from {Directory} or the database; still serving the previous one: {Reason}",
                 certificates.Directory, exception.Message);
         }
     }
