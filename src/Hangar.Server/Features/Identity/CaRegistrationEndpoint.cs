@@ -2,7 +2,6 @@ using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Data;
 using Hangar.Server.Features.Audit;
-using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Problems;

@@ -1,3 +1,4 @@
+using Hangar.Server.Features.Devices;
 using Hangar.Server.Hosting.Listeners;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
