@@ -112,7 +112,8 @@ public sealed partial class TwoNodeTests : IDisposable
                     return presented is not null && chain.Build(X509CertificateLoader.LoadCertificate(presented.GetRawCertData()));
                 },
             },
-        }, disposeHandler: true) { BaseAddress = device };
+        }, disposeHandler: true)
+        { BaseAddress = device };
 
     private static async Task<Guid> SignableBinaryAsync(HangarClient client, byte[] content)
     {

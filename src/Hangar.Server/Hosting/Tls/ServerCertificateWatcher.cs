@@ -17,14 +17,18 @@ internal sealed class ServerCertificateWatcher(
     {
         // The stored certificate is read from the database, which is migrated by a hosted service starting after this one.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        // Loaded in the started callback rather than by the first handshake: a first start has created the CA (and its
+        // public copy) before "Application started" is logged, which runs after this callback.
+        await using (lifetime.ApplicationStarted.Register(() =>
+        {
+            Check(force: false);
+            started.TrySetResult();
+        }))
         await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
         {
             await started.Task;
         }
 
-        // Loaded now rather than by the first handshake: a first start creates the CA (and its public copy) at once.
-        Check(force: false);
         using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
         {
             // Handled: SIGHUP would otherwise end the process.
