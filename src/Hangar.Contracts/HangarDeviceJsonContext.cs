@@ -30,10 +30,10 @@ namespace Hangar.Contracts;
 public sealed partial class HangarDeviceJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.
-    private static readonly Lazy<HangarDeviceJsonContext> _tolerant = new(CreateTolerant);
+    private static readonly Lazy<HangarDeviceJsonContext> LazyTolerant = new(CreateTolerant);
 
     /// <summary>The device API as the agent reads answers (<see cref="HangarJson.Tolerant"/>).</summary>
-    public static HangarDeviceJsonContext Tolerant => _tolerant.Value;
+    public static HangarDeviceJsonContext Tolerant => LazyTolerant.Value;
 
     private static HangarDeviceJsonContext CreateTolerant() => new(HangarJson.Tolerant(Default.Options));
 }

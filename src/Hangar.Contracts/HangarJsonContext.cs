@@ -157,10 +157,10 @@ namespace Hangar.Contracts;
 public sealed partial class HangarJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.
-    private static readonly Lazy<HangarJsonContext> _tolerant = new(CreateTolerant);
+    private static readonly Lazy<HangarJsonContext> LazyTolerant = new(CreateTolerant);
 
     /// <summary>The contract as clients read answers (<see cref="HangarJson.Tolerant"/>): the client's and the CLI's.</summary>
-    public static HangarJsonContext Tolerant => _tolerant.Value;
+    public static HangarJsonContext Tolerant => LazyTolerant.Value;
 
     private static HangarJsonContext CreateTolerant() => new(HangarJson.Tolerant(Default.Options));
 }
