@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Hangar.Contracts.Devices;
 using Hangar.Testing.Pki;
@@ -28,15 +29,15 @@ internal static class MutualTlsHandshakes
             var devices = await RegisterDevicesAsync(owner, ca);
 
             // nginx and bare Kestrel present the very same server certificate and key: the same cryptography everywhere.
-            var tls = System.IO.Path.Combine(server.DataDirectory, "tls");
-            var (certificatePath, keyPath) = (System.IO.Path.Combine(tls, "server.crt"), System.IO.Path.Combine(tls, "server.key"));
-            using var serverCertificate = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+            var serverCertificate = server.ServerCertificate;
+            var serverKeyPem = ((AsymmetricAlgorithm?)serverCertificate.GetECDsaPrivateKey() ?? serverCertificate.GetRSAPrivateKey()
+                ?? throw new InvalidOperationException("The server certificate has no private key.")).ExportPkcs8PrivateKeyPem();
             HandshakeDriver DriverFor(IPEndPoint endpoint) => new(endpoint, path, devices, serverCertificate.RawData);
 
             var hangar = DriverFor(new IPEndPoint(IPAddress.Loopback, server.DeviceBaseAddress.Port));
             await using var bare = await BareKestrel.StartAsync(serverCertificate);
             var floor = DriverFor(new IPEndPoint(IPAddress.Loopback, new Uri(bare.Urls.First()).Port));
-            await using var nginx = await NginxServer.StartMutualTlsAsync(serverCertificate.ExportCertificatePem(), await File.ReadAllTextAsync(keyPath), TestPki.Pem(ca));
+            await using var nginx = await NginxServer.StartMutualTlsAsync(serverCertificate.ExportCertificatePem(), serverKeyPem, TestPki.Pem(ca));
             var reference = nginx is null ? null : DriverFor(nginx.Endpoint);
             Console.WriteLine($"handshakes: GET {path} on Hangar, {Environment.ProcessorCount} cores, concurrency {concurrency}, {duration.TotalSeconds:0} s per measurement, " +
                 $"{rounds} rounds, {Devices} device certificates, " +

@@ -1,7 +1,9 @@
+using System.Security.Cryptography.X509Certificates;
 using Hangar.Client;
 using Hangar.Server;
 using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,12 @@ public sealed class HangarTestServer : IAsyncDisposable
     public string BootstrapOutput { get; private init; } = "";
     public IServiceProvider Services => _app.Services;
     public string DataDirectory => _dataDirectory;
+
+    /// <summary>
+    /// The certificate (with its private key) the device listener presents: kept in the database since several nodes
+    /// share it, so benchmarks that serve the same certificate from nginx read it here rather than from a file.
+    /// </summary>
+    public X509Certificate2 ServerCertificate => _app.Services.GetRequiredService<ServerCertificateStore>().ServerCertificate;
 
     /// <summary>Starts a server. <paramref name="settings"/> override configuration keys such as <c>RateLimits:PerApiKeyPerMinute</c>.</summary>
     public static Task<HangarTestServer> StartAsync(
