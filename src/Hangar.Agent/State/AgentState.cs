@@ -76,10 +76,15 @@ public sealed record AgentState
         WithContents(binaries.Where(binary => binary.IntoInactiveSlot), time).WithFailure(update, time);
 
     /// <summary>Counts a failed or rolled back attempt at <paramref name="update"/> for its retry backoff.</summary>
-    public AgentState WithFailure(UpdateSource update, TimeProvider time)
+    public AgentState WithFailure(UpdateSource update, TimeProvider time) => WithAttempt(update, time, interrupted: false);
+
+    /// <summary>Ends the pending install a restart cut short and counts it: retried at once the first time, then backing off.</summary>
+    public AgentState WithInterruption(UpdateSource update, TimeProvider time) => WithAttempt(update, time, interrupted: true) with { PendingCommit = null };
+
+    private AgentState WithAttempt(UpdateSource update, TimeProvider time, bool interrupted)
     {
         var attempts = LastFailure is { } last && last.Names(update) ? last.Attempts + 1 : 1;
-        return this with { LastFailure = new FailedUpdate(update.Id, update.BundleId, attempts, time.GetUtcNow()), InProgress = null };
+        return this with { LastFailure = new FailedUpdate(update.Id, update.BundleId, attempts, time.GetUtcNow(), interrupted), InProgress = null };
     }
 
     /// <summary>Whether <paramref name="target"/> holds exactly this binary now.</summary>

@@ -103,11 +103,12 @@ public sealed class TrialBootCoordinator(
             case null:
                 return TrialBootOutcome.Idle;
             case TrialPhase.Installing:
-                // Not the update's fault: reported as a failure the agent retries at once, which the server does not count as terminal.
+                // Not the update's fault: reported as a failure the agent retries, which the server does not count as terminal.
+                // At once the first time; a repeated interruption backs off, in case the install itself takes the device down.
                 await boot.DiscardInterruptedInstallAsync(cancellationToken);
                 const string Interrupted = "the install was interrupted by a restart; trying again";
-                await store.UpdateAsync(state => state.WithReport(ReportStatus.Failed, pending.Update, Interrupted, null, time, retryable: true) with { PendingCommit = null },
-                    cancellationToken);
+                await store.UpdateAsync(state => state.WithReport(ReportStatus.Failed, pending.Update, Interrupted, null, time, retryable: true)
+                    .WithInterruption(pending.Update, time), cancellationToken);
                 logger.LogWarning("The install of update {UpdateId} was interrupted by a restart; trying again", pending.Update.Id);
                 return TrialBootOutcome.Interrupted;
             case TrialPhase.AwaitingReboot when pending.BootId == boot.BootId:

@@ -51,7 +51,7 @@ public sealed class UpdateRunner(
             return UpdateRunOutcome.Busy;
         }
 
-        if (store.Current.LastFailure is { } failure && failure.Names(update) && time.GetUtcNow() < failure.FailedAt + RetryDelay(failure.Attempts))
+        if (store.Current.LastFailure is { } failure && failure.Names(update) && time.GetUtcNow() < failure.RetryAt(RetryDelay))
         {
             return UpdateRunOutcome.RetryNotDue;
         }

@@ -169,7 +169,9 @@ public sealed class TrialBootCoordinatorTests : IDisposable
 
         var state = restarted.Store.Current;
         Assert.Null(state.PendingCommit);
-        Assert.Null(state.LastFailure);
+        // Counted, so that a second interruption backs off, but retried at once this first time.
+        Assert.Equal((1, true), (state.LastFailure!.Attempts, state.LastFailure.Interrupted));
+        Assert.Equal(state.LastFailure.FailedAt, state.LastFailure.RetryAt(_ => TimeSpan.FromHours(1)));
         var report = state.Reports[^1];
         Assert.Equal((ReportStatus.Failed, true, "release-2"), (report.Status, report.Retryable, report.Update.Id));
         Assert.StartsWith("the install was interrupted by a restart", report.Reason, StringComparison.Ordinal);
