@@ -1,5 +1,6 @@
 using Hangar.Data;
 using Hangar.Data.Tenancy;
+using Hangar.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ internal sealed class EventRetention(IServiceScopeFactory scopes, TimeProvider t
                 logger.LogWarning(exception, "Event clean-up failed; will retry");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)

@@ -40,6 +40,8 @@ internal sealed class BinaryHashingWorker(
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             await Task.WhenAny(signal.WaitAsync(wait.Token).AsTask(), Task.Delay(PollInterval, time, wait.Token));
             await wait.CancelAsync();
+            // Off the clock's callback, so a clock moved forward by days polls once, not once per period (see ClockTicks).
+            await Task.Yield();
         }
     }
 

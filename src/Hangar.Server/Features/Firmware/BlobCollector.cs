@@ -3,6 +3,7 @@ using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Data.Tenancy;
+using Hangar.Server.Hosting;
 using Hangar.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ internal sealed class BlobCollector(
                 logger.LogWarning(exception, "Blob collection failed; will retry");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
     public async Task<BlobCollection> CollectAsync(CancellationToken cancellationToken)

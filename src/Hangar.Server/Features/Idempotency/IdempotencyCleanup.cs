@@ -1,5 +1,6 @@
 using Hangar.Data;
 using Hangar.Data.Tenancy;
+using Hangar.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Idempotency;
@@ -28,6 +29,6 @@ internal sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvid
                 logger.LogWarning(exception, "Idempotency clean-up failed; will retry");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 }

@@ -36,7 +36,7 @@ internal sealed class ServerCertificateWatcher(
             Check(force: true);
         });
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReloadCheckSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.NextTickAsync(stoppingToken))
         {
             Check(force: false);
         }
