@@ -13,6 +13,7 @@ using Hangar.Server.Hosting.Cluster;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Secrets;
+using Hangar.Server.Hosting.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hangar.Server;
@@ -27,6 +28,7 @@ internal static class HangarServer
             .AddHangarHosting()
             .AddHangarDatabase()
             .AddServerSecrets()
+            .AddServerTls()
             .AddClusterSignal()
             .AddHangarBlobStorage()
             .AddRequestIdentity()

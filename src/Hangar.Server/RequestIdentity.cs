@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
@@ -26,7 +27,15 @@ internal static class RequestIdentity
                 ListenerGuardMiddleware.ListenerOf(context) == ListenerKind.Device ? DeviceCertificateAuthenticationHandler.SchemeName : CallerSchemes.Caller);
         services.AddPermissionPolicies()
             .AddAuthorizationBuilder()
-            .AddPolicy(DevicePolicy, device => device.AddAuthenticationSchemes(DeviceCertificateAuthenticationHandler.SchemeName).RequireClaim(HangarClaims.Device));
+            .AddPolicy(DevicePolicy, device => device.RequireClaim(HangarClaims.Device).RequireAssertion(context => IsDeviceCertificate(context.User)));
         return services;
     }
+
+    /// <summary>
+    /// The device policy names no scheme: the listener's scheme already authenticated the request, and naming one
+    /// again makes the policy evaluator authenticate a second time and merge the result into a new principal. The
+    /// principal must still come from the device certificate scheme, so an API key or a session never passes.
+    /// </summary>
+    private static bool IsDeviceCertificate(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, AuthenticationType: DeviceCertificateAuthenticationHandler.SchemeName };
 }

@@ -5,7 +5,6 @@ using Hangar.Server.Hosting.Logging;
 using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
-using Hangar.Server.Hosting.Tls;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting;
@@ -35,9 +34,6 @@ internal static class HostingModule
         // The first hosted service: nothing else starts on a data directory another server uses.
         services.AddHostedService<DataDirectoryLock>();
         services.AddSingleton<ListenerRegistry>();
-        services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ServerCertificateStore>();
-        services.AddHostedService<ServerCertificateWatcher>();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure(KestrelListeners.Configure);
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));

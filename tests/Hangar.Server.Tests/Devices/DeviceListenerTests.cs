@@ -58,6 +58,27 @@ public abstract class DeviceListenerTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task RevokedCertificate_IsRejectedAtOnce_OnAConnectionThatStaysOpen()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var product = await tenant.Owner.Products.CreateAsync(new CreateProductRequest("p"), cancellationToken: Cancel);
+        var device = await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest("rev-open-1", product.Id.ToString()), cancellationToken: Cancel);
+        var leaf = TestPki.Leaf(TestPki.Root(), "rev-open-1");
+        var registered = await tenant.Owner.DeviceCertificates.CreateAsync(new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(leaf)), cancellationToken: Cancel);
+        // One client, one keep-alive connection: what the connection remembers of its certificate must not outlive a revocation.
+        using var http = DeviceHttp.Create(fixture.Server, leaf);
+        using (var before = await http.GetAsync("device/v1/me", Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await tenant.Owner.DeviceCertificates.RevokeAsync(registered.Id.ToString(), Cancel);
+
+        using var after = await http.GetAsync("device/v1/me", Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Jitp_CreatesTheDeviceWithTheCaSettings()
     {
         var (tenant, ca, product, _) = await JitpTenantAsync();

@@ -28,6 +28,19 @@ public abstract class HostingTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task ErrorFromTheExceptionHandler_CarriesTheRequestId()
+    {
+        var tenant = await fixture.NewTenantAsync();
+
+        // Malformed JSON surfaces as an exception, answered by the exception handler after it cleared the response.
+        using var response = await tenant.OwnerHttp.PostAsync("api/v1/api_keys", Api.Json("not json"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var id = Assert.Single(response.Headers.GetValues(HangarHeaders.RequestId));
+        Assert.Equal(id, (await response.ProblemAsync()).RequestId);
+    }
+
+    [Fact]
     public async Task AdminRoute_OnDeviceListener_IsNotFound()
     {
         var tenant = await fixture.NewTenantAsync();

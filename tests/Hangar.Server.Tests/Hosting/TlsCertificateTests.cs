@@ -28,6 +28,30 @@ public sealed class TlsCertificateTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
+    public async Task HandshakeAtTheInstantTheListenerBinds_IsServedTheCertificate()
+    {
+        await using var server = await HangarTestServer.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["Server:DataDirectory"] = _directory,
+            ["Server:AdminUrl"] = "https://127.0.0.1:0",
+        }, services => services.AddSingleton<FirstHandshakeProbe>().AddHostedService(provider => provider.GetRequiredService<FirstHandshakeProbe>()), Cancel);
+
+        var served = await server.Services.GetRequiredService<FirstHandshakeProbe>().Served.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+
+        Assert.Equal(server.ServerCertificate.Thumbprint, served.Thumbprint);
+    }
+
+    [Fact]
+    public async Task UnreadableCertificateFiles_FailTheStart_BeforeAnyListenerBinds()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "tls"));
+        await File.WriteAllTextAsync(TlsPath("server.crt"), "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n", Cancel);
+        await File.WriteAllTextAsync(TlsPath("server.key"), "not a key", Cancel);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => StartAsync());
+    }
+
+    [Fact]
     public async Task ReplacedCertificate_IsServedToNewConnections_WithoutARestart()
     {
         await using var server = await StartAsync();

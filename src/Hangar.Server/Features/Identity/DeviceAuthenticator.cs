@@ -20,14 +20,10 @@ internal sealed class DeviceAuthenticator(
     public const string CertificateExpired = "certificate_expired";
     public const string CertificateNotYetValid = "certificate_not_yet_valid";
 
-    public async Task<DeviceAuthenticationResult> AuthenticateAsync(X509Certificate2 certificate, string requestId, string? clientAddress, CancellationToken cancellationToken)
+    /// <summary>For a certificate the authentication cache does not hold (the caller looked there first).</summary>
+    public async Task<DeviceAuthenticationResult> AuthenticateAsync(
+        X509Certificate2 certificate, string fingerprint, string requestId, string? clientAddress, CancellationToken cancellationToken)
     {
-        var fingerprint = CertificateFacts.Fingerprint(certificate);
-        if (cache.TryGet(fingerprint, out var cached))
-        {
-            return DeviceAuthenticationResult.Success(cached);
-        }
-
         var generation = cache.Generation;
         var known = await db.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
             .Where(c => c.Fingerprint == fingerprint)

@@ -1,15 +1,12 @@
-using System.Globalization;
-using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Encodings.Web;
 using Hangar.Contracts.Common;
 using Hangar.Core.Events;
 using Hangar.Data;
 using Hangar.Data.Tenancy;
-using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +21,8 @@ namespace Hangar.Server.Features.Identity;
 /// </summary>
 internal sealed class DeviceCertificateAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> scheme, ILoggerFactory loggers, UrlEncoder encoder, IOptions<DeviceIdentityOptions> options,
-    TimeProvider time, ForwardedCertificates forwardedCertificates, DeviceAuthenticator authenticator, AuthenticationFailureRecorder failures,
-    LastConnectedStamps stamps, HangarDbContext db, TenantContext tenant, SharedCertificateCheck sharing, CertificateUseRecorder uses,
+    TimeProvider time, ForwardedCertificates forwardedCertificates, DeviceAuthenticationCache cache, AuthenticationFailureRecorder failures,
+    LastConnectedStamps stamps, TenantContext tenant, SharedCertificateCheck sharing, CertificateUseRecorder uses,
     DeviceAuthenticationMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(scheme, loggers, encoder)
 {
@@ -39,40 +36,39 @@ internal sealed class DeviceCertificateAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var clientAddress = Context.Connection.RemoteIpAddress?.ToString();
         var forwarded = forwardedCertificates.Read(Context, out var forwardedProblem);
         if (forwarded is not null)
         {
             Context.Response.RegisterForDispose(forwarded);
         }
 
-        var certificate = forwarded ?? Context.Connection.ClientCertificate;
-        if (forwarded is null && certificate is not null && Context.Features.Get<IConnectionItemsFeature>() is { } connection)
-        {
-            connection.Items[ConnectionItems.ClientCertificate] = certificate;
-        }
-
+        // A forwarded certificate may differ from one request to the next of the proxy's connection; the handshake's never does.
+        var connection = forwarded is null ? DeviceConnection.Of(Context) : null;
+        var certificate = forwarded ?? connection?.Certificate;
+        var clientAddress = connection is not null ? connection.ClientAddress : Context.Connection.RemoteIpAddress?.ToString();
         if (certificate is null)
         {
             return Refuse(forwardedProblem ?? "no_certificate", clientAddress);
         }
 
+        var fingerprint = connection?.Fingerprint ?? CertificateFacts.Fingerprint(certificate);
         var cancellationToken = Context.RequestAborted;
-        var result = await authenticator.AuthenticateAsync(certificate, Context.TraceIdentifier, clientAddress, cancellationToken);
-        if (result.Identity is not { } identity)
+        // A cached device needs nothing from the database: the authenticator, and the request's DbContext it brings,
+        // are only made on a miss (a ping would otherwise build a DbContext it never uses).
+        DeviceAuthenticationResult? result = null;
+        if (!cache.TryGet(fingerprint, out var identity))
         {
-            metrics.Refused(result.Reason!);
-            var fingerprint = CertificateFacts.Fingerprint(certificate);
-            var recorded = await failures.RecordAsync(result, certificate, fingerprint, clientAddress, cancellationToken);
-            Logger.LogWarning(
-                "Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, device {DeviceId}, CA {CaCertificateId}, " +
-                "subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}; event recorded: {EventRecorded}",
-                clientAddress, result.Reason, result.OrganizationId, result.DeviceId, result.CaCertificateId,
-                certificate.Subject, certificate.Issuer, certificate.SerialNumber, fingerprint, recorded);
-            return AuthenticateResult.Fail(result.Reason!);
+            result = await Context.RequestServices.GetRequiredService<DeviceAuthenticator>()
+                .AuthenticateAsync(certificate, fingerprint, Context.TraceIdentifier, clientAddress, cancellationToken);
+            if (result.Identity is null)
+            {
+                return await RefuseAsync(result, certificate, fingerprint, clientAddress, cancellationToken);
+            }
+
+            identity = result.Identity;
         }
 
-        if (result.ExpiredInGrace)
+        if (result is { ExpiredInGrace: true })
         {
             var expiredAt = certificate.NotAfter.ToUniversalTime();
             await uses.RecordAsync(EventTypes.DeviceExpiredCertificateUsed, identity, certificate, described => new ExpiredCertificateUsedEventData(
@@ -90,7 +86,8 @@ internal sealed class DeviceCertificateAuthenticationHandler(
         tenant.Set(identity.OrganizationId);
         Context.Features.Set(identity);
         await StampLastConnectedAsync(identity, cancellationToken);
-        return AuthenticateResult.Success(new AuthenticationTicket(Principal(identity), SchemeName));
+        var principal = connection is not null ? connection.PrincipalOf(identity) : DevicePrincipal.Of(identity);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
@@ -104,6 +101,19 @@ internal sealed class DeviceCertificateAuthenticationHandler(
         return AuthenticateResult.Fail(reason);
     }
 
+    private async Task<AuthenticateResult> RefuseAsync(
+        DeviceAuthenticationResult result, X509Certificate2 certificate, string fingerprint, string? clientAddress, CancellationToken cancellationToken)
+    {
+        metrics.Refused(result.Reason!);
+        var recorded = await failures.RecordAsync(result, certificate, fingerprint, clientAddress, cancellationToken);
+        Logger.LogWarning(
+            "Device authentication failed from {ClientAddress}: {Reason}; organization {OrganizationId}, device {DeviceId}, CA {CaCertificateId}, " +
+            "subject '{Subject}', issuer '{Issuer}', serial {Serial}, fingerprint {Fingerprint}; event recorded: {EventRecorded}",
+            clientAddress, result.Reason, result.OrganizationId, result.DeviceId, result.CaCertificateId,
+            certificate.Subject, certificate.Issuer, certificate.SerialNumber, fingerprint, recorded);
+        return AuthenticateResult.Fail(result.Reason!);
+    }
+
     private async Task StampLastConnectedAsync(DeviceIdentity identity, CancellationToken cancellationToken)
     {
         var resolution = TimeSpan.FromSeconds(options.Value.LastConnectedWriteSeconds);
@@ -112,16 +122,9 @@ internal sealed class DeviceCertificateAuthenticationHandler(
             var now = time.GetUtcNow().UtcDateTime;
             var stale = now - resolution;
             // Bounded to one write per device per DeviceIdentity:LastConnectedWriteSeconds across nodes, however chatty the device is.
+            var db = Context.RequestServices.GetRequiredService<HangarDbContext>();
             await db.Devices.Where(d => d.Id == identity.DeviceId && (d.LastConnectedAt == null || d.LastConnectedAt < stale))
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastConnectedAt, now), cancellationToken);
         }
     }
-
-    private static ClaimsPrincipal Principal(DeviceIdentity identity) => new(new ClaimsIdentity(
-    [
-        new Claim(ClaimTypes.NameIdentifier, identity.DeviceId.ToString()),
-        new Claim(HangarClaims.Device, identity.DeviceId.ToString()),
-        new Claim(HangarClaims.Organization, identity.OrganizationId.ToString()),
-        new Claim(HangarClaims.Credential, identity.CertificateId.ToString("N", CultureInfo.InvariantCulture)),
-    ], SchemeName));
 }

@@ -12,6 +12,14 @@ internal sealed class RefusedCredentialsMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // The authentication middleware records a success in this feature (and only a success): nothing to refuse,
+        // and no second pass through the listener's schemes, which would copy the ticket twice more.
+        if (context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true })
+        {
+            await next(context);
+            return;
+        }
+
         // Answered from the handler's cache: the authentication middleware ran the same default scheme already.
         var result = await context.AuthenticateAsync();
         if (result.Failure is not null)

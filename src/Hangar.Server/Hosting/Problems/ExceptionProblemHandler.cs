@@ -18,6 +18,9 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // The exception handler middleware cleared the response, headers included, before asking: the request id
+        // set on the way in is gone, and an error is where it matters most.
+        context.Response.Headers[HangarHeaders.RequestId] = context.TraceIdentifier;
         if (exception is AmbiguousReferenceException ambiguous)
         {
             logger.LogInformation("Rejected request: {Code} {Detail}", ErrorCodes.AmbiguousReference, ambiguous.Message);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Hangar.Contracts.Common;
 using Hangar.Server.Hosting.Authentication;
-using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -25,24 +24,26 @@ internal static class RateLimitingSetup
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
         {
             var settings = limits.Value;
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+            var callers = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsDeviceTraffic(context) || IsAuthenticated(context)
+                    IsAuthenticated(context)
                         ? RateLimitPartition.GetNoLimiter("")
                         : RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.PerAddressPerMinute))),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    CallerClaim(context, HangarClaims.Credential) is { } credential
+                    context.User.FindFirst(HangarClaims.Credential)?.Value is { } credential
                         ? RateLimitPartition.GetFixedWindowLimiter(credential, _ => PerMinute(settings.PerApiKeyPerMinute))
                         : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    CallerClaim(context, HangarClaims.Organization) is { } organization
+                    context.User.FindFirst(HangarClaims.Organization)?.Value is { } organization
                         ? RateLimitPartition.GetFixedWindowLimiter(organization, _ => PerMinute(settings.PerOrganizationPerMinute))
-                        : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, (string Device, bool Download)>(context =>
-                    context.User.FindFirst(HangarClaims.Device)?.Value is not { } device ? RateLimitPartition.GetNoLimiter(("", false))
-                    : IsDownload(context) ? RateLimitPartition.GetTokenBucketLimiter((device, true),
-                        _ => Bucket(settings.PerDeviceDownloadsPerMinute, settings.PerDeviceDownloadsBurst))
-                    : RateLimitPartition.GetTokenBucketLimiter((device, false), _ => Bucket(settings.PerDevicePerMinute, settings.PerDeviceBurst))));
+                        : RateLimitPartition.GetNoLimiter("")));
+            // Refused certificates have no device claim and make no partition at all.
+            var devices = PartitionedRateLimiter.Create<HttpContext, (string Device, bool Download)>(context =>
+                context.User.FindFirst(HangarClaims.Device)?.Value is not { } device ? RateLimitPartition.GetNoLimiter(("", false))
+                : IsDownload(context) ? RateLimitPartition.GetTokenBucketLimiter((device, true),
+                    _ => Bucket(settings.PerDeviceDownloadsPerMinute, settings.PerDeviceDownloadsBurst))
+                : RateLimitPartition.GetTokenBucketLimiter((device, false), _ => Bucket(settings.PerDevicePerMinute, settings.PerDeviceBurst)));
+            limiter.GlobalLimiter = new ListenerRateLimiter(devices, callers);
             limiter.AddPolicy(RateLimitPolicies.SignIn, context =>
                 RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.SignInPerAddressPerMinute)));
             limiter.OnRejected = RejectAsync;
@@ -63,18 +64,7 @@ internal static class RateLimitingSetup
 
     private static bool IsDownload(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<DownloadTrafficAttribute>() is not null;
 
-    /// <summary>
-    /// Whole fleets sit behind one NAT address, so per-address limits would starve devices; the device listener is
-    /// limited per device identity instead (its authentication runs before the limiter and sets it). Refused
-    /// certificates make no partition at all.
-    /// </summary>
-    private static bool IsDeviceTraffic(HttpContext context) => ListenerGuardMiddleware.ListenerOf(context) == ListenerKind.Device;
-
     private static bool IsAuthenticated(HttpContext context) => context.User.Identity?.IsAuthenticated == true;
-
-    /// <summary>A claim of an Admin API caller; devices are limited by their own partition.</summary>
-    private static string? CallerClaim(HttpContext context, string type) =>
-        IsDeviceTraffic(context) ? null : context.User.FindFirst(type)?.Value;
 
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

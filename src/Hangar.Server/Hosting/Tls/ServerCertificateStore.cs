@@ -54,19 +54,11 @@ internal sealed class ServerCertificateStore(
 
     private string KeyPath => Path.Combine(Directory, "server.key");
 
-    private Loaded Current
-    {
-        get
-        {
-            if (Volatile.Read(ref _loaded) is { } loaded)
-            {
-                return loaded;
-            }
-
-            Refresh(force: true);
-            return _loaded!;
-        }
-    }
+    /// <summary>
+    /// Loaded by <see cref="ServerCertificateWatcher"/> before the listeners bind. Never loaded here, on a handshake's
+    /// thread (a database read per waiting handshake): a handshake that comes before the load fails cleanly instead.
+    /// </summary>
+    private Loaded Current => Volatile.Read(ref _loaded) ?? throw new InvalidOperationException("The TLS certificate is not loaded yet.");
 
     /// <summary>Loads the operator's files or the stored certificate when they changed (or when <paramref name="force"/>d), renewing or warning about expiry.</summary>
     public void Refresh(bool force)

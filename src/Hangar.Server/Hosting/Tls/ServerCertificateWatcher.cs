@@ -10,25 +10,22 @@ namespace Hangar.Server.Hosting.Tls;
 /// new certificate, open ones keep theirs.
 /// </summary>
 internal sealed class ServerCertificateWatcher(
-    ServerCertificateStore certificates, TimeProvider time, IOptions<TlsOptions> options, IHostApplicationLifetime lifetime, ILogger<ServerCertificateWatcher> logger)
+    ServerCertificateStore certificates, TimeProvider time, IOptions<TlsOptions> options, ILogger<ServerCertificateWatcher> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// Loads the certificate before Kestrel binds: the web host starts after every other hosted service, and this one
+    /// is registered after the database's migrator. A certificate that cannot be loaded fails the start, since the
+    /// listeners would have nothing to present; a first start creates the server CA (and its public copy) here.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        certificates.Refresh(force: false);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The stored certificate is read from the database, which is migrated by a hosted service starting after this one.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // Loaded in the started callback rather than by the first handshake: a first start has created the CA (and its
-        // public copy) before "Application started" is logged, which runs after this callback.
-        await using (lifetime.ApplicationStarted.Register(() =>
-        {
-            Check(force: false);
-            started.TrySetResult();
-        }))
-        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            await started.Task;
-        }
-
         using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
         {
             // Handled: SIGHUP would otherwise end the process.
