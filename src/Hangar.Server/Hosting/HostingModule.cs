@@ -6,6 +6,7 @@ using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RateLimiting;
 using Hangar.Server.Hosting.Tls;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting;
@@ -39,6 +40,7 @@ internal static class HostingModule
         services.AddSingleton<ServerCertificateStore>();
         services.AddHostedService<ServerCertificateWatcher>();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure(KestrelListeners.Configure);
+        services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));
 
