@@ -39,7 +39,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
                 ["HANGAR_RateLimits__PerAddressPerMinute"] = "1000000",
                 ["HANGAR_RateLimits__PerApiKeyPerMinute"] = "1000000",
             });
-        var output = await process.WaitForAsync("Application started", TimeSpan.FromMinutes(1));
+        var output = await process.WaitForAsync("Application started", TimeSpan.FromMinutes(3));
         var credentials = BootstrapCredentials.Parse(output);
         return new ServerProcess(process, new Uri(AdminLine().Match(output).Groups[1].Value + "/"), new Uri(DeviceLine().Match(output).Groups[1].Value + "/"),
             credentials.ApiKey, dataDirectory);
