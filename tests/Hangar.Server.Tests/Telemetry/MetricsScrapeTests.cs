@@ -19,8 +19,7 @@ public abstract class MetricsScrapeTests(MetricsServer fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.Contains("# TYPE hangar_fleet_snapshot_time", text, StringComparison.Ordinal);
-        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE target_info gauge", text, StringComparison.Ordinal);
     }
 
     [Fact]

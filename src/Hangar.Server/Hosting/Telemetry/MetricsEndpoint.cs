@@ -15,6 +15,8 @@ internal static class MetricsEndpoint
     {
         app.MapPrometheusScrapingEndpoint(Path)
             .WithMetadata(new AuthorizeAttribute(MetricsScrapeRequirement.Policy) { AuthenticationSchemes = CallerSchemes.Caller })
+            // The exporter maps every method; a scrape is a GET (and HEAD, like every GET route here).
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .WithDisplayName("GET /metrics");
         return app;
     }
