@@ -11,6 +11,7 @@ using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
+using Hangar.Server.Hosting.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Hangar.Server;
@@ -23,6 +24,7 @@ internal static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapHealth();
+        app.MapServerMetrics();
         app.MapOpenApi($"/openapi/{{documentName}}.json").WithMetadata(new AnonymousAttribute()).ExcludeFromDescription();
         // API keys and sessions only; each route's permission is its policy, and the default policy refuses routes without one.
         var api = app.MapGroup(BasePath).RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CallerSchemes.Caller });

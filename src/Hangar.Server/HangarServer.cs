@@ -3,6 +3,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
+using Hangar.Server.Features.Fleet;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Releases;
@@ -13,6 +14,7 @@ using Hangar.Server.Hosting.Cluster;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Secrets;
+using Hangar.Server.Hosting.Telemetry;
 using Hangar.Server.Hosting.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -41,7 +43,9 @@ internal static class HangarServer
             .AddFirmware()
             .AddReleases()
             .AddUpdates()
-            .AddIdempotency();
+            .AddIdempotency()
+            .AddFleet()
+            .AddHangarTelemetry(builder.Configuration);
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)
         {

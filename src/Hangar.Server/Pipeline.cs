@@ -4,6 +4,7 @@ using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RequestIds;
+using Hangar.Server.Hosting.Telemetry;
 
 namespace Hangar.Server;
 
@@ -25,6 +26,7 @@ internal static class Pipeline
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.UseMiddleware<NoStoreMiddleware>();
+        app.UseMiddleware<ScrapeRefusalCounting>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<RefusedCredentialsMiddleware>();

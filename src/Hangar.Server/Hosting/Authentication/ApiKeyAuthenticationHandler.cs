@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Hangar.Contracts.Common;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,19 @@ namespace Hangar.Server.Hosting.Authentication;
 /// never silently act anonymous); no header is no result, left to the session scheme.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CallerAuthenticator authenticator)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CallerAuthenticator authenticator,
+    ScrapeToken scrapeToken)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerCredential.Read(Request) is not { } token)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        // The scrape token is no API key: /metrics's policy admits it, and everywhere else it is simply no caller.
+        if (scrapeToken.Matches(Request))
         {
             return AuthenticateResult.NoResult();
         }

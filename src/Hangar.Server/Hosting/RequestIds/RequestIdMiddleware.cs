@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hangar.Contracts.Common;
 
 namespace Hangar.Server.Hosting.RequestIds;
@@ -8,11 +9,15 @@ namespace Hangar.Server.Hosting.RequestIds;
 /// </summary>
 internal sealed class RequestIdMiddleware(RequestDelegate next, TimeProvider time, ILogger<RequestIdMiddleware> logger)
 {
+    public const string RequestIdTag = "hangar.request_id";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         context.TraceIdentifier = id;
         context.Response.Headers[HangarHeaders.RequestId] = id;
+        // The request's span (ASP.NET Core's, when traces are collected) carries the id, so a trace finds its logs and audit rows.
+        Activity.Current?.SetTag(RequestIdTag, id);
         using (logger.BeginScope("RequestId:{RequestId}", id))
         {
             await next(context);

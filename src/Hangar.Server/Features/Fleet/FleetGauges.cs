@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+
+namespace Hangar.Server.Features.Fleet;
+
+/// <summary>
+/// Meter <c>Hangar.Fleet</c>: gauges read from the last <see cref="FleetSnapshot"/>. Observing them (a scrape, an
+/// OTLP export) reads memory only; <see cref="FleetSnapshotRefresher"/> replaces the snapshot on an interval.
+/// </summary>
+internal sealed class FleetGauges
+{
+    public const string MeterName = "Hangar.Fleet";
+
+    private volatile FleetSnapshot _snapshot = FleetSnapshot.Empty;
+    private long _refreshedAtUnixSeconds;
+
+    public FleetGauges(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge("hangar.fleet.devices", ObserveDevices, "{device}",
+            "Devices by organization, product, cohort and state (never_connected, seen_24h, silent_24h, quarantined).");
+        meter.CreateObservableGauge("hangar.fleet.release.devices", ObserveReleaseDevices, "{device}",
+            "Devices by the release they report running (top releases; the rest as other, none without a release).");
+        meter.CreateObservableGauge("hangar.fleet.release.updates", ObserveReleaseOutcomes, "{update}",
+            "Device updates by release and outcome (committed, failed, rolled_back, aborted, in_progress).");
+        meter.CreateObservableGauge("hangar.fleet.snapshot.time", () => Interlocked.Read(ref _refreshedAtUnixSeconds), "s",
+            "When the fleet gauges were last computed (Unix time); 0 before the first refresh.");
+    }
+
+    public FleetSnapshot Current => _snapshot;
+
+    public void Publish(FleetSnapshot snapshot, DateTimeOffset at)
+    {
+        _snapshot = snapshot;
+        Interlocked.Exchange(ref _refreshedAtUnixSeconds, at.ToUnixTimeSeconds());
+    }
+
+    private IEnumerable<Measurement<long>> ObserveDevices() =>
+        _snapshot.Devices.Select(d => new Measurement<long>(d.Count,
+            Tag("organization", d.Organization), Tag("product", d.Product), Tag("cohort", d.Cohort), Tag("state", d.State)));
+
+    private IEnumerable<Measurement<long>> ObserveReleaseDevices() =>
+        _snapshot.ReleaseDevices.Select(r => new Measurement<long>(r.Count,
+            Tag("organization", r.Release.Organization), Tag("cohort", r.Release.Cohort), Tag("release", r.Release.Release)));
+
+    private IEnumerable<Measurement<long>> ObserveReleaseOutcomes() =>
+        _snapshot.ReleaseOutcomes.Select(o => new Measurement<long>(o.Count,
+            Tag("organization", o.Release.Organization), Tag("cohort", o.Release.Cohort), Tag("release", o.Release.Release), Tag("outcome", o.Outcome)));
+
+    private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
+}

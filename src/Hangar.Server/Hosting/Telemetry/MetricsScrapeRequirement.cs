@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hangar.Server.Hosting.Telemetry;
+
+/// <summary><c>/metrics</c>'s policy: the configured scrape token, or a caller whose role holds <c>MetricsRead</c>.</summary>
+internal sealed class MetricsScrapeRequirement : IAuthorizationRequirement
+{
+    public const string Policy = "metrics-scrape";
+}

@@ -1,0 +1,18 @@
+namespace Hangar.Server.Hosting.Telemetry;
+
+/// <summary>
+/// Counts refused scrapes of <c>/metrics</c> by status (401 no or a bad credential, 403 a caller without the
+/// permission): a scraper misconfigured after a key rotation shows as a rising count rather than as a silent gap.
+/// </summary>
+internal sealed class ScrapeRefusalCounting(RequestDelegate next, ServerMetrics metrics)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        if (context.Request.Path.Equals(MetricsEndpoint.Path, StringComparison.Ordinal)
+            && context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            metrics.ScrapeRefused(context.Response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Hangar.Server.Hosting.Telemetry;
+
+internal static class TelemetryModule
+{
+    /// <summary>Every Hangar meter and activity source is named <c>Hangar.&lt;Area&gt;</c>, so new areas are exported without a change here.</summary>
+    private const string HangarSources = "Hangar.*";
+
+    /// <summary>The standard variable the OTLP exporter reads by itself.</summary>
+    private const string StandardOtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static IServiceCollection AddHangarTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ScrapeToken>();
+        services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<IAuthorizationHandler, MetricsScrapeAuthorizationHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(MetricsScrapeRequirement.Policy, policy => policy.AddRequirements(new MetricsScrapeRequirement()));
+
+        var otlp = configuration.GetSection($"{TelemetryOptions.Section}:Otlp").Get<OtlpExportOptions>() ?? new OtlpExportOptions();
+        var exportOtlp = otlp.Endpoint is not null || !string.IsNullOrEmpty(configuration[StandardOtlpEndpoint]);
+        services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+            {
+                // ASP.NET Core's own meters: request durations by route template (http.route), never by raw path.
+                // Each scrape collects afresh (no answer cache): collecting reads memory only, fleet gauges included.
+                metrics.AddMeter(HangarSources).AddAspNetCoreInstrumentation()
+                    .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (exportOtlp)
+                {
+                    metrics.AddOtlpExporter((exporter, reader) =>
+                    {
+                        Configure(exporter, otlp, "v1/metrics");
+                        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = otlp.ExportIntervalMilliseconds;
+                    });
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(HangarSources).AddAspNetCoreInstrumentation();
+                if (exportOtlp)
+                {
+                    tracing.AddOtlpExporter(exporter => Configure(exporter, otlp, "v1/traces"));
+                }
+            });
+        return services;
+    }
+
+    /// <summary>
+    /// An endpoint set in code is used as it is, so the HTTP signal path is appended here; the standard variable is
+    /// left to the exporter, which appends it itself. Exports run on the exporter's own thread and a failed one is
+    /// dropped: a collector that is down never slows or stops the server.
+    /// </summary>
+    private static void Configure(OtlpExporterOptions exporter, OtlpExportOptions otlp, string signalPath)
+    {
+        if (otlp.Endpoint is null)
+        {
+            return;
+        }
+
+        exporter.Protocol = otlp.Protocol;
+        exporter.Endpoint = otlp.Protocol == OtlpExportProtocol.HttpProtobuf
+            ? new Uri(otlp.Endpoint.ToString().TrimEnd('/') + "/" + signalPath)
+            : otlp.Endpoint;
+    }
+}
