@@ -4,6 +4,7 @@ using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
+using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
@@ -39,7 +40,8 @@ internal static class HangarServer
             .AddFirmware()
             .AddReleases()
             .AddUpdates()
-            .AddIdempotency();
+            .AddIdempotency()
+            .AddPresence();
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)
         {

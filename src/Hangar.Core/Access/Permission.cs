@@ -43,4 +43,6 @@ public enum Permission
     BundleOverrideManage,
     /// <summary>Run the update check for a device through the Admin API (a back end acting for the device).</summary>
     DeviceUpdateCheck,
+    /// <summary>Push commands to a device over its control socket (check for an update now, reboot).</summary>
+    DeviceCommand,
 }

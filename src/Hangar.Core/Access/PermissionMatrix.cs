@@ -44,6 +44,7 @@ public static class PermissionMatrix
         [Permission.BundleOverrideManage] = Role.Operator,
         // The answer carries signed download URLs, and with write=true it changes what the device is recorded to run.
         [Permission.DeviceUpdateCheck] = Role.Operator,
+        [Permission.DeviceCommand] = Role.Operator,
     };
 
     public static bool Allows(Role role, Permission permission) =>
