@@ -39,4 +39,12 @@ public sealed class DevicesClient(ApiTransport transport)
     /// <summary>The device's updates: one per release or bundle override it was offered, with its state and failure reason.</summary>
     public Task<ListResponse<DeviceUpdateResponse>> ListUpdatesAsync(string idOrHrn, ListOptions? options = null, CancellationToken cancellationToken = default) =>
         transport.GetAsync<ListResponse<DeviceUpdateResponse>>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}/updates" + options?.ToQueryString(), cancellationToken);
+
+    /// <summary>Tells the device over its control socket to check for an update now; 409 device_offline when no server node holds its socket.</summary>
+    public Task<DeviceCommandResponse> CheckNowAsync(string idOrHrn, CancellationToken cancellationToken = default) =>
+        transport.PostAsync<DeviceCommandResponse>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}/check_now", null, null, cancellationToken);
+
+    /// <summary>Tells the device over its control socket to reboot; 409 device_offline when no server node holds its socket.</summary>
+    public Task<DeviceCommandResponse> RebootAsync(string idOrHrn, CancellationToken cancellationToken = default) =>
+        transport.PostAsync<DeviceCommandResponse>($"api/v1/devices/{ApiTransport.Segment(idOrHrn)}/reboot", null, null, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hangar.Contracts.Common;
+using Hangar.Contracts.Control;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Updates;
 
@@ -27,6 +28,7 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DeviceUpdateResponse))]
 [JsonSerializable(typeof(DeviceIdentityResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
+[JsonSerializable(typeof(ControlFrame))]
 public sealed partial class HangarDeviceJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.

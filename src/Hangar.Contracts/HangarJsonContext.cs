@@ -62,6 +62,8 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DeviceCertificateResponse))]
 [JsonSerializable(typeof(DeviceIdentityResponse))]
 [JsonSerializable(typeof(DeviceResponse))]
+[JsonSerializable(typeof(DevicePresenceResponse))]
+[JsonSerializable(typeof(DeviceCommandResponse))]
 [JsonSerializable(typeof(ImportDevicesRequest))]
 [JsonSerializable(typeof(ImportDevicesResponse))]
 [JsonSerializable(typeof(JitpRequest))]

@@ -6,6 +6,7 @@ using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
+using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
@@ -38,6 +39,7 @@ internal static class AdminApi
         api.MapFirmware();
         api.MapUpdates();
         api.MapReleasesApi();
+        api.MapDeviceCommands();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Fleet;
 using Hangar.Server.Features.Idempotency;
+using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Updates;
@@ -45,6 +46,7 @@ internal static class HangarServer
             .AddUpdates()
             .AddIdempotency()
             .AddFleet()
+            .AddPresence()
             .AddHangarTelemetry(builder.Configuration);
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)

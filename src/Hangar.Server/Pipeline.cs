@@ -23,6 +23,8 @@ internal static class Pipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<EmptyErrorBodyMiddleware>();
+        // Only the control socket accepts an upgrade; the middleware costs other requests nothing.
+        app.UseWebSockets();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.UseMiddleware<NoStoreMiddleware>();

@@ -25,4 +25,6 @@ public sealed record AgentConfig
     public BootConfig Boot { get; set; } = new();
 
     public TunnelsConfig Tunnels { get; set; } = new();
+
+    public ControlSocketConfig ControlSocket { get; set; } = new();
 }

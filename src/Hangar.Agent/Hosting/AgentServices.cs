@@ -1,4 +1,5 @@
 using Hangar.Agent.Configuration;
+using Hangar.Agent.Control;
 using Hangar.Agent.Downloads;
 using Hangar.Agent.Installers;
 using Hangar.Agent.Processes;
@@ -74,7 +75,11 @@ public static class AgentServices
         services.AddSingleton(new UpdateRunnerOptions(config.Targets, TimeSpan.FromSeconds(config.Polling.IntervalSeconds), TimeSpan.FromSeconds(10)));
         services.AddSingleton<UpdateRunner>();
         services.AddSingleton<UpdateCheckCycle>();
+        services.AddSingleton<UpdateTrigger>();
         services.AddHostedService<UpdateLoop>();
+        services.AddSingleton<RemoteReboot>();
+        services.AddSingleton<ControlChannel>();
+        services.AddHostedService<ControlSocketLoop>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed class UpdateLoop(
     UpdateCheckCycle cycle,
     StatusReporter reporter,
     AgentRun run,
+    UpdateTrigger trigger,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<UpdateLoop> logger) : BackgroundService
@@ -46,6 +47,7 @@ public sealed class UpdateLoop(
             UpdateRunOutcome outcome;
             try
             {
+                trigger.Running(true);
                 outcome = await cycle.RunAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or DeviceApiException
@@ -54,6 +56,10 @@ public sealed class UpdateLoop(
                 logger.LogWarning("Update check failed: {Reason}", exception.Message);
                 await FlushAsync(stoppingToken);
                 outcome = UpdateRunOutcome.Interrupted;
+            }
+            finally
+            {
+                trigger.Running(false);
             }
 
             if (outcome == UpdateRunOutcome.RebootRequested)
@@ -75,7 +81,8 @@ public sealed class UpdateLoop(
                 ? RetryBackoff.Delay(failures, FirstRetry, _interval, Random.Shared)
                 : _interval + TimeSpan.FromSeconds(Random.Shared.Next(config.Polling.JitterSeconds + 1));
             logger.LogDebug("Next update check in {Delay}", delay);
-            await Task.Delay(delay, time, stoppingToken);
+            // A check-now pushed over the control socket cuts the wait short.
+            await trigger.WaitAsync(delay, time, stoppingToken);
         }
     }
 

@@ -8,7 +8,7 @@ internal sealed class DevicesGetCommand : Command
     private readonly Argument<string> _id = IdArgument.Create("device");
 
     public DevicesGetCommand(CliContext cli)
-        : base("get", "Show one device, with its reported release and last connection.")
+        : base("get", "Show one device, with its reported release, last connection and presence (online, since when, from where, which node).")
     {
         Add(_id);
         SetAction((parseResult, cancellationToken) => cli.RunAsync(parseResult, async (session, ct) =>

@@ -142,6 +142,11 @@ internal static class Views
         .Add("TARGET", d => d.Target, inList: false)
         .Add("QUARANTINED", d => d.Quarantined)
         .Add("LAST CONNECTED", d => d.LastConnectedAt)
+        .Add("ONLINE", d => d.Presence.Online)
+        .Add("CONNECTED AT", d => d.Presence.ConnectedAt, inList: false)
+        .Add("LAST SEEN", d => d.Presence.LastSeenAt, inList: false)
+        .Add("REMOTE ADDRESS", d => d.Presence.RemoteAddress, inList: false)
+        .Add("NODE", d => d.Presence.Node, inList: false)
         .Add("REPORTED RELEASE ID", d => d.ReportedReleaseId, inList: false)
         .Add("REPORTED BUNDLE ID", d => d.ReportedBundleId, inList: false)
         .Add("REPORTED VERSION", d => d.ReportedReleaseVersion, inList: false)
@@ -189,6 +194,12 @@ internal static class Views
     public static ResourceView<VerificationCodeResponse> VerificationCode { get; } = new ResourceView<VerificationCodeResponse>()
         .Add("VERIFICATION CODE", v => v.VerificationCode)
         .Add("EXPIRES", v => v.ExpiresAt);
+
+    public static ResourceView<DeviceCommandResponse> DeviceCommand { get; } = new ResourceView<DeviceCommandResponse>()
+        .Add("ID", c => c.Id)
+        .Add("COMMAND", c => c.Command)
+        .Add("DELIVERY", c => c.Delivery)
+        .Add("NODE", c => c.Node);
 
     public static ResourceView<BulkDeviceActionResponse> BulkResult { get; } = new ResourceView<BulkDeviceActionResponse>()
         .Add("MATCHED", b => b.Matched)

@@ -77,4 +77,12 @@ public static class ErrorCodes
     public const string ReleaseHalted = "release_halted";
     public const string ReleaseNotLatest = "release_not_latest";
     public const string NoRollbackTarget = "no_rollback_target";
+
+    // Control socket and presence.
+    public const string DeviceOffline = "device_offline";
+    public const string DeviceQuarantined = "device_quarantined";
+    public const string WebSocketRequired = "websocket_required";
+    public const string ControlSocketBusy = "control_socket_busy";
+    public const string InvalidFrame = "invalid_frame";
+    public const string UnknownFrameType = "unknown_frame_type";
 }

@@ -1,6 +1,6 @@
 namespace Hangar.Contracts.Devices;
 
-/// <summary>A device. The reported fields are what the device last said it runs; only the device protocol sets them.</summary>
+/// <summary>A device. The reported fields are what the device last said it runs; only the device protocol sets them; presence only the control socket.</summary>
 public sealed record DeviceResponse(
     Guid Id,
     string Hrn,
@@ -16,4 +16,5 @@ public sealed record DeviceResponse(
     Guid? ReportedBundleId,
     string? ReportedReleaseVersion,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    DevicePresenceResponse Presence);

@@ -45,4 +45,6 @@ public enum Permission
     DeviceUpdateCheck,
     /// <summary>Scrape the server's <c>/metrics</c>: server-wide, so it shows every organization's fleet counts.</summary>
     MetricsRead,
+    /// <summary>Push commands to a device over its control socket (check for an update now, reboot).</summary>
+    DeviceCommand,
 }

@@ -46,6 +46,7 @@ public static class PermissionMatrix
         [Permission.DeviceUpdateCheck] = Role.Operator,
         // /metrics is the server's, not one organization's: its fleet gauges count every organization's devices.
         [Permission.MetricsRead] = Role.Owner,
+        [Permission.DeviceCommand] = Role.Operator,
     };
 
     public static bool Allows(Role role, Permission permission) =>

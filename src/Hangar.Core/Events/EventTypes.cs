@@ -41,6 +41,9 @@ public static class EventTypes
     public const string WebhookSecretRolled = "webhook.secret_rolled";
     public const string WebhookDisabled = "webhook.disabled";
     public const string WebhookTestFire = "webhook.test_fire";
+    public const string DeviceConnected = "device.connected";
+    public const string DeviceDisconnected = "device.disconnected";
+    public const string DeviceCommandSent = "device.command_sent";
 
     /// <summary>Subscribes a webhook to every type, including those added later.</summary>
     public const string All = "*";
@@ -55,6 +58,7 @@ public static class EventTypes
         ReleaseCreated, ReleaseUpdated, ReleaseDeleted, ReleaseHalted, ReleaseResumed, ReleaseRolledBack,
         BundleOverrideCreated, BundleOverrideUpdated, BundleOverrideDeleted,
         SigningKeyRevoked,
+        DeviceConnected, DeviceDisconnected, DeviceCommandSent,
     ];
 
     public static IReadOnlyCollection<string> Published => Known;

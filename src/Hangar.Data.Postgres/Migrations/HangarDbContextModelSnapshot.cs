@@ -560,6 +560,10 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("cohort_id");
 
+                    b.Property<DateTime?>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("connected_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -579,9 +583,22 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_connected_at");
 
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean")
+                        .HasColumnName("online");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("PresenceNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("presence_node");
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid")
@@ -590,6 +607,11 @@ namespace Hangar.Data.Postgres.Migrations
                     b.Property<bool>("Quarantined")
                         .HasColumnType("boolean")
                         .HasColumnName("quarantined");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("remote_address");
 
                     b.Property<Guid?>("ReportedBundleId")
                         .HasColumnType("uuid")
@@ -622,9 +644,15 @@ namespace Hangar.Data.Postgres.Migrations
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_devices_product_id");
 
+                    b.HasIndex("Online", "LastSeenAt")
+                        .HasDatabaseName("ix_devices_online_last_seen_at");
+
                     b.HasIndex("OrganizationId", "Identifier")
                         .IsUnique()
                         .HasDatabaseName("ix_devices_organization_id_identifier");
+
+                    b.HasIndex("ProductId", "CohortId", "Online")
+                        .HasDatabaseName("ix_devices_product_id_cohort_id_online");
 
                     b.ToTable("devices", (string)null);
                 });

@@ -554,6 +554,10 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("cohort_id");
 
+                    b.Property<DateTime?>("ConnectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connected_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -573,9 +577,22 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("last_connected_at");
 
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("online");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("PresenceNode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("presence_node");
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT")
@@ -584,6 +601,11 @@ namespace Hangar.Data.Sqlite.Migrations
                     b.Property<bool>("Quarantined")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quarantined");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_address");
 
                     b.Property<Guid?>("ReportedBundleId")
                         .HasColumnType("TEXT")
@@ -616,9 +638,15 @@ namespace Hangar.Data.Sqlite.Migrations
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_devices_product_id");
 
+                    b.HasIndex("Online", "LastSeenAt")
+                        .HasDatabaseName("ix_devices_online_last_seen_at");
+
                     b.HasIndex("OrganizationId", "Identifier")
                         .IsUnique()
                         .HasDatabaseName("ix_devices_organization_id_identifier");
+
+                    b.HasIndex("ProductId", "CohortId", "Online")
+                        .HasDatabaseName("ix_devices_product_id_cohort_id_online");
 
                     b.ToTable("devices", (string)null);
                 });

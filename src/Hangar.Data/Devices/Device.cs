@@ -18,6 +18,16 @@ public sealed class Device : IOrganizationOwned
     public Guid? ReportedReleaseId { get; set; }
     public Guid? ReportedBundleId { get; set; }
     public string? ReportedReleaseVersion { get; set; }
+
+    /// <summary>
+    /// Presence, written only by the control socket (batched, see <c>PresenceWriter</c>): whether a node holds the
+    /// device's socket now, since when, when the node last vouched for it, from where, and which node.
+    /// </summary>
+    public bool Online { get; set; }
+    public DateTime? ConnectedAt { get; set; }
+    public DateTime? LastSeenAt { get; set; }
+    public string? RemoteAddress { get; set; }
+    public string? PresenceNode { get; set; }
     public List<DeviceTag> Tags { get; init; } = [];
     public required DateTime CreatedAt { get; init; }
     public required DateTime UpdatedAt { get; set; }

@@ -16,6 +16,11 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.HasIndex(d => new { d.OrganizationId, d.Identifier }).IsUnique();
         builder.HasIndex(d => d.ProductId);
         builder.HasIndex(d => d.CohortId);
+        builder.Property(d => d.RemoteAddress).HasMaxLength(64);
+        builder.Property(d => d.PresenceNode).HasMaxLength(64);
+        // Online counts per product and cohort (fleet summary), and the sweep of claims no node renews.
+        builder.HasIndex(d => new { d.ProductId, d.CohortId, d.Online });
+        builder.HasIndex(d => new { d.Online, d.LastSeenAt });
         builder.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Cohort>().WithMany().HasForeignKey(d => d.CohortId).OnDelete(DeleteBehavior.Restrict);

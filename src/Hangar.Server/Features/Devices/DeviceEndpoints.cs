@@ -23,7 +23,7 @@ namespace Hangar.Server.Features.Devices;
 internal static class DeviceEndpoints
 {
     public const string SearchFieldList =
-        "identifier, description, product_id, cohort_id, tags, target, quarantined, last_connected_at, reported_release_id, reported_bundle_id, reported_release_version, created_at, updated_at";
+        "identifier, description, product_id, cohort_id, tags, target, quarantined, last_connected_at, reported_release_id, reported_bundle_id, reported_release_version, created_at, updated_at, online, connected_at, last_seen_at";
 
     public static readonly SearchFields<Device> Search = new SearchFields<Device>()
         .String("identifier", d => d.Identifier)
@@ -38,7 +38,10 @@ internal static class DeviceEndpoints
         .Uuid("reported_bundle_id", d => d.ReportedBundleId)
         .String("reported_release_version", d => d.ReportedReleaseVersion)
         .DateTime("created_at", d => d.CreatedAt)
-        .DateTime("updated_at", d => d.UpdatedAt);
+        .DateTime("updated_at", d => d.UpdatedAt)
+        .Boolean("online", d => d.Online)
+        .DateTime("connected_at", d => d.ConnectedAt)
+        .DateTime("last_seen_at", d => d.LastSeenAt);
 
     public static void MapDevices(this RouteGroupBuilder api)
     {

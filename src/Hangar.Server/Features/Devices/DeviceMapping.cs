@@ -27,7 +27,8 @@ internal static class DeviceMapping
         device.ReportedBundleId,
         device.ReportedReleaseVersion,
         device.CreatedAt,
-        device.UpdatedAt);
+        device.UpdatedAt,
+        new DevicePresenceResponse(device.Online, device.ConnectedAt, device.LastSeenAt, device.RemoteAddress, device.PresenceNode));
 
     public static DeviceCertificateResponse ToResponse(this DeviceCertificate certificate) => new(
         certificate.Id,

@@ -7,6 +7,7 @@ internal static class ClusterModule
     /// <summary>The change signal between nodes: LISTEN/NOTIFY on PostgreSQL, in process on SQLite.</summary>
     public static IServiceCollection AddClusterSignal(this IServiceCollection services)
     {
+        services.AddSingleton<ClusterNode>();
         services.AddSingleton<ClusterSubscriptions>();
         services.AddSingleton<InProcessClusterSignal>();
         services.AddSingleton<PostgresClusterSignal>();

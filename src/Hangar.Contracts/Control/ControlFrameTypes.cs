@@ -1,0 +1,23 @@
+namespace Hangar.Contracts.Control;
+
+/// <summary>The frame types of the control socket. A receiver answers a type it does not know with <see cref="Error"/>.</summary>
+public static class ControlFrameTypes
+{
+    /// <summary>Server → device, first frame: the socket is admitted; <c>data</c> names the node.</summary>
+    public const string Hello = "hello";
+    /// <summary>Server → device: check for an update now (through the agent's update loop).</summary>
+    public const string CheckNow = "check_now";
+    /// <summary>Server → device: reboot (refused while an install or an uncommitted trial boot runs).</summary>
+    public const string Reboot = "reboot";
+    /// <summary>Device → server: the command with this id is being carried out.</summary>
+    public const string Ack = "ack";
+    /// <summary>Device → server: the command with this id is refused; <c>message</c> says why.</summary>
+    public const string Refused = "refused";
+    /// <summary>Device → server: keeps an otherwise silent socket from the idle close; answered with <see cref="Pong"/>.</summary>
+    public const string Ping = "ping";
+    public const string Pong = "pong";
+    /// <summary>Device → server: a telemetry batch in <c>data</c> (reserved: answered with an error until telemetry ingest rides the socket).</summary>
+    public const string Telemetry = "telemetry";
+    /// <summary>Either way: the frame with this id (or the last frame) was not understood; <c>code</c> and <c>message</c> say why.</summary>
+    public const string Error = "error";
+}

@@ -1,0 +1,5 @@
+using Hangar.Testing;
+
+namespace Hangar.Server.Tests.Fixtures;
+
+public sealed class PresenceSqliteServer() : PresenceServer(DatabaseKind.Sqlite);
