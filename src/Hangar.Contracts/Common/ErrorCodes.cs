@@ -77,4 +77,13 @@ public static class ErrorCodes
     public const string ReleaseHalted = "release_halted";
     public const string ReleaseNotLatest = "release_not_latest";
     public const string NoRollbackTarget = "no_rollback_target";
+
+    // Telemetry intake (POST /device/v1/telemetry): a refused batch stores nothing.
+    public const string TelemetryTooManyPoints = "telemetry_too_many_points";
+    public const string TelemetryInvalidMetric = "telemetry_invalid_metric";
+    public const string TelemetryTimeOutOfRange = "telemetry_time_out_of_range";
+    public const string TelemetryNameLimit = "telemetry_name_limit";
+    public const string TelemetrySeriesLimit = "telemetry_series_limit";
+    public const string TelemetryRateLimited = "telemetry_rate_limited";
+    public const string TelemetryQueueFull = "telemetry_queue_full";
 }
