@@ -7,6 +7,7 @@ using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
 using Hangar.Server.Features.Releases;
+using Hangar.Server.Features.Telemetry;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authentication;
@@ -36,6 +37,7 @@ internal static class AdminApi
         api.MapFirmware();
         api.MapUpdates();
         api.MapReleasesApi();
+        api.MapTelemetry();
         return app;
     }
 }

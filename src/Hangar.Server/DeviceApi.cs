@@ -1,4 +1,5 @@
 using Hangar.Server.Features.Identity;
+using Hangar.Server.Features.Telemetry;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Listeners;
 
@@ -18,6 +19,7 @@ internal static class DeviceApi
             .RequireAuthorization(RequestIdentity.DevicePolicy).ExcludeFromDescription();
         device.MapDeviceSelf();
         device.MapDeviceUpdateCheck();
+        device.MapDeviceTelemetry();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Releases;
+using Hangar.Server.Features.Telemetry;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
@@ -39,7 +40,8 @@ internal static class HangarServer
             .AddFirmware()
             .AddReleases()
             .AddUpdates()
-            .AddIdempotency();
+            .AddIdempotency()
+            .AddTelemetry();
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)
         {
