@@ -22,6 +22,7 @@ public sealed class HangarClient
         Products = new ProductsClient(Transport);
         Cohorts = new CohortsClient(Transport);
         Devices = new DevicesClient(Transport);
+        Telemetry = new TelemetryClient(Transport);
         DeviceCertificates = new DeviceCertificatesClient(Transport);
         CaCertificates = new CaCertificatesClient(Transport);
         Artifacts = new ArtifactsClient(Transport);
@@ -46,6 +47,7 @@ public sealed class HangarClient
     public ProductsClient Products { get; }
     public CohortsClient Cohorts { get; }
     public DevicesClient Devices { get; }
+    public TelemetryClient Telemetry { get; }
     public DeviceCertificatesClient DeviceCertificates { get; }
     public CaCertificatesClient CaCertificates { get; }
     public ArtifactsClient Artifacts { get; }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Control;
 using Hangar.Contracts.Devices;
+using Hangar.Contracts.Telemetry;
 using Hangar.Contracts.Updates;
 
 namespace Hangar.Contracts;
@@ -29,6 +30,8 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DeviceIdentityResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(ControlFrame))]
+[JsonSerializable(typeof(TelemetryBatchRequest))]
+[JsonSerializable(typeof(TelemetryBatchResponse))]
 public sealed partial class HangarDeviceJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.

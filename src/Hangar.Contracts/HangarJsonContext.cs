@@ -8,6 +8,7 @@ using Hangar.Contracts.Events;
 using Hangar.Contracts.Firmware;
 using Hangar.Contracts.Organizations;
 using Hangar.Contracts.Releases;
+using Hangar.Contracts.Telemetry;
 using Hangar.Contracts.Updates;
 using Hangar.Contracts.Webhooks;
 
@@ -156,6 +157,11 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(ListResponse<SigningKeyResponse>))]
 [JsonSerializable(typeof(ListResponse<WebhookDeliveryResponse>))]
 [JsonSerializable(typeof(ListResponse<WebhookResponse>))]
+[JsonSerializable(typeof(TelemetryBatchRequest))]
+[JsonSerializable(typeof(TelemetryBatchResponse))]
+[JsonSerializable(typeof(DeviceHeartbeatResponse))]
+[JsonSerializable(typeof(DeviceMetricsResponse))]
+[JsonSerializable(typeof(FleetMetricsResponse))]
 public sealed partial class HangarJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.

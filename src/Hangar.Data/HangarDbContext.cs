@@ -10,6 +10,7 @@ using Hangar.Data.Idempotency;
 using Hangar.Data.Organizations;
 using Hangar.Data.Releases;
 using Hangar.Data.System;
+using Hangar.Data.Telemetry;
 using Hangar.Data.Tenancy;
 using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,11 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<BundleOverrideDevice> BundleOverrideDevices => Set<BundleOverrideDevice>();
     public DbSet<DeviceUpdate> DeviceUpdates => Set<DeviceUpdate>();
     public DbSet<DeviceUpdateReport> DeviceUpdateReports => Set<DeviceUpdateReport>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<TelemetrySeries> TelemetrySeries => Set<TelemetrySeries>();
+    public DbSet<TelemetryPoint> TelemetryPoints => Set<TelemetryPoint>();
+    public DbSet<TelemetryRollup> TelemetryRollups => Set<TelemetryRollup>();
+    public DbSet<DeviceHeartbeat> DeviceHeartbeats => Set<DeviceHeartbeat>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -8,11 +8,12 @@ using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
 using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Releases;
+using Hangar.Server.Features.Telemetry;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
-using Hangar.Server.Hosting.Telemetry;
+using Hangar.Server.Hosting.Observability;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Hangar.Server;
@@ -40,6 +41,7 @@ internal static class AdminApi
         api.MapUpdates();
         api.MapReleasesApi();
         api.MapDeviceCommands();
+        api.MapTelemetry();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Presence;
+using Hangar.Server.Features.Telemetry;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Listeners;
 
@@ -20,6 +21,7 @@ internal static class DeviceApi
         device.MapDeviceSelf();
         device.MapDeviceUpdateCheck();
         device.MapControlSocket();
+        device.MapDeviceTelemetry();
         return app;
     }
 }

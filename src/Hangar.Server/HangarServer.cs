@@ -8,6 +8,7 @@ using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Releases;
+using Hangar.Server.Features.Telemetry;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
@@ -15,7 +16,7 @@ using Hangar.Server.Hosting.Cluster;
 using Hangar.Server.Hosting.Database;
 using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Secrets;
-using Hangar.Server.Hosting.Telemetry;
+using Hangar.Server.Hosting.Observability;
 using Hangar.Server.Hosting.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -47,7 +48,8 @@ internal static class HangarServer
             .AddIdempotency()
             .AddFleet()
             .AddPresence()
-            .AddHangarTelemetry(builder.Configuration);
+            .AddTelemetry()
+            .AddObservability(builder.Configuration);
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)
         {

@@ -4,7 +4,7 @@ using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RequestIds;
-using Hangar.Server.Hosting.Telemetry;
+using Hangar.Server.Hosting.Observability;
 
 namespace Hangar.Server;
 

@@ -85,4 +85,12 @@ public static class ErrorCodes
     public const string ControlSocketBusy = "control_socket_busy";
     public const string InvalidFrame = "invalid_frame";
     public const string UnknownFrameType = "unknown_frame_type";
+    // Telemetry intake (POST /device/v1/telemetry): a refused batch stores nothing.
+    public const string TelemetryTooManyPoints = "telemetry_too_many_points";
+    public const string TelemetryInvalidMetric = "telemetry_invalid_metric";
+    public const string TelemetryTimeOutOfRange = "telemetry_time_out_of_range";
+    public const string TelemetryNameLimit = "telemetry_name_limit";
+    public const string TelemetrySeriesLimit = "telemetry_series_limit";
+    public const string TelemetryRateLimited = "telemetry_rate_limited";
+    public const string TelemetryQueueFull = "telemetry_queue_full";
 }

@@ -1786,6 +1786,29 @@ namespace Hangar.Data.Postgres.Migrations
                     b.ToTable("releases", (string)null);
                 });
 
+            modelBuilder.Entity("Hangar.Data.System.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name")
+                        .HasName("pk_leases");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("Hangar.Data.System.ServerSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1839,6 +1862,174 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasName("pk_system_settings");
 
                     b.ToTable("system_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.DeviceHeartbeat", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("document");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("DeviceId")
+                        .HasName("pk_device_heartbeats");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_device_heartbeats_organization_id");
+
+                    b.ToTable("device_heartbeats", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.TelemetryPoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received_at");
+
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("series_id");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("time");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telemetry_points");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_telemetry_points_received_at");
+
+                    b.HasIndex("SeriesId", "Time")
+                        .HasDatabaseName("ix_telemetry_points_series_id_time");
+
+                    b.ToTable("telemetry_points", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.TelemetryRollup", b =>
+                {
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("series_id");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last");
+
+                    b.Property<long>("LastTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_time");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum");
+
+                    b.HasKey("SeriesId", "Resolution", "Bucket")
+                        .HasName("pk_telemetry_rollups");
+
+                    b.HasIndex("Resolution", "Bucket")
+                        .HasDatabaseName("ix_telemetry_rollups_resolution_bucket");
+
+                    b.ToTable("telemetry_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.TelemetrySeries", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telemetry_series");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .HasDatabaseName("ix_telemetry_series_organization_id_name");
+
+                    b.HasIndex("DeviceId", "Name", "Labels")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telemetry_series_device_id_name_labels");
+
+                    b.ToTable("telemetry_series", (string)null);
                 });
 
             modelBuilder.Entity("Hangar.Data.Webhooks.Webhook", b =>
@@ -2524,6 +2715,60 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasForeignKey("RollbackOfReleaseId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_releases_releases_rollback_of_release_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.DeviceHeartbeat", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithOne()
+                        .HasForeignKey("Hangar.Data.Telemetry.DeviceHeartbeat", "DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_heartbeats_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_heartbeats_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.TelemetryPoint", b =>
+                {
+                    b.HasOne("Hangar.Data.Telemetry.TelemetrySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_telemetry_points_telemetry_series_series_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.TelemetryRollup", b =>
+                {
+                    b.HasOne("Hangar.Data.Telemetry.TelemetrySeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_telemetry_rollups_telemetry_series_series_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Telemetry.TelemetrySeries", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_telemetry_series_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_telemetry_series_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Hangar.Data.Webhooks.Webhook", b =>

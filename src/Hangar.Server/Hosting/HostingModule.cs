@@ -1,4 +1,5 @@
 using Hangar.Contracts;
+using Hangar.Server.Hosting.Leases;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Locks;
 using Hangar.Server.Hosting.Logging;
@@ -35,6 +36,7 @@ internal static class HostingModule
         // The first hosted service: nothing else starts on a data directory another server uses.
         services.AddHostedService<DataDirectoryLock>();
         services.AddSingleton<ListenerRegistry>();
+        services.AddSingleton<LeaseTable>();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure(KestrelListeners.Configure);
         services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>

@@ -15,9 +15,9 @@ public abstract class MetricsServer(DatabaseKind database) : ServerFixture(datab
     protected override IReadOnlyDictionary<string, string?> Settings(Dictionary<string, string?> defaults) =>
         defaults.Concat(new Dictionary<string, string?>
         {
-            ["Telemetry:ScrapeToken"] = ScrapeToken,
-            ["Telemetry:FleetGaugeSeconds"] = "3600",
-            ["Telemetry:FleetGaugeTopGroups"] = TopGroups.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Telemetry:FleetGaugeTopReleases"] = TopReleases.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Observability:ScrapeToken"] = ScrapeToken,
+            ["Observability:FleetGaugeSeconds"] = "3600",
+            ["Observability:FleetGaugeTopGroups"] = TopGroups.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Observability:FleetGaugeTopReleases"] = TopReleases.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToDictionary();
 }

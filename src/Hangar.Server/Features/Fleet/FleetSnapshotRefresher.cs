@@ -1,16 +1,16 @@
 using Hangar.Data;
-using Hangar.Server.Hosting.Telemetry;
+using Hangar.Server.Hosting.Observability;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Fleet;
 
 /// <summary>
-/// Recomputes the fleet gauges on an interval (<c>Telemetry:FleetGaugeSeconds</c>): one query pass per interval per
+/// Recomputes the fleet gauges on an interval (<c>Observability:FleetGaugeSeconds</c>): one query pass per interval per
 /// node, whatever the number of scrapes. A failed pass (database down) keeps the previous snapshot and says so in
 /// the log; <c>hangar.fleet.snapshot.time</c> then stops advancing, which is what an alert should watch.
 /// </summary>
 internal sealed partial class FleetSnapshotRefresher(
-    IServiceScopeFactory scopes, FleetGauges gauges, IOptions<TelemetryOptions> options, TimeProvider time, ILogger<FleetSnapshotRefresher> logger)
+    IServiceScopeFactory scopes, FleetGauges gauges, IOptions<ObservabilityOptions> options, TimeProvider time, ILogger<FleetSnapshotRefresher> logger)
     : BackgroundService
 {
     public async Task RefreshAsync(CancellationToken cancellationToken)

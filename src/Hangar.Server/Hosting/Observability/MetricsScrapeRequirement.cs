@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
 /// <summary><c>/metrics</c>'s policy: the configured scrape token, or a caller whose role holds <c>MetricsRead</c>.</summary>
 internal sealed class MetricsScrapeRequirement : IAuthorizationRequirement

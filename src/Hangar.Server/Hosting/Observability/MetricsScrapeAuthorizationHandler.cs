@@ -4,7 +4,7 @@ using Hangar.Core.Access;
 using Hangar.Server.Hosting.Authorization;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
 /// <summary>
 /// Lets a scrape through with the scrape token (which the API-key scheme leaves alone) or with an API key or session

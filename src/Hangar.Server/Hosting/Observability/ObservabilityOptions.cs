@@ -1,17 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
 /// <summary>Server telemetry: who may scrape <c>/metrics</c>, how fresh the fleet gauges are, and OTLP export.</summary>
-internal sealed class TelemetryOptions
+internal sealed class ObservabilityOptions
 {
-    public const string Section = "Telemetry";
+    public const string Section = "Observability";
 
     /// <summary>
     /// A bearer token a Prometheus scraper may present instead of an API key. Only its SHA-256 is kept in memory and
     /// compared in constant time; unset, scrapes need an API key holding <c>metrics:read</c>.
     /// </summary>
-    [MinLength(32, ErrorMessage = "Telemetry:ScrapeToken must be at least 32 characters (e.g. openssl rand -hex 32).")]
+    [MinLength(32, ErrorMessage = "Observability:ScrapeToken must be at least 32 characters (e.g. openssl rand -hex 32).")]
     public string? ScrapeToken { get; init; }
 
     /// <summary>How often one background query refreshes the fleet gauges; scrapes never query the database.</summary>

@@ -3,13 +3,13 @@ using System.Text;
 using Hangar.Server.Hosting.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
 /// <summary>
 /// The configured scrape token, kept only as its SHA-256: comparing fixed-length digests in constant time says
 /// nothing about the token through timing, whatever length was presented.
 /// </summary>
-internal sealed class ScrapeToken(IOptions<TelemetryOptions> options)
+internal sealed class ScrapeToken(IOptions<ObservabilityOptions> options)
 {
     private readonly byte[]? _digest = options.Value.ScrapeToken is { Length: > 0 } token ? Digest(token) : null;
 

@@ -3,9 +3,9 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
-internal static class TelemetryModule
+internal static class ObservabilityModule
 {
     /// <summary>Every Hangar meter and activity source is named <c>Hangar.&lt;Area&gt;</c>, so new areas are exported without a change here.</summary>
     private const string HangarSources = "Hangar.*";
@@ -13,16 +13,16 @@ internal static class TelemetryModule
     /// <summary>The standard variable the OTLP exporter reads by itself.</summary>
     private const string StandardOtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static IServiceCollection AddHangarTelemetry(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ObservabilityOptions>().BindConfiguration(ObservabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScrapeToken>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<IAuthorizationHandler, MetricsScrapeAuthorizationHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(MetricsScrapeRequirement.Policy, policy => policy.AddRequirements(new MetricsScrapeRequirement()));
 
-        var otlp = configuration.GetSection($"{TelemetryOptions.Section}:Otlp").Get<OtlpExportOptions>() ?? new OtlpExportOptions();
+        var otlp = configuration.GetSection($"{ObservabilityOptions.Section}:Otlp").Get<OtlpExportOptions>() ?? new OtlpExportOptions();
         var exportOtlp = otlp.Endpoint is not null || !string.IsNullOrEmpty(configuration[StandardOtlpEndpoint]);
         services.AddOpenTelemetry()
             .WithMetrics(metrics =>

@@ -1,7 +1,7 @@
 using Hangar.Server.Hosting.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
 internal static class MetricsEndpoint
 {

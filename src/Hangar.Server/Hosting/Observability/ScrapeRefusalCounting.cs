@@ -1,4 +1,4 @@
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
 /// <summary>
 /// Counts refused scrapes of <c>/metrics</c> by status (401 no or a bad credential, 403 a caller without the

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Hangar.Server.Hosting.Telemetry;
+namespace Hangar.Server.Hosting.Observability;
 
 /// <summary>Meter <c>Hangar.Metrics</c>: the scrape endpoint's own health.</summary>
 internal sealed class ServerMetrics
