@@ -1,3 +1,4 @@
+using Hangar.Server.Features.Ddi;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Listeners;
@@ -18,6 +19,9 @@ internal static class DeviceApi
             .RequireAuthorization(RequestIdentity.DevicePolicy).ExcludeFromDescription();
         device.MapDeviceSelf();
         device.MapDeviceUpdateCheck();
+        // hawkBit DDI clients, on the same listener and with the same device certificates (docs/ddi.md).
+        app.MapGroup(DdiModule.BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device))
+            .RequireAuthorization(RequestIdentity.DevicePolicy).ExcludeFromDescription().MapDdi();
         return app;
     }
 }
