@@ -1,4 +1,3 @@
-using Hangar.Core.Releases;
 using Hangar.Data;
 using Hangar.Server.Features.Ddi.Wire;
 using Hangar.Server.Features.Firmware;
@@ -51,7 +50,7 @@ internal static class DdiActionEndpoints
 
         var actions = await DdiActions.LoadAsync(db, controller.DeviceId, cancellationToken);
         var action = actions.ById(actionId);
-        if (action is null || action.State.IsFinal())
+        if (action is null || !actions.MayCancel(action))
         {
             return Problems.NotFound("Cancel action");
         }
