@@ -66,10 +66,15 @@ public sealed class DdiSwupdateTests() : OtaWorldTest("hangar-e2e-ddi-", "--Ddi:
         await World.Client.Releases.HaltAsync(fourth, new HaltReleaseRequest("bad batch"), Cancel);
         await using (var swupdate = StartSwupdate(home, signer.Certificate, confirm: null))
         {
+            // The halt aborted the offered update; the poll links its cancelAction and swupdate acknowledges it (it
+            // notifies "stopId" once its cancel feedback was sent).
             await World.WaitForStateAsync(Device, fourth, "aborted", swupdate, StepTimeout);
-            var cancelled = (await World.TransitionsAsync(Device)).Last(t => t.Release == fourth);
-            Assert.StartsWith("cancelled on the server's request", cancelled.Reason, StringComparison.Ordinal);
+            await WaitUntilAsync(() => swupdate.Output.Contains("\"stopId\"", StringComparison.Ordinal), swupdate);
+            Assert.Contains("Cancel action available at", swupdate.Output, StringComparison.Ordinal);
         }
+
+        var aborted = (await World.TransitionsAsync(Device)).Last(t => t.Release == fourth);
+        Assert.Equal("the release was halted: bad batch", aborted.Reason);
     }
 
     /// <summary>A release of <paramref name="image"/> as the cohort's latest.</summary>
