@@ -1,3 +1,4 @@
+using Hangar.Server.Features.Ddi;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Telemetry;
@@ -22,6 +23,9 @@ internal static class DeviceApi
         device.MapDeviceUpdateCheck();
         device.MapControlSocket();
         device.MapDeviceTelemetry();
+        // hawkBit DDI clients, on the same listener and with the same device certificates (docs/ddi.md).
+        app.MapGroup(DdiModule.BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device))
+            .RequireAuthorization(RequestIdentity.DevicePolicy).ExcludeFromDescription().MapDdi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
+using Hangar.Server.Features.Ddi;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Fleet;
@@ -45,6 +46,7 @@ internal static class HangarServer
             .AddFirmware()
             .AddReleases()
             .AddUpdates()
+            .AddDdi()
             .AddIdempotency()
             .AddFleet()
             .AddPresence()

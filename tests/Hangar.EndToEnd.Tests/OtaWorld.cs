@@ -44,11 +44,14 @@ internal sealed partial class OtaWorld : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>Starts the server and creates, with the CLI, a product, a cohort, a signing key and a CA with JITP into the cohort.</summary>
-    public static async Task<OtaWorld> StartAsync(string directory)
+    /// <summary>
+    /// Starts the server (with <paramref name="serverArguments"/> added to its command line) and creates, with the CLI, a
+    /// product, a cohort, a signing key and a CA with JITP into the cohort.
+    /// </summary>
+    public static async Task<OtaWorld> StartAsync(string directory, params string[] serverArguments)
     {
         var server = RunningProcess.Start(BuiltPrograms.Server,
-            ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"]);
+            ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0", .. serverArguments]);
         var output = await server.WaitForAsync("Application started", StartTimeout, Cancel);
         var world = new OtaWorld(directory, server, new Uri(AdminLine().Match(output).Groups[1].Value + "/"), ApiKeyLine().Match(output).Groups[1].Value)
         {

@@ -1,7 +1,10 @@
 namespace Hangar.EndToEnd.Tests;
 
-/// <summary>A test class with its own <see cref="OtaWorld"/> (server process, CLI, published agent) in a temporary directory.</summary>
-public abstract class OtaWorldTest(string directoryPrefix) : IAsyncLifetime
+/// <summary>
+/// A test class with its own <see cref="OtaWorld"/> (server process, CLI, published agent) in a temporary directory;
+/// <paramref name="serverArguments"/> are added to the server's command line.
+/// </summary>
+public abstract class OtaWorldTest(string directoryPrefix, params string[] serverArguments) : IAsyncLifetime
 {
     protected static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
 
@@ -11,7 +14,7 @@ public abstract class OtaWorldTest(string directoryPrefix) : IAsyncLifetime
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => World = await OtaWorld.StartAsync(_directory);
+    public async ValueTask InitializeAsync() => World = await OtaWorld.StartAsync(_directory, serverArguments);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ using Hangar.Agent.Configuration;
 using Hangar.Agent.Installers;
 using Hangar.Agent.Processes;
 using Hangar.Agent.Tests.Support;
+using Hangar.Testing;
 
 namespace Hangar.Agent.Tests.Installers;
 

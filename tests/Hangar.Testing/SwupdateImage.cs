@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Hangar.Agent.Tests.Installers;
+namespace Hangar.Testing;
 
 /// <summary>
 /// Builds real .swu images the way a firmware build does: a libconfig sw-description with the payload's SHA-256 and
 /// the hardware it is for, its CMS signature made by <c>openssl cms -sign</c>, and a cpio (crc) archive with
-/// sw-description first, made by <c>cpio</c>.
+/// sw-description first, made by <c>cpio</c>. Shared by the agent's installer tests and the DDI end-to-end test.
 /// </summary>
-internal sealed class SwupdateImage(string directory)
+public sealed class SwupdateImage(string directory)
 {
     public const string Hardware = "1.0";
 
@@ -83,7 +83,11 @@ internal sealed class SwupdateImage(string directory)
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         await copy;
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await errors}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await errors}");
+        }
+
         return output.ToArray();
     }
 }
