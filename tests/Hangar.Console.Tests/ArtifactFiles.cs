@@ -1,7 +1,7 @@
 namespace Hangar.Console.Tests;
 
 /// <summary>
-/// Where the tests leave what people look at afterwards: screenshots and first-load figures under artifacts/console/
+/// Where the tests leave what people look at afterwards: screenshots under artifacts/console/
 /// (ignored by git); scripts/console-docs copies them into docs/.
 /// </summary>
 internal static class ArtifactFiles

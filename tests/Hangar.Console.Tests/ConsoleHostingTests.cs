@@ -24,15 +24,6 @@ public sealed partial class ConsoleHostingTests(ConsoleWorld world)
         Assert.Contains("_framework/blazor.webassembly", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task UnknownApiPath_WithAnotherMethod_IsStillA404()
-    {
-        using var http = Client();
-        using var response = await http.PostAsync("api/v1/no-such-thing", new StringContent("{}"), Cancel);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
     [Theory]
     [InlineData("api/v1/no-such-thing")]
     [InlineData("api/v1/products/x/y/z")]

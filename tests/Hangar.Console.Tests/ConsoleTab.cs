@@ -40,6 +40,8 @@ internal sealed partial class ConsoleTab : IAsyncDisposable
     public static async Task<ConsoleTab> OpenAsync(ConsoleWorld world, string path = "")
     {
         var context = await world.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = world.Server.Address.ToString() });
+        // The WebAssembly runtime took 29 s to start under a load average of 85 on two cores; a failure is what reaches this.
+        context.SetDefaultTimeout(180_000);
         var tab = new ConsoleTab(context, await context.NewPageAsync(), world.Server.Address);
         await tab.Page.GotoAsync(path);
         return tab;

@@ -24,7 +24,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // Waits are on conditions, never sleeps; the generous ceiling only matters on a starved CI machine.
-        Assertions.SetDefaultExpectTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(180_000);
         _server = await ConsoleServer.StartAsync(TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -50,7 +50,7 @@ public sealed class ViewerTests(ConsoleWorld world)
             DataObject = new Dictionary<string, string> { ["name"] = "forced-by-viewer" },
         });
         Assert.Equal(403, forced.Status);
-        Assert.Contains("\"code\":\"forbidden\"", (await forced.TextAsync()).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"insufficient_role\"", (await forced.TextAsync()).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Empty(tab.Errors);
     }
 }
