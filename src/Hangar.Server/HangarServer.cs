@@ -1,3 +1,4 @@
+using Hangar.Server.BrowserConsole;
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
@@ -29,6 +30,7 @@ internal static class HangarServer
     public static WebApplicationBuilder AddHangarServer(this WebApplicationBuilder builder, string[] args)
     {
         builder.AddHangarConfiguration(args);
+        builder.AddConsole();
         builder.Services
             .AddHangarHosting()
             .AddHangarDatabase()
@@ -72,6 +74,7 @@ internal static class HangarServer
         routes.MapAdminApi();
         routes.MapDeviceApi();
         routes.MapSignedBinaryDownloads();
+        routes.MapConsole();
         return app;
     }
 }

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Hangar.Console.Tests;
+
+/// <summary>How the server hands out the console: index never cached, fingerprinted files immutable and
+/// precompressed, page addresses fall back to index.html, and API paths keep their problem+json 404.</summary>
+public sealed partial class ConsoleHostingTests(ConsoleWorld world)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("devices")]
+    [InlineData("releases/some-release/progress")]
+    public async Task PageAddresses_AnswerTheIndex_NotCached(string path)
+    {
+        using var http = Client();
+        using var response = await http.GetAsync(path, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoCache, $"Cache-Control: {response.Headers.CacheControl}");
+        Assert.Contains("_framework/blazor.webassembly", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("api/v1/no-such-thing")]
+    [InlineData("api/v1/products/x/y/z")]
+    [InlineData("device/v1/anything")]
+    [InlineData("missing-file.js")]
+    public async Task ApiAndFilePaths_KeepTheirProblem404(string path)
+    {
+        using var http = Client();
+        using var response = await http.GetAsync(path, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task FingerprintedFiles_AreImmutable_AndPrecompressed()
+    {
+        using var http = Client();
+        var index = await http.GetStringAsync("", Cancel);
+        var script = FingerprintedScript().Match(index).Groups[1].Value;
+        Assert.NotEqual("", script);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, script);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        using var response = await http.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        // A build carries gzip; a publish adds brotli, which the browser then prefers.
+        Assert.Contains(Assert.Single(response.Content.Headers.ContentEncoding), new[] { "gzip", "br" });
+    }
+
+    private HttpClient Client() =>
+        new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }, disposeHandler: true) { BaseAddress = world.Server.Address };
+
+    [GeneratedRegex("src=\"(_framework/blazor\\.webassembly\\.[a-z0-9]+\\.js)\"")]
+    private static partial Regex FingerprintedScript();
+}

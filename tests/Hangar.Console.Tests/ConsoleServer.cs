@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Hangar.Client;
+
+namespace Hangar.Console.Tests;
+
+/// <summary>
+/// A real <c>hangar-server</c> process on a fresh data directory, serving the console on its admin listener, with the
+/// owner credentials it printed at first start and an API-key client for setting up test data.
+/// </summary>
+internal sealed partial class ConsoleServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string _directory;
+    private readonly RunningProcess _process;
+    private readonly HttpClient _http;
+
+    private ConsoleServer(string directory, RunningProcess process, string output)
+    {
+        _directory = directory;
+        _process = process;
+        Address = new Uri(AdminLine().Match(output).Groups[1].Value + "/");
+        OwnerEmail = OwnerEmailLine().Match(output).Groups[1].Value;
+        OwnerPassword = OwnerPasswordLine().Match(output).Groups[1].Value;
+        _http = HangarClient.CreateHttpClient(Address, ApiKeyLine().Match(output).Groups[1].Value);
+        Api = new HangarClient(_http);
+    }
+
+    public Uri Address { get; }
+
+    public string OwnerEmail { get; }
+
+    public string OwnerPassword { get; }
+
+    /// <summary>The owner's API key: test data is set up through the Admin API, never behind the console's back.</summary>
+    public HangarClient Api { get; }
+
+    public string Output => _process.Output;
+
+    public static async Task<ConsoleServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("hangar-console-").FullName;
+        var process = RunningProcess.Start(BuiltPrograms.Server,
+            ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"]);
+        var output = await process.WaitForAsync("Application started", StartTimeout, cancellationToken);
+        return new ConsoleServer(directory, process, output);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _process.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex AdminLine();
+
+    [GeneratedRegex(@"owner email:\s+(\S+)")]
+    private static partial Regex OwnerEmailLine();
+
+    [GeneratedRegex(@"owner password:\s+(\S+)")]
+    private static partial Regex OwnerPasswordLine();
+
+    [GeneratedRegex(@"api key:\s+(hgr_\S+)")]
+    private static partial Regex ApiKeyLine();
+}

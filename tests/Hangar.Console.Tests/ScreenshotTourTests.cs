@@ -1,0 +1,54 @@
+using Hangar.Contracts.Devices;
+using Microsoft.Playwright;
+
+namespace Hangar.Console.Tests;
+
+/// <summary>
+/// Walks the main pages as the owner with some real data, checking each renders without errors, and keeps a
+/// screenshot of each (desktop, and the devices page on a phone) for docs/images/ (scripts/console-docs).
+/// </summary>
+public sealed class ScreenshotTourTests(ConsoleWorld world)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task MainPages_RenderWithData_WithoutErrors()
+    {
+        var product = $"tour-{Guid.CreateVersion7():N}"[..16];
+        await world.Server.Api.Products.CreateAsync(new CreateProductRequest(product), cancellationToken: Cancel);
+        await world.Server.Api.Cohorts.CreateAsync(new CreateCohortRequest("stable", product), cancellationToken: Cancel);
+        await world.Server.Api.Devices.ImportAsync(new ImportDevicesRequest(
+            $"{product}-gw-001,Hall A,\"lab,eu\",{product},stable\n{product}-gw-002,Hall B,eu,{product},stable\n{product}-gw-003,Spare,,{product}\n"), Cancel);
+        await using var tab = await ConsoleTab.OpenAsync(world);
+        await tab.Page.SetViewportSizeAsync(1280, 720);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeEnabledAsync();
+        await ShootAsync(tab, "console-sign-in");
+        await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+
+        await tab.Page.GetByLabel("Search", new() { Exact = true }).FillAsync($"identifier-'{product}'");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Devices" }).Locator("tbody tr")).ToHaveCountAsync(3);
+        await ShootAsync(tab, "console-devices");
+
+        await tab.GoAsync("Products and cohorts");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Products" })).ToContainTextAsync(product);
+        await ShootAsync(tab, "console-products");
+
+        await tab.GoAsync("Members and API keys");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Members" })).ToContainTextAsync(world.Server.OwnerEmail);
+        await ShootAsync(tab, "console-members");
+
+        await tab.GoAsync("Audit log");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Audit log" })).ToContainTextAsync("product.create");
+        await ShootAsync(tab, "console-audit");
+
+        await tab.Page.SetViewportSizeAsync(390, 844);
+        await tab.GoAsync("Devices");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Devices", Level = 1 })).ToBeVisibleAsync();
+        await ShootAsync(tab, "console-devices-phone");
+        Assert.Empty(tab.Errors);
+    }
+
+    private static async Task ShootAsync(ConsoleTab tab, string name) =>
+        await tab.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactFiles.PathFor($"{name}.png"), FullPage = true });
+}
