@@ -2,9 +2,9 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Observability;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.RequestIds;
-using Hangar.Server.Hosting.Observability;
 
 namespace Hangar.Server;
 

@@ -95,7 +95,15 @@ public abstract class TelemetryRollupTests(TelemetryServer fixture)
 
     private static TelemetryRollup Rollup(long series, int resolution, DateTimeOffset time) => new()
     {
-        SeriesId = series, Resolution = resolution, Bucket = Bucket(time, resolution), Min = 1, Max = 1, Sum = 1, Count = 1, Last = 1, LastTime = time.ToUnixTimeMilliseconds(),
+        SeriesId = series,
+        Resolution = resolution,
+        Bucket = Bucket(time, resolution),
+        Min = 1,
+        Max = 1,
+        Sum = 1,
+        Count = 1,
+        Last = 1,
+        LastTime = time.ToUnixTimeMilliseconds(),
     };
 
     private async Task WriteAndRollUpAsync(List<TelemetryPointRow> points)

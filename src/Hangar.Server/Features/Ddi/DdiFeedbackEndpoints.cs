@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Hangar.Core.Releases;
 using Hangar.Contracts.Common;
+using Hangar.Core.Releases;
 using Hangar.Data;
 using Hangar.Data.Releases;
 using Hangar.Server.Features.Events;

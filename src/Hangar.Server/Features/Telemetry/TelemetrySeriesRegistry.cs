@@ -1,7 +1,7 @@
 using Hangar.Contracts.Common;
 using Hangar.Data;
-using Hangar.Data.Tenancy;
 using Hangar.Data.Telemetry;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Hosting.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -123,7 +123,12 @@ internal sealed class TelemetrySeriesRegistry(IServiceScopeFactory scopes, TimeP
         var now = time.GetUtcNow().UtcDateTime;
         var created = missing.Select(p => new TelemetrySeries
         {
-            OrganizationId = organizationId, DeviceId = deviceId, Name = p.Name, Labels = p.Labels, Unit = p.Unit, CreatedAt = now,
+            OrganizationId = organizationId,
+            DeviceId = deviceId,
+            Name = p.Name,
+            Labels = p.Labels,
+            Unit = p.Unit,
+            CreatedAt = now,
         }).ToList();
         db.TelemetrySeries.AddRange(created);
         try

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using Hangar.Contracts.Common;
-using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.Observability;
+using Hangar.Server.Hosting.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
