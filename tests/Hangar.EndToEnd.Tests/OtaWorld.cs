@@ -167,6 +167,9 @@ internal sealed partial class OtaWorld : IAsyncDisposable
         return cli.Output;
     }
 
+    /// <summary>The CLI started with the world's server and key, for a test that checks its exit code itself.</summary>
+    public RunningProcess StartCli(string[] arguments) => RunningProcess.Start(BuiltPrograms.Cli, arguments, _cliEnvironment);
+
     public async Task<JsonElement> CliJsonAsync(params string[] arguments)
     {
         var output = await CliAsync([.. arguments, "--output", "json"]);
