@@ -11,11 +11,15 @@ namespace Hangar.Server.BrowserConsole;
 /// </summary>
 internal static class ConsoleModule
 {
+    private static readonly string ServerAssembly = typeof(ConsoleModule).Assembly.GetName().Name!;
+
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
         // A build (not a publish) keeps the console's files where the SDK left them and lists them in
         // hangar-server.staticwebassets.runtime.json; this reads that list when it is there, in any environment, so
         // tests and `dotnet run` serve the console too. A published server has them in wwwroot instead (no-op).
+        // Named by the server's assembly, not the application's: in a test host the entry assembly is the test's.
+        builder.Configuration[WebHostDefaults.StaticWebAssetsKey] = Path.Combine(AppContext.BaseDirectory, $"{ServerAssembly}.staticwebassets.runtime.json");
         builder.WebHost.UseStaticWebAssets();
         // A build's list switches on ASP.NET Core's asset reloader, which answers everything no-cache and adds a catch-all
         // file route (a POST to an unknown path would get 405, not 404). The server behaves as published, always.
@@ -26,8 +30,17 @@ internal static class ConsoleModule
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{ServerAssembly}.staticwebassets.endpoints.json");
+        if (!File.Exists(manifest))
+        {
+            // A server packaged without the console still serves its APIs; the operator is told why / is a 404.
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleModule))
+                .LogWarning("The browser console's file list {Manifest} is missing: the console is not served", manifest);
+            return app;
+        }
+
         // Fingerprinted files are immutable for a year, the rest revalidate by ETag; brotli or gzip as the browser asks.
-        app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(new AnonymousAttribute()));
+        app.MapStaticAssets(manifest).Add(endpoint => endpoint.Metadata.Add(new AnonymousAttribute()));
         app.MapFallbackToFile($"{{*path:{ConsolePageConstraint.Name}}}", "index.html", new StaticFileOptions
         {
             // index.html names the current build's fingerprinted files, so it must never be served stale.
