@@ -1,4 +1,5 @@
 using Hangar.Data;
+using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Observability;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,7 @@ internal sealed partial class FleetSnapshotRefresher(
                 LogRefreshFailed(logger, exception.GetType().Name, exception.Message);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet gauges not refreshed ({ExceptionType}: {Reason}); the previous values stay.")]

@@ -1,3 +1,4 @@
+using Hangar.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Presence;
@@ -36,7 +37,7 @@ internal sealed class PresenceWriter(PresenceStore store, ControlSessions sessio
         var nextRenewal = time.GetUtcNow();
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.NextTickAsync(stoppingToken))
             {
                 await FlushAsync(stoppingToken);
                 if (time.GetUtcNow() >= nextRenewal)

@@ -1,6 +1,7 @@
 using Hangar.Data;
 using Hangar.Data.System;
 using Hangar.Data.Telemetry;
+using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ internal sealed class TelemetryMaintenance(
                 logger.LogWarning(exception, "Telemetry rollup or retention failed; will retry");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickAsync(stoppingToken));
     }
 
     /// <summary>One run if this node holds the lease; false if another does.</summary>
