@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using System.Diagnostics.Metrics;
 using Hangar.Contracts.Devices;
 using Hangar.Core.Releases;
 using Hangar.Data;
@@ -41,9 +41,7 @@ public abstract class FleetGaugeTests(MetricsServer fixture)
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         await SeedReportsAsync(scenario.Tenant.OrganizationId, now, releases);
         await fixture.Server.Services.GetRequiredService<FleetSnapshotRefresher>().RefreshAsync(Cancel);
-        var metrics = await ScrapeAsync();
-
-        var devices = metrics.Samples("hangar_fleet_devices").ToList();
+        var devices = Observe("hangar.fleet.devices");
         double Devices(string product, string cohort, string state) => devices
             .Where(s => s.Labels["organization"] == organization && s.Labels["product"] == product && s.Labels["cohort"] == cohort && s.Labels["state"] == state)
             .Sum(s => s.Value);
@@ -54,18 +52,18 @@ public abstract class FleetGaugeTests(MetricsServer fixture)
         Assert.Equal(2, devices.Where(s => s.Labels["product"] == "other").Sum(s => s.Value));
         Assert.Equal(MetricsServer.TopGroups + 1, devices.Select(s => s.Labels["product"]).Distinct().Count());
 
-        var byRelease = metrics.Samples("hangar_fleet_release_devices").ToDictionary(s => s.Labels["release"], s => s.Value);
+        var byRelease = Observe("hangar.fleet.release.devices").ToDictionary(s => s.Labels["release"], s => s.Value);
         Assert.Equal(new Dictionary<string, double> { ["r0"] = 3, ["r1"] = 2, ["other"] = 1, ["none"] = 5 }, byRelease);
 
-        var outcomes = metrics.Samples("hangar_fleet_release_updates")
-            .ToDictionary(s => (s.Labels["release"], s.Labels["outcome"]), s => s.Value);
+        var updates = Observe("hangar.fleet.release.updates");
+        var outcomes = updates.ToDictionary(s => (s.Labels["release"], s.Labels["outcome"]), s => s.Value);
         Assert.Equal(new Dictionary<(string, string), double>
         {
             [("r0", "committed")] = 2,
             [("r0", "failed")] = 1,
             [("r1", "in_progress")] = 1,
         }, outcomes);
-        Assert.All(metrics.Samples("hangar_fleet_release_updates"), s => Assert.Equal(organization, s.Labels["organization"]));
+        Assert.All(updates, s => Assert.Equal(organization, s.Labels["organization"]));
     }
 
     /// <summary>What devices report is only written by the device protocol; the seed writes it directly.</summary>
@@ -108,11 +106,37 @@ public abstract class FleetGaugeTests(MetricsServer fixture)
         await db.SaveChangesAsync(Cancel);
     }
 
-    private async Task<PrometheusText> ScrapeAsync()
+    /// <summary>
+    /// The gauges as this server's own meters report them, under their Prometheus names. Not a scrape: in one test
+    /// process several servers publish meters of the same names and an exposition mixes their series (production runs
+    /// one server per process); the exposition's format is promtool's (<see cref="PromtoolTests"/>).
+    /// </summary>
+    private List<PrometheusSample> Observe(string instrument)
     {
-        using var http = fixture.Server.CreateHttpClient(null);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MetricsServer.ScrapeToken);
-        return PrometheusText.Parse(await http.GetStringAsync("metrics", Cancel));
+        var meters = fixture.Server.Services.GetRequiredService<IMeterFactory>();
+        var samples = new List<PrometheusSample>();
+        var name = instrument.Replace('.', '_');
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (published, l) =>
+        {
+            if (published.Meter.Scope == meters && published.Name == instrument)
+            {
+                l.EnableMeasurementEvents(published);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var labels = new Dictionary<string, string>();
+            foreach (var tag in tags)
+            {
+                labels[tag.Key] = (string)tag.Value!;
+            }
+
+            samples.Add(new PrometheusSample(name, labels, value));
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return samples;
     }
 
     public sealed class OnSqlite(MetricsSqliteServer fixture) : FleetGaugeTests(fixture), IClassFixture<MetricsSqliteServer>;
