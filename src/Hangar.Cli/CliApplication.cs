@@ -97,7 +97,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
             {
                 new DevicesListCommand(cli), new DevicesGetCommand(cli), new DevicesCreateCommand(cli), new DevicesUpdateCommand(cli),
                 new DevicesDeleteCommand(cli), new DevicesBulkCommand(cli), new DevicesImportCommand(cli), new DevicesGetUpdateCommand(cli), new DevicesUpdatesCommand(cli), new DevicesProvisionCommand(cli),
-                new DevicesCheckNowCommand(cli), new DevicesRebootCommand(cli),
+                new DevicesCheckNowCommand(cli), new DevicesRebootCommand(cli), new DevicesMetricsCommand(cli),
             },
             new Command("device-certificates", "X.509 certificates devices authenticate with on the device listener.")
             {

@@ -74,6 +74,7 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         _covered.Add("devices bulk --cohort");
         Assert.Equal("stable", await CohortNameOfAsync(cli, "gw-1"));
         await Covers(cli, "devices updates id", "devices", "updates", "gw-1");
+        await Covers(cli, "devices metrics id", "devices", "metrics", "gw-1", "--name", "heartbeat.load1", "--chart");
     }
 
     private async Task FirmwareAsync(CliSandbox cli)

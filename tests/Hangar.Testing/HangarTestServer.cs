@@ -99,7 +99,14 @@ public sealed class HangarTestServer : IAsyncDisposable
         }
 
         var output = new StringWriter();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, EnvironmentName = "Testing" });
+        // The server's name, not the test assembly's: the console's static web asset lists are named after it
+        // (hangar-server.staticwebassets.*.json, copied next to every test assembly that references the server).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "hangar-server",
+            ContentRootPath = dataDirectory,
+            EnvironmentName = "Testing",
+        });
         builder.AddHangarServer([]);
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();
