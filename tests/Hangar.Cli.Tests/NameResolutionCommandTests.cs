@@ -75,6 +75,10 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         Assert.Equal("stable", await CohortNameOfAsync(cli, "gw-1"));
         await Covers(cli, "devices updates id", "devices", "updates", "gw-1");
         await Covers(cli, "devices metrics id", "devices", "metrics", "gw-1", "--name", "heartbeat.load1", "--chart");
+        // gw-1 has no control socket open: the server refuses as device_offline, which it can only say of the device
+        // the name resolved to (an unresolved name ends in not_found before any request).
+        await CoversRefusedAsOffline(cli, "devices check-now id", "devices", "check-now", "gw-1");
+        await CoversRefusedAsOffline(cli, "devices reboot id", "devices", "reboot", "gw-1", "--yes");
     }
 
     private async Task FirmwareAsync(CliSandbox cli)
@@ -228,6 +232,14 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         var result = (await cli.RunAsync([.. args, "-o", "json"])).Succeeded();
         _covered.Add(option);
         return result;
+    }
+
+    private async Task CoversRefusedAsOffline(CliSandbox cli, string option, params string[] args)
+    {
+        var refused = await cli.RunAsync(args);
+        Assert.Equal(ExitCodes.Conflict, refused.ExitCode);
+        Assert.Contains("device_offline", refused.Stderr, StringComparison.Ordinal);
+        _covered.Add(option);
     }
 
     private static async Task<string> CohortNameOfAsync(CliSandbox cli, string identifier)
