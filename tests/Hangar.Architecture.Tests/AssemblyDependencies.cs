@@ -68,7 +68,7 @@ internal static class AssemblyDependencies
         return [.. found];
     }
 
-    private static TypeDefinition Outermost(TypeDefinition type)
+    internal static TypeDefinition Outermost(TypeDefinition type)
     {
         while (type.DeclaringType is not null)
         {

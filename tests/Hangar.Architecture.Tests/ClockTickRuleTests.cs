@@ -17,9 +17,9 @@ public sealed class ClockTickRuleTests
         using var assembly = AssemblyDefinition.ReadAssembly(Path.Combine(AppContext.BaseDirectory, "hangar-server.dll"));
 
         var callers = assembly.MainModule.GetTypes()
-            .Where(type => Outermost(type).FullName != ClockTicks)
+            .Where(type => AssemblyDependencies.Outermost(type).FullName != ClockTicks)
             .Where(type => type.Methods.Any(CallsWaitForNextTick))
-            .Select(type => Outermost(type).FullName)
+            .Select(type => AssemblyDependencies.Outermost(type).FullName)
             .Distinct()
             .Order()
             .ToList();
@@ -31,14 +31,4 @@ public sealed class ClockTickRuleTests
     private static bool CallsWaitForNextTick(MethodDefinition method) =>
         method.HasBody && method.Body.Instructions.Any(instruction => instruction.Operand is MethodReference called
             && called.DeclaringType.FullName == "System.Threading.PeriodicTimer" && called.Name == nameof(PeriodicTimer.WaitForNextTickAsync));
-
-    private static TypeDefinition Outermost(TypeDefinition type)
-    {
-        while (type.DeclaringType is not null)
-        {
-            type = type.DeclaringType;
-        }
-
-        return type;
-    }
 }
