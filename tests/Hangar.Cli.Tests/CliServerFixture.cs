@@ -23,6 +23,7 @@ public sealed class CliServerFixture : IAsyncLifetime
             ["RateLimits:PerApiKeyPerMinute"] = "1000000",
             ["RateLimits:PerDevicePerMinute"] = "1000000",
             ["RateLimits:PerDeviceBurst"] = "1000000",
+            ["RateLimits:RefusedCredentialsPerAddressPerMinute"] = "1000000",
             // Small parts keep uploads of many parts fast.
             ["Firmware:MinPartBytes"] = "1024",
             // Webhook commands are tested against loopback addresses, which the operator allow-list must permit.

@@ -28,6 +28,7 @@ public abstract class ServerFixture(DatabaseKind database) : IAsyncLifetime
         ["RateLimits:PerDevicePerMinute"] = "1000000",
         ["RateLimits:PerDeviceBurst"] = "1000000",
         ["RateLimits:SignInPerAddressPerMinute"] = "10000",
+        ["RateLimits:RefusedCredentialsPerAddressPerMinute"] = "1000000",
         // Small parts keep firmware upload tests fast; the 5 MiB production floor is only a setting.
         ["Firmware:MinPartBytes"] = "1024",
     };

@@ -181,6 +181,38 @@ public abstract class RateLimitTests(DatabaseKind database)
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task RefusedKeys_PastTheAddressAllowance_Get429_AndNoKeyFromThereIsLookedUp_UntilTheMinuteEnds()
+    {
+        await using var server = await HangarTestServer.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["RateLimits:RefusedCredentialsPerAddressPerMinute"] = "3",
+            ["RateLimits:PerAddressPerMinute"] = "1000",
+        }, Cancel);
+        using var valid = server.CreateHttpClient(server.Bootstrap!.ApiKey);
+        using var guessing = server.CreateHttpClient("hgr_0123456789abcdef_notthesecret");
+        using var anonymous = server.CreateHttpClient(null);
+        Assert.Equal(HttpStatusCode.OK, (await valid.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            guesses.Add((await guessing.GetAsync("api/v1/users/me", Cancel)).StatusCode);
+        }
+
+        using var throttled = await guessing.GetAsync("api/v1/users/me", Cancel);
+        using var validFromThere = await valid.GetAsync("api/v1/users/me", Cancel);
+        using var withoutKey = await anonymous.GetAsync("healthz", Cancel);
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 3), guesses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(ErrorCodes.RateLimited, (await throttled.ProblemAsync()).Code);
+        // Refused as the guesses are, without the lookup that would have found it valid.
+        Assert.Equal(HttpStatusCode.TooManyRequests, validFromThere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withoutKey.StatusCode);
+    }
+
     public sealed class OnSqlite() : RateLimitTests(DatabaseKind.Sqlite);
 
     public sealed class OnPostgres() : RateLimitTests(DatabaseKind.Postgres);

@@ -40,4 +40,8 @@ internal sealed class RateLimitOptions
     /// <summary>Sign-in and invitation attempts per client address: the brute-force guard in front of the lockout.</summary>
     [Range(1, 10_000)]
     public int SignInPerAddressPerMinute { get; set; } = 10;
+
+    /// <summary>Refused API keys per client address; past it, that address's keys are not looked up until the minute ends (429).</summary>
+    [Range(1, 1_000_000)]
+    public int RefusedCredentialsPerAddressPerMinute { get; set; } = 60;
 }

@@ -28,7 +28,7 @@ internal static class RateLimitingSetup
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsAuthenticated(context)
                         ? RateLimitPartition.GetNoLimiter("")
-                        : RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.PerAddressPerMinute))),
+                        : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => PerMinute(settings.PerAddressPerMinute))),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     context.User.FindFirst(HangarClaims.Credential)?.Value is { } credential
                         ? RateLimitPartition.GetFixedWindowLimiter(credential, _ => PerMinute(settings.PerApiKeyPerMinute))
@@ -45,7 +45,7 @@ internal static class RateLimitingSetup
                 : RateLimitPartition.GetTokenBucketLimiter((device, false), _ => Bucket(settings.PerDevicePerMinute, settings.PerDeviceBurst)));
             limiter.GlobalLimiter = new ListenerRateLimiter(devices, callers);
             limiter.AddPolicy(RateLimitPolicies.SignIn, context =>
-                RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.SignInPerAddressPerMinute)));
+                RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => PerMinute(settings.SignInPerAddressPerMinute)));
             limiter.OnRejected = RejectAsync;
         });
         return services;
@@ -66,13 +66,16 @@ internal static class RateLimitingSetup
 
     private static bool IsAuthenticated(HttpContext context) => context.User.Identity?.IsAuthenticated == true;
 
-    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
-        rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await ProblemWriter.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
-            "Too many requests", "Rate limit exceeded; retry after the number of seconds in Retry-After.");
+        await WriteRejectionAsync(rejected.HttpContext, retryAfter, "Rate limit exceeded; retry after the number of seconds in Retry-After.");
+    }
+
+    /// <summary>The 429 every limit answers: problem+json with <c>rate_limited</c>, and Retry-After in whole seconds (at least 1).</summary>
+    public static Task WriteRejectionAsync(HttpContext context, TimeSpan retryAfter, string detail)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests", detail);
     }
 }
