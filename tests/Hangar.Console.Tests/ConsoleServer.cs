@@ -9,7 +9,21 @@ namespace Hangar.Console.Tests;
 /// </summary>
 internal sealed partial class ConsoleServer : IAsyncDisposable
 {
+    /// <summary>The anonymous budget per address this server runs with.</summary>
+    public const int AnonymousRequestsPerMinute = 100;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Every person in these tests signs in from 127.0.0.1, a dozen a minute on a quick machine, so the sign-in limit
+    /// (10 a minute per address) is raised. The anonymous budget is lowered far below one page load's two hundred files:
+    /// every test then proves that the console's files never spend it (a cold load once stalled on a 429).
+    /// </summary>
+    private static readonly Dictionary<string, string?> Limits = new()
+    {
+        ["HANGAR_RateLimits__SignInPerAddressPerMinute"] = "1000",
+        ["HANGAR_RateLimits__PerAddressPerMinute"] = AnonymousRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private readonly string _directory;
     private readonly RunningProcess _process;
@@ -41,7 +55,7 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("hangar-console-").FullName;
         var process = RunningProcess.Start(BuiltPrograms.Server,
-            ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"]);
+            ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"], Limits);
         var output = await process.WaitForAsync("Application started", StartTimeout, cancellationToken);
         return new ConsoleServer(directory, process, output);
     }
