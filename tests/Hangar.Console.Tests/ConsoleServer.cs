@@ -40,6 +40,12 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
         Api = new HangarClient(_http);
     }
 
+    /// <summary>
+    /// A published server (<c>scripts/console-first-load</c> sets <c>HANGAR_TEST_CONSOLE_SERVER</c> to its
+    /// hangar-server.dll): its console is IL-trimmed and brotli-compressed, unlike the build's.
+    /// </summary>
+    public static bool Published => Environment.GetEnvironmentVariable("HANGAR_TEST_CONSOLE_SERVER") is { Length: > 0 };
+
     public Uri Address { get; }
 
     public string OwnerEmail { get; }
@@ -54,11 +60,13 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
     public static async Task<ConsoleServer> StartAsync(CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("hangar-console-").FullName;
-        var process = RunningProcess.Start(BuiltPrograms.Server,
+        var process = RunningProcess.Start(Program,
             ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"], Limits);
         var output = await process.WaitForAsync("Application started", StartTimeout, cancellationToken);
         return new ConsoleServer(directory, process, output);
     }
+
+    private static string Program => Published ? Environment.GetEnvironmentVariable("HANGAR_TEST_CONSOLE_SERVER")! : BuiltPrograms.Server;
 
     public async ValueTask DisposeAsync()
     {
