@@ -56,6 +56,21 @@ public sealed partial class ConsoleHostingTests(ConsoleWorld world)
         Assert.Contains(Assert.Single(response.Content.Headers.ContentEncoding), new[] { "gzip", "br" });
     }
 
+    [Fact]
+    public async Task ConsoleFiles_NeverSpendTheAnonymousRateLimit()
+    {
+        using var http = Client();
+        var index = await http.GetStringAsync("", Cancel);
+        var script = FingerprintedScript().Match(index).Groups[1].Value;
+
+        // More files than the address may make anonymous calls in a minute, as a few cold page loads fetch.
+        for (var file = 0; file <= ConsoleServer.AnonymousRequestsPerMinute; file++)
+        {
+            using var response = await http.GetAsync(file % 2 == 0 ? script : "devices", Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"file {file}: {(int)response.StatusCode}");
+        }
+    }
+
     private HttpClient Client() =>
         new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }, disposeHandler: true) { BaseAddress = world.Server.Address };
 

@@ -9,7 +9,21 @@ namespace Hangar.Console.Tests;
 /// </summary>
 internal sealed partial class ConsoleServer : IAsyncDisposable
 {
+    /// <summary>The anonymous budget per address this server runs with.</summary>
+    public const int AnonymousRequestsPerMinute = 100;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Every person in these tests signs in from 127.0.0.1, a dozen a minute on a quick machine, so the sign-in limit
+    /// (10 a minute per address) is raised. The anonymous budget is lowered far below one page load's two hundred files:
+    /// every test then proves that the console's files never spend it (a cold load once stalled on a 429).
+    /// </summary>
+    private static readonly Dictionary<string, string?> Limits = new()
+    {
+        ["HANGAR_RateLimits__SignInPerAddressPerMinute"] = "1000",
+        ["HANGAR_RateLimits__PerAddressPerMinute"] = AnonymousRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private readonly string _directory;
     private readonly RunningProcess _process;
@@ -26,6 +40,12 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
         Api = new HangarClient(_http);
     }
 
+    /// <summary>
+    /// A published server (<c>scripts/console-first-load</c> sets <c>HANGAR_TEST_CONSOLE_SERVER</c> to its
+    /// hangar-server.dll): its console is IL-trimmed and brotli-compressed, unlike the build's.
+    /// </summary>
+    public static bool Published => Environment.GetEnvironmentVariable("HANGAR_TEST_CONSOLE_SERVER") is { Length: > 0 };
+
     public Uri Address { get; }
 
     public string OwnerEmail { get; }
@@ -40,11 +60,13 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
     public static async Task<ConsoleServer> StartAsync(CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("hangar-console-").FullName;
-        var process = RunningProcess.Start(BuiltPrograms.Server,
-            ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"]);
+        var process = RunningProcess.Start(Program,
+            ["--data", Path.Combine(directory, "data"), "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"], Limits);
         var output = await process.WaitForAsync("Application started", StartTimeout, cancellationToken);
         return new ConsoleServer(directory, process, output);
     }
+
+    private static string Program => Published ? Environment.GetEnvironmentVariable("HANGAR_TEST_CONSOLE_SERVER")! : BuiltPrograms.Server;
 
     public async ValueTask DisposeAsync()
     {

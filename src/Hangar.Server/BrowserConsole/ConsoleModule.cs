@@ -1,4 +1,5 @@
 using Hangar.Server.Hosting.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 
 namespace Hangar.Server.BrowserConsole;
@@ -40,12 +41,19 @@ internal static class ConsoleModule
         }
 
         // Fingerprinted files are immutable for a year, the rest revalidate by ETag; brotli or gzip as the browser asks.
-        app.MapStaticAssets(manifest).Add(endpoint => endpoint.Metadata.Add(new AnonymousAttribute()));
+        // The files never spend a rate limit: one cold load fetches some two hundred of them, so six loads a minute from
+        // one address (a team behind one proxy, or the browser tests) spent the anonymous budget and the 1201st file got
+        // a 429, and three reloads spent a signed-in session's; the WebAssembly start then stalled on the refused file.
+        app.MapStaticAssets(manifest).Add(endpoint =>
+        {
+            endpoint.Metadata.Add(new AnonymousAttribute());
+            endpoint.Metadata.Add(new DisableRateLimitingAttribute());
+        });
         app.MapFallbackToFile($"{{*path:{ConsolePageConstraint.Name}}}", "index.html", new StaticFileOptions
         {
             // index.html names the current build's fingerprinted files, so it must never be served stale.
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-        }).WithMetadata(new AnonymousAttribute());
+        }).WithMetadata(new AnonymousAttribute()).DisableRateLimiting();
         return app;
     }
 }
