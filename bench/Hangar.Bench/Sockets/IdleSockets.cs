@@ -106,7 +106,20 @@ internal static class IdleSockets
                 csv.Append(CultureInfo.InvariantCulture, $"{Identifier(index)},,,{product.Hrn},,\"{TestPki.Pem(leaf)}\",\n");
             }
 
-            await owner.Devices.ImportAsync(new ImportDevicesRequest(csv.ToString()));
+            // An import is all or nothing, so a 503 (SQLite busy beyond its timeout on a loaded machine) is retried whole.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await owner.Devices.ImportAsync(new ImportDevicesRequest(csv.ToString()));
+                    break;
+                }
+                catch (HangarApiException e) when (e.Status == System.Net.HttpStatusCode.ServiceUnavailable && attempt < 10)
+                {
+                    Console.WriteLine($"sockets: import refused ({e.Message}); retrying");
+                    await Task.Delay(TimeSpan.FromSeconds(5));
+                }
+            }
         }
 
         Console.WriteLine($"sockets: {leaves.Count:N0} devices imported with their certificates");
