@@ -31,6 +31,8 @@ internal static class TelemetryIngest
             // The per-device budget is a fairness limit, not a capacity: lifted so 40 devices can fill the node.
             ["Telemetry:PointsPerDevicePerMinute"] = "10000000",
             ["Telemetry:PointsPerDeviceBurst"] = "10000000",
+            // Ingest alone: a rollup reads every new point and would run in this process during either measurement.
+            ["Telemetry:RollupIntervalSeconds"] = "3600",
         });
         await using (server)
         {
