@@ -2,6 +2,8 @@ using System.Globalization;
 using Hangar.Bench;
 using Hangar.Bench.Agent;
 using Hangar.Bench.Firmware;
+using Hangar.Bench.Sockets;
+using Hangar.Bench.Telemetry;
 using Hangar.Bench.Updates;
 using Hangar.Testing;
 
@@ -12,6 +14,8 @@ using Hangar.Testing;
 //   dotnet run -c Release --project bench/Hangar.Bench -- ingest [rounds]   (the server's upload ingest alone, pre-hashed parts, vs openssl; ~3 GiB in temp, 1 GiB RAM)
 //   dotnet run -c Release --project bench/Hangar.Bench -- update-checks sqlite|postgres [devices] [phase seconds] [workers]
 //   dotnet run -c Release --project bench/Hangar.Bench -- agent [runs]      (after scripts/publish-agent; needs curl, ~1.5 GiB in temp)
+//   dotnet run -c Release --project bench/Hangar.Bench -- telemetry [senders] [seconds] [rounds]   (SQLite ingest vs a bare batched writer)
+//   dotnet run -c Release --project bench/Hangar.Bench -- sockets [devices] [in flight] [admissions/s] [burst]   (as root: raises the open-file limit)
 // `drive` is the update-check load driver, started by the update-checks scenario as a child process.
 static int Number(string[] args, int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -33,6 +37,14 @@ switch (args.FirstOrDefault())
     case "agent":
         await AgentFootprint.RunAsync(runs: Number(args, 1, 3));
         return 0;
+    case "echo-server":
+        return await EchoServer.RunAsync(args[1]);
+    case "sockets":
+        await IdleSockets.RunAsync(devices: Number(args, 1, 20_000), concurrency: Number(args, 2, 64), admissionsPerSecond: Number(args, 3, 500), admissionBurst: Number(args, 4, 1000));
+        return 0;
+    case "telemetry":
+        await TelemetryIngest.RunAsync(workers: Number(args, 1, 8), duration: TimeSpan.FromSeconds(Number(args, 2, 20)), rounds: Number(args, 3, 3));
+        return 0;
     case "handshakes":
         await MutualTlsHandshakes.RunAsync(concurrency: Number(args, 1, 16), duration: TimeSpan.FromSeconds(Number(args, 2, 10)), rounds: Number(args, 3, 3),
             path: args.Length > 4 ? args[4] : "/device/v1/ping");
@@ -42,6 +54,6 @@ switch (args.FirstOrDefault())
         await StreamFanout.RunAsync(subscribers: 100, events: 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | ingest [rounds] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs]");
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | ingest [rounds] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs] | telemetry [senders] [seconds] [rounds] | sockets [devices] [in flight] [admissions/s] [burst]");
         return 2;
 }

@@ -30,15 +30,24 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    public int Id => _process.Id;
+
+    /// <summary>Starts the server; <paramref name="environment"/> adds or overrides variables (HANGAR_Section__Key settings).</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        var variables = new Dictionary<string, string?>
+        {
+            // One client makes every call of the benchmark; the per-minute limits are for fleets of them.
+            ["HANGAR_RateLimits__PerAddressPerMinute"] = "1000000",
+            ["HANGAR_RateLimits__PerApiKeyPerMinute"] = "1000000",
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[name] = value;
+        }
+
         var process = ChildProcess.Start("dotnet", [BuiltPrograms.Server, "--data", dataDirectory, "--admin-url", "http://127.0.0.1:0", "--device-url", "https://127.0.0.1:0"],
-            new Dictionary<string, string?>
-            {
-                // One client makes every call of the benchmark; the per-minute limits are for fleets of them.
-                ["HANGAR_RateLimits__PerAddressPerMinute"] = "1000000",
-                ["HANGAR_RateLimits__PerApiKeyPerMinute"] = "1000000",
-            });
+            variables);
         var output = await process.WaitForAsync("Application started", TimeSpan.FromMinutes(3));
         var credentials = BootstrapCredentials.Parse(output);
         return new ServerProcess(process, new Uri(AdminLine().Match(output).Groups[1].Value + "/"), new Uri(DeviceLine().Match(output).Groups[1].Value + "/"),
