@@ -26,7 +26,8 @@ internal static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapHealth();
-        app.MapServerMetrics();
+        // An organization's key refused here is audited in its organization: it asked for every organization's figures.
+        app.MapServerMetrics().AuditedWhenRefused("metrics.scrape");
         app.MapOpenApi($"/openapi/{{documentName}}.json").WithMetadata(new AnonymousAttribute()).ExcludeFromDescription();
         // API keys and sessions only; each route's permission is its policy, and the default policy refuses routes without one.
         var api = app.MapGroup(BasePath).RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CallerSchemes.Caller });
