@@ -3,6 +3,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
+using Hangar.Server.Features.Fleet;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
@@ -43,6 +44,7 @@ internal static class AdminApi
         api.MapReleasesApi();
         api.MapDeviceCommands();
         api.MapTelemetry();
+        api.MapFleetApi();
         return app;
     }
 }
