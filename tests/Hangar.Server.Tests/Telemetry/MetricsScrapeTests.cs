@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
-using Hangar.Contracts.Common;
 using Hangar.Client;
+using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Core.Access;
 using Hangar.Server.Features.Fleet;
