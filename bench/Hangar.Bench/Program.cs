@@ -2,6 +2,7 @@ using System.Globalization;
 using Hangar.Bench;
 using Hangar.Bench.Agent;
 using Hangar.Bench.Firmware;
+using Hangar.Bench.Fleet;
 using Hangar.Bench.Sockets;
 using Hangar.Bench.Telemetry;
 using Hangar.Bench.Updates;
@@ -16,6 +17,7 @@ using Hangar.Testing;
 //   dotnet run -c Release --project bench/Hangar.Bench -- agent [runs]      (after scripts/publish-agent; needs curl, ~1.5 GiB in temp)
 //   dotnet run -c Release --project bench/Hangar.Bench -- telemetry [senders] [seconds] [rounds]   (SQLite ingest vs a bare batched writer)
 //   dotnet run -c Release --project bench/Hangar.Bench -- sockets [devices] [in flight] [admissions/s] [burst]   (as root: raises the open-file limit)
+//   dotnet run -c Release --project bench/Hangar.Bench -- fleet-summary sqlite|postgres [devices] [runs]
 // `drive` is the update-check load driver, started by the update-checks scenario as a child process.
 static int Number(string[] args, int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -27,6 +29,10 @@ switch (args.FirstOrDefault())
     case "update-checks":
         var database = args.Length > 1 && args[1] == "postgres" ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
         await UpdateCheckThroughput.RunAsync(database, Number(args, 2, 10_000), Number(args, 3, 15), Number(args, 4, 64));
+        return 0;
+    case "fleet-summary":
+        await FleetSummaryLatency.RunAsync(args.Length > 1 && args[1] == "postgres" ? DatabaseKind.Postgres : DatabaseKind.Sqlite,
+            Number(args, 2, 100_000), Number(args, 3, 5));
         return 0;
     case "firmware":
         await FirmwareTransfer.RunAsync(runs: Number(args, 1, 3));
@@ -54,6 +60,6 @@ switch (args.FirstOrDefault())
         await StreamFanout.RunAsync(subscribers: 100, events: 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | ingest [rounds] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs] | telemetry [senders] [seconds] [rounds] | sockets [devices] [in flight] [admissions/s] [burst]");
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | ingest [rounds] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs] | telemetry [senders] [seconds] [rounds] | sockets [devices] [in flight] [admissions/s] [burst] | fleet-summary sqlite|postgres [devices] [runs]");
         return 2;
 }

@@ -93,6 +93,7 @@ internal sealed class CliApplication(TimeProvider? time = null)
                 new CohortsListCommand(cli), new CohortsGetCommand(cli), new CohortsCreateCommand(cli),
                 new CohortsUpdateCommand(cli), new CohortsDeleteCommand(cli),
             },
+            new Command("fleet", "The fleet as a whole.") { new FleetSummaryCommand(cli) },
             new Command("devices", "Devices of the fleet.")
             {
                 new DevicesListCommand(cli), new DevicesGetCommand(cli), new DevicesCreateCommand(cli), new DevicesUpdateCommand(cli),

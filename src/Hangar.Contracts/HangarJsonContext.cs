@@ -6,6 +6,7 @@ using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Events;
 using Hangar.Contracts.Firmware;
+using Hangar.Contracts.Fleet;
 using Hangar.Contracts.Organizations;
 using Hangar.Contracts.Releases;
 using Hangar.Contracts.Telemetry;
@@ -162,6 +163,7 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DeviceHeartbeatResponse))]
 [JsonSerializable(typeof(DeviceMetricsResponse))]
 [JsonSerializable(typeof(FleetMetricsResponse))]
+[JsonSerializable(typeof(FleetSummaryResponse))]
 public sealed partial class HangarJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.

@@ -3,6 +3,7 @@ using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
+using Hangar.Server.Features.Fleet;
 using Hangar.Server.Features.Health;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Organizations;
@@ -26,7 +27,8 @@ internal static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapHealth();
-        app.MapServerMetrics();
+        // An organization's key refused here is audited in its organization: it asked for every organization's figures.
+        app.MapServerMetrics().AuditedWhenRefused("metrics.scrape");
         app.MapOpenApi($"/openapi/{{documentName}}.json").WithMetadata(new AnonymousAttribute()).ExcludeFromDescription();
         // API keys and sessions only; each route's permission is its policy, and the default policy refuses routes without one.
         var api = app.MapGroup(BasePath).RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CallerSchemes.Caller });
@@ -42,6 +44,7 @@ internal static class AdminApi
         api.MapReleasesApi();
         api.MapDeviceCommands();
         api.MapTelemetry();
+        api.MapFleetApi();
         return app;
     }
 }

@@ -93,4 +93,6 @@ public static class ErrorCodes
     public const string TelemetrySeriesLimit = "telemetry_series_limit";
     public const string TelemetryRateLimited = "telemetry_rate_limited";
     public const string TelemetryQueueFull = "telemetry_queue_full";
+    // Server metrics: /metrics is the server operator's, never an organization's.
+    public const string ScrapeTokenRequired = "scrape_token_required";
 }

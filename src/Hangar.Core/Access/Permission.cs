@@ -43,8 +43,6 @@ public enum Permission
     BundleOverrideManage,
     /// <summary>Run the update check for a device through the Admin API (a back end acting for the device).</summary>
     DeviceUpdateCheck,
-    /// <summary>Scrape the server's <c>/metrics</c>: server-wide, so it shows every organization's fleet counts.</summary>
-    MetricsRead,
     /// <summary>Push commands to a device over its control socket (check for an update now, reboot).</summary>
     DeviceCommand,
 }

@@ -44,8 +44,6 @@ public static class PermissionMatrix
         [Permission.BundleOverrideManage] = Role.Operator,
         // The answer carries signed download URLs, and with write=true it changes what the device is recorded to run.
         [Permission.DeviceUpdateCheck] = Role.Operator,
-        // /metrics is the server's, not one organization's: its fleet gauges count every organization's devices.
-        [Permission.MetricsRead] = Role.Owner,
         [Permission.DeviceCommand] = Role.Operator,
     };
 

@@ -1,14 +1,20 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
+using Hangar.Client;
 using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
 using Hangar.Core.Access;
+using Hangar.Server.Features.Fleet;
 using Hangar.Server.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hangar.Server.Tests.Telemetry;
 
-/// <summary>Who may scrape <c>/metrics</c>: the scrape token or a key whose role holds MetricsRead; refusals are problems and counted.</summary>
+/// <summary>
+/// Who may scrape <c>/metrics</c>: the scrape token only. The exposition counts every organization's fleet, so any
+/// organization's key is refused (403, audited in its organization); refusals are problems and counted.
+/// </summary>
 public abstract class MetricsScrapeTests(MetricsServer fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -25,24 +31,50 @@ public abstract class MetricsScrapeTests(MetricsServer fixture)
     }
 
     [Fact]
-    public async Task Scrape_WithAnOwnerKey_IsServed()
+    public async Task Scrape_TwoOrganizations_EachKeyIsRefused_TheTokenSeesBoth()
     {
-        var tenant = await fixture.NewTenantAsync();
-        using var response = await ScrapeAsync(tenant.OwnerKey);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = await fixture.NewTenantAsync();
+        var second = await fixture.NewTenantAsync();
+        var firstName = await DeviceInNewProductAsync(first);
+        var secondName = await DeviceInNewProductAsync(second);
+        await fixture.Server.Services.GetRequiredService<FleetSnapshotRefresher>().RefreshAsync(Cancel);
+
+        foreach (var key in new[] { first.OwnerKey, second.OwnerKey, await first.KeyAsync(Role.Viewer) })
+        {
+            using var refused = await ScrapeAsync(key);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(ErrorCodes.ScrapeTokenRequired, (await refused.ProblemAsync()).Code);
+        }
+
+        using var scraped = await ScrapeAsync(MetricsServer.ScrapeToken);
+        var exposition = await scraped.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains($"organization=\"{firstName}\"", exposition, StringComparison.Ordinal);
+        Assert.Contains($"organization=\"{secondName}\"", exposition, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(Role.Admin)]
-    [InlineData(Role.Viewer)]
-    public async Task Scrape_WithAKeyBelowOwner_Is403InsufficientRole(Role role)
+    [Fact]
+    public async Task Scrape_WithAnOrganizationKey_IsAuditedAsDeniedInThatOrganization()
     {
         var tenant = await fixture.NewTenantAsync();
-        using var response = await ScrapeAsync(await tenant.KeyAsync(role));
+        using var refused = await ScrapeAsync(tenant.OwnerKey);
+        var requestId = refused.Headers.GetValues("X-Request-Id").Single();
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(ErrorCodes.InsufficientRole, (await response.ProblemAsync()).Code);
+        var rows = await tenant.Owner.Audit.ListAsync(new ListOptions(Limit: 100, Search: "action:'metrics.scrape'"), Cancel);
+        var row = Assert.Single(rows.Data);
+        Assert.Equal(("denied", 403, requestId), (row.Outcome, row.StatusCode, row.RequestId));
+    }
+
+    [Fact]
+    public async Task Scrape_WithTheToken_WritesNoAuditRow()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        using (await ScrapeAsync(MetricsServer.ScrapeToken))
+        {
+        }
+
+        var rows = await tenant.Owner.Audit.ListAsync(new ListOptions(Limit: 100, Search: "action:'metrics.scrape'"), Cancel);
+        Assert.Empty(rows.Data);
     }
 
     [Theory]
@@ -103,6 +135,14 @@ public abstract class MetricsScrapeTests(MetricsServer fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(ErrorCodes.Unauthenticated, (await response.ProblemAsync()).Code);
+    }
+
+    /// <summary>A device in a product of its own, so the organization has a series in the fleet gauges; returns its name.</summary>
+    private static async Task<string> DeviceInNewProductAsync(Tenant tenant)
+    {
+        var product = await tenant.Owner.Products.CreateAsync(new CreateProductRequest("scraped"), cancellationToken: Cancel);
+        await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest("d1", product.Id.ToString()), cancellationToken: Cancel);
+        return (await tenant.Owner.Organizations.GetAsync(tenant.OrganizationId.ToString(), Cancel)).Name;
     }
 
     private async Task<HttpResponseMessage> ScrapeAsync(string? credential)

@@ -8,13 +8,21 @@ namespace Hangar.Server.Features.Audit;
 /// Guarantees exactly one audit row per mutating Admin API call: opens the scope before the handler and, when the
 /// handler's own save did not carry the row (the call was rejected, denied, failed or changed nothing), writes it
 /// after the response with the outcome the status tells. Anonymous calls that never named an organization (a
-/// failed sign-in with an unknown email) have no tenant to be audited in; they are logged instead.
+/// failed sign-in with an unknown email) have no tenant to be audited in; they are logged instead. Reads marked
+/// <see cref="AuditActionAttribute.RefusalsOnly"/> get a row only when they are refused.
 /// </summary>
 internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time, ILogger<AuditMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context, AuditScope scope, IServiceScopeFactory scopes)
     {
-        var action = context.GetEndpoint()?.Metadata.GetMetadata<AuditActionAttribute>()?.Action;
+        var audited = context.GetEndpoint()?.Metadata.GetMetadata<AuditActionAttribute>();
+        if (audited is { RefusalsOnly: true } && !RequestMethods.IsMutation(context.Request))
+        {
+            await AuditRefusalAsync(context, audited.Action, scope, scopes);
+            return;
+        }
+
+        var action = audited?.Action;
         if (action is null || !RequestMethods.IsMutation(context.Request))
         {
             await next(context);
@@ -45,6 +53,16 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time, I
             {
                 await WriteAfterwardsAsync(scope, status, scopes);
             }
+        }
+    }
+
+    private async Task AuditRefusalAsync(HttpContext context, string action, AuditScope scope, IServiceScopeFactory scopes)
+    {
+        scope.Begin(action, context);
+        await next(context);
+        if (context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            await WriteAfterwardsAsync(scope, context.Response.StatusCode, scopes);
         }
     }
 

@@ -11,13 +11,10 @@ internal static class MetricsEndpoint
     /// The Prometheus text exposition on the admin listener (the listener guard's default). Its own policy, not a
     /// <c>Permission</c> route: the scrape token is no API key, so the permission policies could not admit it.
     /// </summary>
-    public static IEndpointRouteBuilder MapServerMetrics(this IEndpointRouteBuilder app)
-    {
+    public static IEndpointConventionBuilder MapServerMetrics(this IEndpointRouteBuilder app) =>
         app.MapPrometheusScrapingEndpoint(Path)
             .WithMetadata(new AuthorizeAttribute(MetricsScrapeRequirement.Policy) { AuthenticationSchemes = CallerSchemes.Caller })
             // The exporter maps every method; a scrape is a GET (and HEAD, like every GET route here).
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .WithDisplayName("GET /metrics");
-        return app;
-    }
 }

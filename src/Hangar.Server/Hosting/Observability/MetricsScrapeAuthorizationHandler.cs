@@ -1,15 +1,15 @@
-using System.Security.Claims;
 using Hangar.Contracts.Common;
-using Hangar.Core.Access;
 using Hangar.Server.Hosting.Authorization;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Hangar.Server.Hosting.Observability;
 
 /// <summary>
-/// Lets a scrape through with the scrape token (which the API-key scheme leaves alone) or with an API key or session
-/// whose role holds <see cref="Permission.MetricsRead"/>. With neither nothing is decided here, and the Caller scheme's
-/// challenge answers 401; a caller without the permission gets 403 <c>insufficient_role</c>.
+/// Lets a scrape through with the scrape token (which the API-key scheme leaves alone) and nothing else. An API key or
+/// session belongs to one organization, and the exposition counts every organization's devices (its labels name
+/// them) and the server's own figures: admitting any organization's key would show it the others' fleets (ADR 12).
+/// No credential: nothing is decided here, and the Caller scheme's challenge answers 401; an organization's caller
+/// gets 403 <c>scrape_token_required</c>.
 /// </summary>
 internal sealed class MetricsScrapeAuthorizationHandler(ScrapeToken scrapeToken) : AuthorizationHandler<MetricsScrapeRequirement>
 {
@@ -19,17 +19,11 @@ internal sealed class MetricsScrapeAuthorizationHandler(ScrapeToken scrapeToken)
         {
             context.Succeed(requirement);
         }
-        else if (RoleNames.TryParse(context.User.FindFirst(ClaimTypes.Role)?.Value, out var role))
+        else if (context.User.Identity?.IsAuthenticated == true)
         {
-            if (PermissionMatrix.Allows(role, Permission.MetricsRead))
-            {
-                context.Succeed(requirement);
-            }
-            else
-            {
-                context.Fail(new AccessRefusal(this, ErrorCodes.InsufficientRole,
-                    $"Role '{role.ToWire()}' may not read metrics; it needs '{PermissionMatrix.MinimumRoleFor(Permission.MetricsRead).ToWire()}'."));
-            }
+            context.Fail(new AccessRefusal(this, ErrorCodes.ScrapeTokenRequired,
+                "/metrics is the server operator's: only the configured scrape token (Observability:ScrapeToken) may read it. "
+                + "An organization's figures are served by GET /api/v1/fleet/summary and /api/v1/metrics."));
         }
 
         return Task.CompletedTask;

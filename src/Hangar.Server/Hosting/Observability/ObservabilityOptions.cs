@@ -8,8 +8,9 @@ internal sealed class ObservabilityOptions
     public const string Section = "Observability";
 
     /// <summary>
-    /// A bearer token a Prometheus scraper may present instead of an API key. Only its SHA-256 is kept in memory and
-    /// compared in constant time; unset, scrapes need an API key holding <c>metrics:read</c>.
+    /// The bearer token a Prometheus scraper presents: the only credential <c>/metrics</c> admits (it is the server
+    /// operator's, not an organization's). Only its SHA-256 is kept in memory and compared in constant time; unset,
+    /// nobody can scrape.
     /// </summary>
     [MinLength(32, ErrorMessage = "Observability:ScrapeToken must be at least 32 characters (e.g. openssl rand -hex 32).")]
     public string? ScrapeToken { get; init; }

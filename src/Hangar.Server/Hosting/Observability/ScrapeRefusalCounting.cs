@@ -1,8 +1,8 @@
 namespace Hangar.Server.Hosting.Observability;
 
 /// <summary>
-/// Counts refused scrapes of <c>/metrics</c> by status (401 no or a bad credential, 403 a caller without the
-/// permission): a scraper misconfigured after a key rotation shows as a rising count rather than as a silent gap.
+/// Counts refused scrapes of <c>/metrics</c> by status (401 no or a bad credential, 403 an organization's API key or
+/// session): a scraper misconfigured after a key rotation shows as a rising count rather than as a silent gap.
 /// </summary>
 internal sealed class ScrapeRefusalCounting(RequestDelegate next, ServerMetrics metrics)
 {

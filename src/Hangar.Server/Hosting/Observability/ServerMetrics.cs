@@ -13,7 +13,7 @@ internal sealed class ServerMetrics
     {
         var meter = meters.Create(MeterName);
         _scrapeRefusals = meter.CreateCounter<long>("hangar.metrics.scrape.refusals", "{scrape}",
-            "Scrapes of /metrics refused, by HTTP status (401 unauthenticated, 403 insufficient role).");
+            "Scrapes of /metrics refused, by HTTP status (401 unauthenticated, 403 an organization's credential).");
     }
 
     public void ScrapeRefused(int status) =>

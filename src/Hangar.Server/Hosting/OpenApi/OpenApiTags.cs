@@ -19,6 +19,7 @@ internal static class OpenApiTags
         ["Cohorts"] = "Groups of devices of one product that follow the same releases.",
         ["Device certificates"] = "The X.509 certificates devices authenticate with on the device listener.",
         ["Devices"] = "The fleet: devices, their tags, cohorts, state and update checks.",
+        ["Fleet"] = "The organization's fleet at a glance: device counts, what cohorts run, update outcomes and adoption per release.",
         ["Events"] = "What happened in the organization, listed or streamed (Server-Sent Events).",
         ["Health"] = "Liveness and database reachability, for load balancers and monitors.",
         ["Members"] = "Users of the organization and their roles.",
