@@ -32,6 +32,7 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(ControlFrame))]
 [JsonSerializable(typeof(TelemetryBatchRequest))]
 [JsonSerializable(typeof(TelemetryBatchResponse))]
+[JsonSerializable(typeof(TelemetryRefusalResponse))]
 public sealed partial class HangarDeviceJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.

@@ -160,6 +160,7 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(ListResponse<WebhookResponse>))]
 [JsonSerializable(typeof(TelemetryBatchRequest))]
 [JsonSerializable(typeof(TelemetryBatchResponse))]
+[JsonSerializable(typeof(TelemetryRefusalResponse))]
 [JsonSerializable(typeof(DeviceHeartbeatResponse))]
 [JsonSerializable(typeof(DeviceMetricsResponse))]
 [JsonSerializable(typeof(FleetMetricsResponse))]

@@ -27,4 +27,6 @@ public sealed record AgentConfig
     public TunnelsConfig Tunnels { get; set; } = new();
 
     public ControlSocketConfig ControlSocket { get; set; } = new();
+
+    public TelemetryConfig Telemetry { get; set; } = new();
 }

@@ -20,6 +20,7 @@ internal static class AgentConfigPaths
             {
                 SimulatedSlots = config.Boot.SimulatedSlots is { } slots ? slots with { Directory = Full(slots.Directory) } : null,
             },
+            Telemetry = config.Telemetry with { ScriptsDirectory = Full(config.Telemetry.ScriptsDirectory), MetricsSocket = Full(config.Telemetry.MetricsSocket) },
         };
     }
 }

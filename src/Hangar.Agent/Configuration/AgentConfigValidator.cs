@@ -70,7 +70,23 @@ public static class AgentConfigValidator
             Require(config.Tunnels.AllowedPorts[i] is >= 1 and <= 65535, $"tunnels.allowed_ports[{i}]", "must be a port between 1 and 65535");
         }
 
+        ValidateTelemetry(config.Telemetry, Require);
         return errors;
+    }
+
+    private static void ValidateTelemetry(TelemetryConfig telemetry, Action<bool, string, string> require)
+    {
+        require(telemetry.IntervalSeconds is >= 1 and <= 86400, "telemetry.interval_seconds", "must be between 1 and 86400");
+        require(telemetry.ScriptTimeoutSeconds is >= 1 and <= 3600, "telemetry.script_timeout_seconds", "must be between 1 and 3600");
+        require(telemetry.ScriptOutputBytes is >= 256 and <= 16 * 1024 * 1024, "telemetry.script_output_bytes", "must be between 256 and 16777216");
+        require(telemetry.BufferPoints is >= 100 and <= 10_000_000, "telemetry.buffer_points", "must be between 100 and 10000000");
+        require(telemetry.MaxBatchPoints >= 50 && telemetry.MaxBatchPoints <= Math.Min(5000, telemetry.BufferPoints), "telemetry.max_batch_points",
+            "must be between 50 and the smaller of 5000 and telemetry.buffer_points");
+        require(Path.IsPathFullyQualified(telemetry.SystemRoot), "telemetry.system_root", "must be an absolute path");
+        for (var i = 0; i < telemetry.Mounts.Count; i++)
+        {
+            require(telemetry.Mounts[i].StartsWith('/'), $"telemetry.mounts[{i}]", "must be an absolute path");
+        }
     }
 
     private static void ValidateSigning(SigningConfig? signing, Action<bool, string, string> require)

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Hangar.Agent.Configuration;
+using Hangar.Agent.Telemetry;
 using Hangar.Agent.Updates;
 using Hangar.Contracts;
 using Hangar.Contracts.Control;
@@ -11,9 +12,11 @@ namespace Hangar.Agent.Control;
 /// <summary>
 /// One open control socket: reads the server's frames and acts on them (<c>check_now</c> wakes the update loop,
 /// <c>reboot</c> goes to <see cref="RemoteReboot"/>), answering each command with <c>ack</c> or <c>refused</c>, and
-/// sends a <c>ping</c> frame every <c>control_socket.ping_seconds</c>.
+/// sends a <c>ping</c> frame every <c>control_socket.ping_seconds</c>. While it is open, telemetry batches go over it
+/// (<see cref="ControlSocketTelemetry"/>).
 /// </summary>
-public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, RemoteReboot reboot, TimeProvider time, ILogger<ControlChannel> logger)
+public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, RemoteReboot reboot, ControlSocketTelemetry telemetry, TimeProvider time,
+    ILogger<ControlChannel> logger)
 {
     private const int MaxFrameBytes = 64 * 1024;
 
@@ -22,6 +25,7 @@ public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, Re
         using var sending = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pings = PingAsync(socket, sending, stop.Token);
+        telemetry.Attach((frame, token) => SendAsync(socket, sending, frame, token));
         try
         {
             var buffer = new byte[MaxFrameBytes];
@@ -50,6 +54,7 @@ public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, Re
         }
         finally
         {
+            telemetry.Detach();
             await stop.CancelAsync();
             await pings;
         }
@@ -89,6 +94,11 @@ public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, Re
                 await reboot.RebootAsync(cancellationToken);
                 break;
             case ControlFrameTypes.Pong:
+                break;
+            case ControlFrameTypes.TelemetryAccepted or ControlFrameTypes.TelemetryRefused:
+                telemetry.Answer(frame);
+                break;
+            case ControlFrameTypes.Error when telemetry.Answer(frame):
                 break;
             case ControlFrameTypes.Error:
                 logger.LogWarning("Server refused a control frame: {Code} {Message}", frame.Code, frame.Message);

@@ -5,6 +5,8 @@ using Hangar.Agent.Installers;
 using Hangar.Agent.Processes;
 using Hangar.Agent.Signatures;
 using Hangar.Agent.State;
+using Hangar.Agent.Telemetry;
+using Hangar.Agent.Telemetry.Collectors;
 using Hangar.Agent.TrialBoot;
 using Hangar.Agent.Updates;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,8 +80,21 @@ public static class AgentServices
         services.AddSingleton<UpdateTrigger>();
         services.AddHostedService<UpdateLoop>();
         services.AddSingleton<RemoteReboot>();
+        services.AddSingleton<ControlSocketTelemetry>();
         services.AddSingleton<ControlChannel>();
         services.AddHostedService<ControlSocketLoop>();
+
+        services.AddSingleton(config.Telemetry);
+        services.AddSingleton(new TelemetryBuffer(config.Telemetry.BufferPoints));
+        services.AddSingleton<HeartbeatCollector>();
+        services.AddSingleton<MetricScripts>();
+        services.AddSingleton(provider => new TelemetryApi(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(DeviceHttpClient),
+            provider.GetRequiredService<DeviceTls>().ServerUrl,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TelemetrySender>();
+        services.AddHostedService<TelemetryLoop>();
+        services.AddHostedService<MetricSocketListener>();
         return services;
     }
 }

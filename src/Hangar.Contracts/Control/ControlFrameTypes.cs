@@ -16,8 +16,15 @@ public static class ControlFrameTypes
     /// <summary>Device → server: keeps an otherwise silent socket from the idle close; answered with <see cref="Pong"/>.</summary>
     public const string Ping = "ping";
     public const string Pong = "pong";
-    /// <summary>Device → server: a telemetry batch in <c>data</c> (reserved: answered with an error until telemetry ingest rides the socket).</summary>
+    /// <summary>
+    /// Device → server: a telemetry batch in <c>data</c>, as <c>POST /device/v1/telemetry</c> takes it, under the same
+    /// limits; answered with <see cref="TelemetryAccepted"/> or <see cref="TelemetryRefused"/> carrying its <c>id</c>.
+    /// </summary>
     public const string Telemetry = "telemetry";
     /// <summary>Either way: the frame with this id (or the last frame) was not understood; <c>code</c> and <c>message</c> say why.</summary>
     public const string Error = "error";
+    /// <summary>Server → device: the <c>telemetry</c> frame with this id was accepted; <c>data</c> counts its points and heartbeats.</summary>
+    public const string TelemetryAccepted = "telemetry_accepted";
+    /// <summary>Server → device: the <c>telemetry</c> frame with this id was refused and nothing of it stored; <c>code</c>, <c>message</c> and <c>data</c> say why.</summary>
+    public const string TelemetryRefused = "telemetry_refused";
 }

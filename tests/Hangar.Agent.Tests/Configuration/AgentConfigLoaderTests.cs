@@ -99,6 +99,22 @@ public sealed partial class AgentConfigLoaderTests
         Assert.DoesNotContain(errors, message => message.Contains(RfcKey, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Telemetry_DefaultsApply_RelativePathsAreNextToTheFile_AndBadValuesNameTheirField()
+    {
+        var json = Minimal.Replace("\"directories\"", "\"telemetry\": { \"scripts_directory\": \"metrics.d\", \"metrics_socket\": \"/run/m.sock\" }, \"directories\"", StringComparison.Ordinal);
+        var config = AgentConfigLoader.Parse(json, "config.json", "/etc/hangar-agent");
+
+        Assert.Equal(("/etc/hangar-agent/metrics.d", "/run/m.sock", 60, 500), (config.Telemetry.ScriptsDirectory, config.Telemetry.MetricsSocket,
+            config.Telemetry.IntervalSeconds, config.Telemetry.MaxBatchPoints));
+        var errors = AgentConfigValidator.Validate(config with
+        {
+            Telemetry = config.Telemetry with { IntervalSeconds = 0, Mounts = ["/", "data"], BufferPoints = 100, MaxBatchPoints = 200, SystemRoot = "proc" },
+        });
+        Assert.Equal(["telemetry.interval_seconds", "telemetry.max_batch_points", "telemetry.system_root", "telemetry.mounts[1]"],
+            errors.Select(e => e[..e.IndexOf(':', StringComparison.Ordinal)]));
+    }
+
     [GeneratedRegex("```json\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
 }

@@ -38,7 +38,7 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
             new CreateDeviceRequest(identifier, product.Id.ToString(), inCohort ? cohort.Id.ToString() : null, Tags: tags, Quarantined: quarantined), cancellationToken: Cancel);
         var leaf = TestPki.Leaf(root, identifier);
         await tenant.Owner.DeviceCertificates.CreateAsync(new CreateDeviceCertificateRequest(device.Id.ToString(), TestPki.Pem(leaf)), cancellationToken: Cancel);
-        return new FleetDevice(device, DeviceHttp.Create(fixture.Server, leaf));
+        return new FleetDevice(device, DeviceHttp.Create(fixture.Server, leaf), leaf);
     }
 
     /// <summary>A bundle of one signed binary of <paramref name="size"/> random bytes.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Hangar.Contracts;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Control;
+using Hangar.Server.Features.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Presence;
@@ -13,7 +14,7 @@ namespace Hangar.Server.Features.Presence;
 /// zero-byte read and rents a buffer of <c>Presence:MaxFrameBytes</c> only while a frame arrives. A device that sends
 /// nothing for <c>Presence:IdleTimeoutSeconds</c> is closed.
 /// </summary>
-internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOptions> options, ILogger<ControlSocketPump> logger)
+internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOptions> options, TelemetryFrames telemetry, ILogger<ControlSocketPump> logger)
 {
     public const string IdleReason = "idle";
     public const string TooBigReason = "frame too large";
@@ -125,6 +126,11 @@ internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOpti
                 break;
             case ControlFrameTypes.Refused:
                 logger.LogInformation("Device {DeviceId} refused command {CommandId}: {Reason}", session.DeviceId, frame.Id, frame.Message);
+                break;
+            case ControlFrameTypes.Telemetry:
+                // Answered before the next frame is read: a device sending faster than the intake takes is slowed down.
+                var answer = await telemetry.AnswerAsync(session.OrganizationId, session.DeviceId, frame, message.Length, CancellationToken.None);
+                await session.SendAsync(answer, CancellationToken.None);
                 break;
             default:
                 await session.SendAsync(new ControlFrame(ControlFrameTypes.Error, frame.Id, ErrorCodes.UnknownFrameType, $"Unknown frame type '{frame.Type}'."), CancellationToken.None);

@@ -18,6 +18,7 @@ internal static class TelemetryModule
         services.AddSingleton<TelemetryQueue>();
         services.AddSingleton<TelemetrySeriesRegistry>();
         services.AddSingleton<TelemetryIntake>();
+        services.AddSingleton<TelemetryFrames>();
         services.AddHostedService<TelemetryWriter>();
         services.AddSingleton<TelemetryMaintenance>();
         services.AddHostedService(provider => provider.GetRequiredService<TelemetryMaintenance>());

@@ -1,0 +1,8 @@
+namespace Hangar.Agent.Telemetry;
+
+internal enum TelemetryDeliveryKind
+{
+    Delivered,
+    RetryLater,
+    Refused,
+}
