@@ -23,6 +23,7 @@ public sealed class HangarClient
         Cohorts = new CohortsClient(Transport);
         Devices = new DevicesClient(Transport);
         Telemetry = new TelemetryClient(Transport);
+        Ddi = new DdiClient(Transport);
         DeviceCertificates = new DeviceCertificatesClient(Transport);
         CaCertificates = new CaCertificatesClient(Transport);
         Artifacts = new ArtifactsClient(Transport);
@@ -48,6 +49,8 @@ public sealed class HangarClient
     public CohortsClient Cohorts { get; }
     public DevicesClient Devices { get; }
     public TelemetryClient Telemetry { get; }
+
+    public DdiClient Ddi { get; }
     public DeviceCertificatesClient DeviceCertificates { get; }
     public CaCertificatesClient CaCertificates { get; }
     public ArtifactsClient Artifacts { get; }
