@@ -72,6 +72,15 @@ internal sealed class CliApplication(TimeProvider? time = null)
             {
                 new ApiKeysListCommand(cli), new ApiKeysGetCommand(cli), new ApiKeysCreateCommand(cli), new ApiKeysRevokeCommand(cli),
             },
+            new Command("ddi", "hawkBit DDI clients (SWUpdate, RAUC, Zephyr): target tokens, gateway tokens, reported attributes.")
+            {
+                new DdiGetCommand(cli),
+                new Command("target-token", "A device's target token: it proves that one device.") { new DdiTargetTokenCreateCommand(cli), new DdiTargetTokenRevokeCommand(cli) },
+                new Command("gateway-tokens", "Gateway tokens: each acts for any device of the organization.")
+                {
+                    new DdiGatewayTokensListCommand(cli), new DdiGatewayTokensCreateCommand(cli), new DdiGatewayTokensRevokeCommand(cli),
+                },
+            },
             new Command("audit", "The audit trail of changes made through the Admin API.") { new AuditListCommand(cli), new AuditGetCommand(cli) },
             new Command("events", "What happened to which resource: the event log and its live stream.")
             {

@@ -24,6 +24,7 @@ public sealed class HangarClient
         Devices = new DevicesClient(Transport);
         Telemetry = new TelemetryClient(Transport);
         Fleet = new FleetClient(Transport);
+        Ddi = new DdiClient(Transport);
         DeviceCertificates = new DeviceCertificatesClient(Transport);
         CaCertificates = new CaCertificatesClient(Transport);
         Artifacts = new ArtifactsClient(Transport);
@@ -50,6 +51,8 @@ public sealed class HangarClient
     public DevicesClient Devices { get; }
     public TelemetryClient Telemetry { get; }
     public FleetClient Fleet { get; }
+
+    public DdiClient Ddi { get; }
     public DeviceCertificatesClient DeviceCertificates { get; }
     public CaCertificatesClient CaCertificates { get; }
     public ArtifactsClient Artifacts { get; }

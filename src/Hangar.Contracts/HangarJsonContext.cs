@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Audit;
 using Hangar.Contracts.Common;
+using Hangar.Contracts.Ddi;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Events;
 using Hangar.Contracts.Firmware;
@@ -165,6 +166,12 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DeviceMetricsResponse))]
 [JsonSerializable(typeof(FleetMetricsResponse))]
 [JsonSerializable(typeof(FleetSummaryResponse))]
+[JsonSerializable(typeof(DdiTargetTokenCreatedResponse))]
+[JsonSerializable(typeof(DdiTargetResponse))]
+[JsonSerializable(typeof(DdiGatewayTokenResponse))]
+[JsonSerializable(typeof(DdiGatewayTokenCreatedResponse))]
+[JsonSerializable(typeof(CreateDdiGatewayTokenRequest))]
+[JsonSerializable(typeof(ListResponse<DdiGatewayTokenResponse>))]
 public sealed partial class HangarJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.

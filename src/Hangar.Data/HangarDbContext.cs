@@ -3,6 +3,7 @@ using System.Reflection;
 using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
+using Hangar.Data.Ddi;
 using Hangar.Data.Devices;
 using Hangar.Data.Events;
 using Hangar.Data.Firmware;
@@ -83,6 +84,8 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<TelemetryPoint> TelemetryPoints => Set<TelemetryPoint>();
     public DbSet<TelemetryRollup> TelemetryRollups => Set<TelemetryRollup>();
     public DbSet<DeviceHeartbeat> DeviceHeartbeats => Set<DeviceHeartbeat>();
+    public DbSet<DdiTarget> DdiTargets => Set<DdiTarget>();
+    public DbSet<DdiGatewayToken> DdiGatewayTokens => Set<DdiGatewayToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,6 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
+using Hangar.Server.Features.Ddi;
 using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
@@ -45,6 +46,7 @@ internal static class AdminApi
         api.MapDeviceCommands();
         api.MapTelemetry();
         api.MapFleetApi();
+        api.MapDdiAdmin();
         return app;
     }
 }

@@ -23,9 +23,10 @@ internal static class DeviceApi
         device.MapDeviceUpdateCheck();
         device.MapControlSocket();
         device.MapDeviceTelemetry();
-        // hawkBit DDI clients, on the same listener and with the same device certificates (docs/ddi.md).
-        app.MapGroup(DdiModule.BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device))
-            .RequireAuthorization(RequestIdentity.DevicePolicy).ExcludeFromDescription().MapDdi();
+        // hawkBit DDI clients: on the same listener with the same device certificates, and on the DDI listener (when
+        // configured) with target and gateway tokens (docs/ddi.md, docs/adr/0012).
+        app.MapGroup(DdiModule.BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device, ListenerKind.Ddi))
+            .RequireAuthorization(RequestIdentity.DdiPolicy).ExcludeFromDescription().MapDdi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hangar.Server.Features.Ddi.Tokens;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
@@ -7,7 +8,8 @@ using Hangar.Server.Hosting.Listeners;
 namespace Hangar.Server;
 
 /// <summary>
-/// Who a request is, per listener: on the device listener a device certificate and nothing else; on the admin
+/// Who a request is, per listener: on the device listener a device certificate and nothing else; on the DDI listener
+/// a hawkBit target or gateway token and nothing else; on the admin
 /// listener an API key or a console session. Each scheme sets the request's tenant once; the Admin API's permissions
 /// are authorization policies, and a route that declares nothing is refused.
 /// </summary>
@@ -19,15 +21,24 @@ internal static class RequestIdentity
     /// <summary>The device API's policy: a device, proved by its certificate.</summary>
     public const string DevicePolicy = "device";
 
+    /// <summary>hawkBit DDI's policy: a device, proved by its certificate (device listener) or a DDI token (DDI listener).</summary>
+    public const string DdiPolicy = "ddi";
+
     public static IServiceCollection AddRequestIdentity(this IServiceCollection services)
     {
         services.AddAuthentication(ListenerScheme)
             .AddCallerSchemes()
-            .AddPolicyScheme(ListenerScheme, null, listener => listener.ForwardDefaultSelector = context =>
-                ListenerGuardMiddleware.ListenerOf(context) == ListenerKind.Device ? DeviceCertificateAuthenticationHandler.SchemeName : CallerSchemes.Caller);
+            .AddPolicyScheme(ListenerScheme, null, listener => listener.ForwardDefaultSelector = context => ListenerGuardMiddleware.ListenerOf(context) switch
+            {
+                ListenerKind.Device => DeviceCertificateAuthenticationHandler.SchemeName,
+                ListenerKind.Ddi => DdiTokenAuthenticationHandler.SchemeName,
+                _ => CallerSchemes.Caller,
+            });
         services.AddPermissionPolicies()
             .AddAuthorizationBuilder()
-            .AddPolicy(DevicePolicy, device => device.RequireClaim(HangarClaims.Device).RequireAssertion(context => IsDeviceCertificate(context.User)));
+            .AddPolicy(DevicePolicy, device => device.RequireClaim(HangarClaims.Device).RequireAssertion(context => IsDeviceCertificate(context.User)))
+            .AddPolicy(DdiPolicy, ddi => ddi.RequireClaim(HangarClaims.Device)
+                .RequireAssertion(context => IsDeviceCertificate(context.User) || IsDdiToken(context.User)));
         return services;
     }
 
@@ -38,4 +49,7 @@ internal static class RequestIdentity
     /// </summary>
     private static bool IsDeviceCertificate(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, AuthenticationType: DeviceCertificateAuthenticationHandler.SchemeName };
+
+    private static bool IsDdiToken(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, AuthenticationType: DdiTokenAuthenticationHandler.SchemeName };
 }

@@ -1,5 +1,6 @@
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Audit;
+using Hangar.Contracts.Ddi;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Events;
 using Hangar.Contracts.Organizations;
@@ -217,4 +218,21 @@ internal static class Views
         .Add("NOT AFTER", w => w.NotAfter)
         .Add("CERTIFICATE FILE", w => w.CertificateFile)
         .Add("PRIVATE KEY FILE", w => w.PrivateKeyFile);
+
+    public static ResourceView<DdiTargetResponse> DdiTarget { get; } = new ResourceView<DdiTargetResponse>()
+        .Add("DEVICE ID", t => t.DeviceId)
+        .Add("TARGET TOKEN", t => t.HasTargetToken ? "yes" : "no")
+        .Add("TOKEN CREATED", t => t.TargetTokenCreatedAt)
+        .Add("TOKEN LAST USED", t => t.TargetTokenLastUsedAt)
+        .Add("ATTRIBUTES", t => string.Join(", ", t.Attributes.Select(a => $"{a.Key}={a.Value}")))
+        .Add("ATTRIBUTES UPDATED", t => t.AttributesUpdatedAt)
+        .Add("ATTRIBUTES REQUESTED", t => t.AttributesRequested ? "yes" : "no");
+
+    public static ResourceView<DdiGatewayTokenResponse> DdiGatewayToken { get; } = new ResourceView<DdiGatewayTokenResponse>()
+        .Add("ID", t => t.Id)
+        .Add("NAME", t => t.Name)
+        .Add("CREATED BY", t => t.CreatedBy, inList: false)
+        .Add("CREATED", t => t.CreatedAt)
+        .Add("REVOKED", t => t.RevokedAt)
+        .Add("LAST USED", t => t.LastUsedAt);
 }

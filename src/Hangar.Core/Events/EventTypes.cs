@@ -44,6 +44,7 @@ public static class EventTypes
     public const string DeviceConnected = "device.connected";
     public const string DeviceDisconnected = "device.disconnected";
     public const string DeviceCommandSent = "device.command_sent";
+    public const string DdiAuthenticationFailed = "ddi.authentication_failed";
 
     /// <summary>Subscribes a webhook to every type, including those added later.</summary>
     public const string All = "*";
@@ -59,6 +60,7 @@ public static class EventTypes
         BundleOverrideCreated, BundleOverrideUpdated, BundleOverrideDeleted,
         SigningKeyRevoked,
         DeviceConnected, DeviceDisconnected, DeviceCommandSent,
+        DdiAuthenticationFailed,
     ];
 
     public static IReadOnlyCollection<string> Published => Known;

@@ -17,6 +17,7 @@ internal static class HostingModule
     {
         ["--admin-url"] = $"{ServerOptions.Section}:AdminUrl",
         ["--device-url"] = $"{ServerOptions.Section}:DeviceUrl",
+        ["--ddi-url"] = $"{ServerOptions.Section}:DdiUrl",
         ["--data"] = $"{ServerOptions.Section}:DataDirectory",
     };
 

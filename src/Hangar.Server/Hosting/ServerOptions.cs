@@ -3,7 +3,7 @@ using Hangar.Server.Hosting.Locks;
 
 namespace Hangar.Server.Hosting;
 
-/// <summary>Where the server listens and keeps its files. Section <c>Server</c>; flags <c>--admin-url</c>, <c>--device-url</c>, <c>--data</c>.</summary>
+/// <summary>Where the server listens and keeps its files. Section <c>Server</c>; flags <c>--admin-url</c>, <c>--device-url</c>, <c>--ddi-url</c>, <c>--data</c>.</summary>
 internal sealed class ServerOptions
 {
     public const string Section = "Server";
@@ -13,6 +13,12 @@ internal sealed class ServerOptions
 
     [Required]
     public string DeviceUrl { get; set; } = "https://0.0.0.0:4001";
+
+    /// <summary>
+    /// The optional listener for hawkBit DDI clients that authenticate with target or gateway tokens instead of client
+    /// certificates (docs/ddi.md, docs/adr/0012); it serves only the DDI routes. Null: not bound. Flag <c>--ddi-url</c>.
+    /// </summary>
+    public string? DdiUrl { get; set; }
 
     [Required]
     public string DataDirectory { get; set; } = "./data";

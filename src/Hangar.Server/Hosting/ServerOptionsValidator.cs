@@ -23,6 +23,11 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
             errors.Add("Server:DeviceUrl (--device-url) must be https: devices authenticate with client certificates.");
         }
 
+        if (options.DdiUrl is { } ddiUrl && !ListenerAddress.TryParse(ddiUrl, out _, out var ddiError))
+        {
+            errors.Add($"Server:DdiUrl (--ddi-url): {ddiError}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

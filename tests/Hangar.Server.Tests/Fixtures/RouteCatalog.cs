@@ -34,7 +34,7 @@ internal static partial class RouteCatalog
                 endpoint.Metadata.GetMetadata<RequiresPermissionAttribute>()?.Permission,
                 endpoint.Metadata.GetMetadata<AnonymousAttribute>() is not null,
                 endpoint.Metadata.GetMetadata<AuditActionAttribute>()?.Action,
-                endpoint.Metadata.GetMetadata<ListenerAttribute>()?.Kind ?? ListenerKind.Admin)))
+                endpoint.Metadata.GetMetadata<ListenerAttribute>()?.Kinds[0] ?? ListenerKind.Admin)))
             .ToList();
 
     public static IReadOnlyList<Route> AdminApi(IServiceProvider services) =>

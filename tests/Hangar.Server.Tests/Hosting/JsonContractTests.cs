@@ -42,7 +42,7 @@ public sealed class JsonContractTests(SqliteServer fixture)
 
         // The agent links only the device API's part of the contract.
         var missing = bodies.Where(body => HangarJsonContext.Default.GetTypeInfo(body.type!) is null
-                || (body.endpoint.Metadata.GetMetadata<ListenerAttribute>()?.Kind == ListenerKind.Device
+                || (body.endpoint.Metadata.GetMetadata<ListenerAttribute>()?.Serves(ListenerKind.Device) == true
                     && HangarDeviceJsonContext.Default.GetTypeInfo(body.type!) is null))
             .Select(body => $"{body.endpoint.DisplayName}: {body.type}").Distinct().ToList();
         Assert.Empty(missing);

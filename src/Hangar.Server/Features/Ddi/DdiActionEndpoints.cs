@@ -1,8 +1,6 @@
 using Hangar.Data;
 using Hangar.Server.Features.Ddi.Wire;
-using Hangar.Server.Features.Firmware;
 using Hangar.Server.Hosting.Problems;
-using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Ddi;
 
@@ -22,7 +20,7 @@ internal static class DdiActionEndpoints
 
     private static async Task<IResult> DeploymentAsync(
         string tenant, string controllerId, long actionId, int? actionHistory, HttpContext http, HangarDbContext db, DdiDeployments deployments,
-        IOptions<FirmwareOptions> firmware, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var (controller, problem) = await DdiController.ResolveAsync(http, db, tenant, controllerId, cancellationToken);
         if (controller is null)
@@ -36,7 +34,7 @@ internal static class DdiActionEndpoints
             return Problems.NotFound("Action");
         }
 
-        var body = await deployments.RenderAsync(action, DdiDownloads.Links(http, firmware.Value, controller), actionHistory ?? 0, cancellationToken);
+        var body = await deployments.RenderAsync(action, controller, actionHistory ?? 0, cancellationToken);
         return body is null ? Problems.NotFound("Action") : DdiJson.Tagged(http, body);
     }
 

@@ -23,6 +23,9 @@ internal sealed class DdiActions(IReadOnlyList<DeviceUpdate> updates, IReadOnlyS
         return new DdiActions(updates, acknowledged.ToHashSet());
     }
 
+    /// <summary>The bundles of all the device's actions: what its artifact downloads may name.</summary>
+    public IEnumerable<Guid> BundleIds => updates.OrderByDescending(u => u.OfferedAt).Select(u => u.BundleId).Distinct();
+
     public DeviceUpdate? ById(long actionId) => updates.FirstOrDefault(u => DdiActionIds.For(u.Id) == actionId);
 
     /// <summary>The row the offer names, when the device still has work to do on it.</summary>

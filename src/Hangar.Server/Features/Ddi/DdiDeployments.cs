@@ -13,10 +13,9 @@ namespace Hangar.Server.Features.Ddi;
 /// (a bundle override included: hawkBit's soft assignment); the artifact's file name is the artifact's name when it
 /// has an extension (<c>rootfs.swu</c>), else <c>name-version</c>.
 /// </summary>
-internal sealed class DdiDeployments(HangarDbContext db, UpdateManifestCache manifests, UpdateDownloadUrls urls, DdiArtifactHashes hashes, TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<UpdatesOptions> options)
+internal sealed class DdiDeployments(HangarDbContext db, UpdateManifestCache manifests, DdiArtifactHashes hashes)
 {
-    public async Task<DdiDeploymentBase?> RenderAsync(DeviceUpdate action, DownloadLinks links, int actionHistory, CancellationToken cancellationToken)
+    public async Task<DdiDeploymentBase?> RenderAsync(DeviceUpdate action, DdiController controller, int actionHistory, CancellationToken cancellationToken)
     {
         var manifest = await manifests.GetAsync(db, action.BundleId, cancellationToken);
         if (manifest is null)
@@ -26,14 +25,10 @@ internal sealed class DdiDeployments(HangarDbContext db, UpdateManifestCache man
 
         var required = action.ReleaseId is { } releaseId && await db.Releases.AnyAsync(r => r.Id == releaseId && r.Required, cancellationToken);
         var handling = required ? "forced" : "attempt";
-        var expiresAt = UpdateOffers.UrlExpiry(time.GetUtcNow(), options.Value);
         var chunks = new List<DdiChunk>();
         foreach (var binary in manifest.Binaries)
         {
-            var download = urls.For(binary, links, expiresAt);
-            var hashed = await hashes.ForAsync(binary.Sha256, cancellationToken) ?? new DdiHashes("", "", binary.Sha256);
-            var relation = download.Url.StartsWith("https:", StringComparison.Ordinal) ? "download" : "download-http";
-            var artifact = new DdiArtifact(FileName(binary), binary.Size, hashed, new Dictionary<string, DdiLink> { [relation] = new(download.Url) });
+            var artifact = await DdiArtifactLinks.ArtifactAsync(binary, controller, hashes, cancellationToken);
             chunks.Add(new DdiChunk(binary.Artifact.Name, binary.ArtifactVersion.Version, binary.Artifact.Name, [artifact]));
         }
 

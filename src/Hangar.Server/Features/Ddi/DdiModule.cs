@@ -1,3 +1,7 @@
+using Hangar.Server.Features.Ddi.Admin;
+using Hangar.Server.Features.Ddi.Tokens;
+using Microsoft.AspNetCore.Authentication;
+
 namespace Hangar.Server.Features.Ddi;
 
 /// <summary>
@@ -14,7 +18,20 @@ internal static class DdiModule
         services.AddOptions<DdiOptions>().BindConfiguration(DdiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DdiArtifactHashes>();
         services.AddScoped<DdiDeployments>();
+        services.AddScoped<DdiTokenVerifier>();
+        services.AddSingleton<DdiTokenFailures>();
+        services.AddSingleton<DdiTokenFailureRecorder>();
+        services.AddSingleton<DdiControllerProvisioner>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DdiTokenAuthenticationHandler>(DdiTokenAuthenticationHandler.SchemeName, null);
         return services;
+    }
+
+    /// <summary>The Admin API's side: gateway tokens, and a device's target token and attributes.</summary>
+    public static RouteGroupBuilder MapDdiAdmin(this RouteGroupBuilder api)
+    {
+        api.MapDdiTargets();
+        api.MapDdiGatewayTokens();
+        return api;
     }
 
     public static RouteGroupBuilder MapDdi(this RouteGroupBuilder controller)
@@ -22,6 +39,8 @@ internal static class DdiModule
         controller.MapDdiRoot();
         controller.MapDdiActions();
         controller.MapDdiFeedback();
+        controller.MapDdiArtifacts();
+        controller.MapDdiConfigData();
         return controller;
     }
 }

@@ -4,6 +4,7 @@ using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Problems;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Ddi;
@@ -12,7 +13,8 @@ namespace Hangar.Server.Features.Ddi;
 /// <c>GET /{tenant}/controller/v1/{controllerId}</c>: the poll. It runs the same update check as the native device API
 /// (so it counts as the device's check: presence, phase claims, the offer recorded) and links, following hawkBit's
 /// rules, to exactly one of <c>cancelAction</c> (an unfinished action the server no longer offers) or
-/// <c>deploymentBase</c> (the offered action while unfinished), plus <c>installedBase</c> (the last committed action).
+/// <c>deploymentBase</c> (the offered action while unfinished), plus <c>installedBase</c> (the last committed action) and
+/// <c>configData</c> when the client's attributes are wanted.
 /// </summary>
 internal static class DdiRootEndpoint
 {
@@ -50,6 +52,12 @@ internal static class DdiRootEndpoint
         if (actions.Installed() is { } installed && !links.ContainsKey("deploymentBase"))
         {
             links["installedBase"] = new DdiLink($"{controller.BaseUrl}/installedBase/{DdiActionIds.For(installed.Id)}");
+        }
+
+        var target = await db.DdiTargets.AsNoTracking().SingleOrDefaultAsync(t => t.DeviceId == controller.DeviceId, cancellationToken);
+        if (DdiConfigDataEndpoint.Wanted(target, actions.Installed()?.FinishedAt))
+        {
+            links["configData"] = new DdiLink($"{controller.BaseUrl}/configData");
         }
 
         var sleep = TimeSpan.FromSeconds(options.Value.PollingSleepSeconds);

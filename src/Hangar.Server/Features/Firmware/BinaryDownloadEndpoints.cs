@@ -126,6 +126,20 @@ internal static class BinaryDownloadEndpoints
         return served.Result is ProblemHttpResult problem ? problem : (FileStreamHttpResult)served.Result;
     }
 
+    /// <summary>
+    /// A binary's bytes for a caller already known to be entitled to them (a hawkBit client's artifact route): 307 to
+    /// the blob store's presigned URL when it issues them, else the content with Range.
+    /// </summary>
+    public static async Task<IResult> ServeOrRedirectAsync(Binary binary, DownloadUrls urls, IBlobStore blobs, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (ContentProblem(binary) is null && await urls.PresignedForFetchAsync(binary.Sha256, cancellationToken) is { } presigned)
+        {
+            return TypedResults.Redirect(presigned.ToString(), permanent: false, preserveMethod: true);
+        }
+
+        return (await ServeAsync(binary, blobs, http, cancellationToken)).Result;
+    }
+
     private static ProblemHttpResult WrongDevice() =>
         Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.DownloadUrlWrongDevice, "Forbidden",
             "The download URL was issued to another device; a device downloads with the URLs of its own update check.");

@@ -5,7 +5,8 @@ namespace Hangar.Server.Hosting.Http;
 /// <summary>
 /// Every 401 of the admin listener says how to authenticate (RFC 9110 §11.6.1, RFC 6750 §3): <c>Bearer</c>, with
 /// <c>error="invalid_token"</c> when credentials were sent and refused. Devices authenticate in the TLS handshake,
-/// for which HTTP has no challenge scheme, so the device listener's 401s carry none.
+/// for which HTTP has no challenge scheme, so the device listener's 401s carry none; nor do the DDI listener's (hawkBit
+/// clients know their one token scheme).
 /// </summary>
 internal sealed class BearerChallengeMiddleware(RequestDelegate next)
 {
@@ -13,7 +14,7 @@ internal sealed class BearerChallengeMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (ListenerGuardMiddleware.ListenerOf(context) != ListenerKind.Device)
+        if (ListenerGuardMiddleware.ListenerOf(context) is not (ListenerKind.Device or ListenerKind.Ddi))
         {
             context.Response.OnStarting(() =>
             {

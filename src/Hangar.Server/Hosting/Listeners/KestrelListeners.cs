@@ -28,6 +28,11 @@ internal static class KestrelListeners
         // without one (the proxy's), and then the certificate arrives in a header that only those proxies may send.
         Bind(kestrel, registry, certificates, ListenerKind.Device, options.DeviceUrl,
             device.CertificateOptional ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.RequireCertificate);
+        if (options.DdiUrl is { } ddiUrl)
+        {
+            // hawkBit clients with a target or gateway token have no client certificate to present (docs/adr/0012).
+            Bind(kestrel, registry, certificates, ListenerKind.Ddi, ddiUrl, ClientCertificateMode.NoCertificate);
+        }
     }
 
     private static void Bind(

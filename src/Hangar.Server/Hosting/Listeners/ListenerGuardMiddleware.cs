@@ -15,8 +15,9 @@ internal sealed class ListenerGuardMiddleware(RequestDelegate next)
         var endpoint = context.GetEndpoint();
         if (endpoint is not null)
         {
-            var wanted = endpoint.Metadata.GetMetadata<ListenerAttribute>()?.Kind ?? ListenerKind.Admin;
-            if (ListenerOf(context) != wanted)
+            var listener = ListenerOf(context);
+            var served = endpoint.Metadata.GetMetadata<ListenerAttribute>() is { } wanted ? wanted.Serves(listener) : listener == ListenerKind.Admin;
+            if (!served)
             {
                 return ProblemWriter.WriteAsync(context, StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found");
             }

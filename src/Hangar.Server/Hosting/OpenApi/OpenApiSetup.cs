@@ -18,7 +18,7 @@ internal static class OpenApiSetup
         {
             // HEAD, answered on every GET route, is described once in docs/api.md rather than next to every GET.
             options.ShouldInclude = description => description.HttpMethod != HttpMethods.Head
-                && description.ActionDescriptor.EndpointMetadata.OfType<ListenerAttribute>().All(l => l.Kind == ListenerKind.Admin);
+                && description.ActionDescriptor.EndpointMetadata.OfType<ListenerAttribute>().All(l => l.Kinds.All(k => k == ListenerKind.Admin));
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -31,6 +31,7 @@ internal static class OpenApiTags
         ["Signing keys"] = "Ed25519 public keys whose signatures devices check before installing.",
         ["Users"] = "The signed-in user's own account.",
         ["Webhooks"] = "HTTPS endpoints that receive signed event deliveries, with retries.",
+        ["hawkBit DDI"] = "Target and gateway tokens for hawkBit DDI clients, and the attributes they report (docs/ddi.md).",
     };
 
     /// <summary>Every tag the operations use, in the order first used, each with its description.</summary>

@@ -37,6 +37,14 @@ internal sealed class ListenerRateLimiter(PartitionedRateLimiter<HttpContext> de
         await base.DisposeAsyncCore();
     }
 
-    private PartitionedRateLimiter<HttpContext> For(HttpContext context) =>
-        ListenerGuardMiddleware.ListenerOf(context) == ListenerKind.Device ? devices : callers;
+    /// <summary>
+    /// A DDI client that proved a token is a device like any other; a refused or missing token counts against its
+    /// address among the callers, as a bogus API key does.
+    /// </summary>
+    private PartitionedRateLimiter<HttpContext> For(HttpContext context) => ListenerGuardMiddleware.ListenerOf(context) switch
+    {
+        ListenerKind.Device => devices,
+        ListenerKind.Ddi when context.User.Identity?.IsAuthenticated == true => devices,
+        _ => callers,
+    };
 }
