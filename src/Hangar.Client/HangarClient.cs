@@ -51,7 +51,6 @@ public sealed class HangarClient
     public DevicesClient Devices { get; }
     public TelemetryClient Telemetry { get; }
     public FleetClient Fleet { get; }
-
     public DdiClient Ddi { get; }
     public DeviceCertificatesClient DeviceCertificates { get; }
     public CaCertificatesClient CaCertificates { get; }

@@ -24,7 +24,7 @@ internal static class DeviceApi
         device.MapControlSocket();
         device.MapDeviceTelemetry();
         // hawkBit DDI clients: on the same listener with the same device certificates, and on the DDI listener (when
-        // configured) with target and gateway tokens (docs/ddi.md, docs/adr/0012).
+        // configured) with target and gateway tokens (docs/ddi.md, docs/adr/0013).
         app.MapGroup(DdiModule.BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device, ListenerKind.Ddi))
             .RequireAuthorization(RequestIdentity.DdiPolicy).ExcludeFromDescription().MapDdi();
         return app;

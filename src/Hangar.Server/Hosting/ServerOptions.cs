@@ -16,7 +16,7 @@ internal sealed class ServerOptions
 
     /// <summary>
     /// The optional listener for hawkBit DDI clients that authenticate with target or gateway tokens instead of client
-    /// certificates (docs/ddi.md, docs/adr/0012); it serves only the DDI routes. Null: not bound. Flag <c>--ddi-url</c>.
+    /// certificates (docs/ddi.md, docs/adr/0013); it serves only the DDI routes. Null: not bound. Flag <c>--ddi-url</c>.
     /// </summary>
     public string? DdiUrl { get; set; }
 

@@ -30,7 +30,7 @@ internal static class KestrelListeners
             device.CertificateOptional ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.RequireCertificate);
         if (options.DdiUrl is { } ddiUrl)
         {
-            // hawkBit clients with a target or gateway token have no client certificate to present (docs/adr/0012).
+            // hawkBit clients with a target or gateway token have no client certificate to present (docs/adr/0013).
             Bind(kestrel, registry, certificates, ListenerKind.Ddi, ddiUrl, ClientCertificateMode.NoCertificate);
         }
     }

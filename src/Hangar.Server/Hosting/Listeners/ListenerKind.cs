@@ -6,6 +6,6 @@ internal enum ListenerKind
     Admin,
     Device,
 
-    /// <summary>The optional listener for hawkBit DDI clients with tokens instead of client certificates (docs/adr/0012).</summary>
+    /// <summary>The optional listener for hawkBit DDI clients with tokens instead of client certificates (docs/adr/0013).</summary>
     Ddi,
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Server.Features.Ddi.Tokens;
 
 /// <summary>
-/// The <c>DdiToken</c> scheme, the only one of the DDI listener (docs/adr/0012): <c>TargetToken</c> proves one device,
+/// The <c>DdiToken</c> scheme, the only one of the DDI listener (docs/adr/0013): <c>TargetToken</c> proves one device,
 /// <c>GatewayToken</c> any device of its organization. The path's tenant and controller must name the device the
 /// token proves; anything else is refused like an unknown token. Refusals count against the client address
 /// (<see cref="DdiTokenFailures"/>; past the budget 429), are logged with their reason, and become a throttled
