@@ -12,6 +12,7 @@ using Hangar.Data.Releases;
 using Hangar.Data.System;
 using Hangar.Data.Telemetry;
 using Hangar.Data.Tenancy;
+using Hangar.Data.Tunnels;
 using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,6 +84,7 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<TelemetryPoint> TelemetryPoints => Set<TelemetryPoint>();
     public DbSet<TelemetryRollup> TelemetryRollups => Set<TelemetryRollup>();
     public DbSet<DeviceHeartbeat> DeviceHeartbeats => Set<DeviceHeartbeat>();
+    public DbSet<Tunnel> Tunnels => Set<Tunnel>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
