@@ -9,6 +9,7 @@ using Hangar.Server.Features.Organizations;
 using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Telemetry;
+using Hangar.Server.Features.Tunnels;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authentication;
@@ -42,6 +43,7 @@ internal static class AdminApi
         api.MapReleasesApi();
         api.MapDeviceCommands();
         api.MapTelemetry();
+        api.MapTunnels();
         return app;
     }
 }

@@ -93,4 +93,11 @@ public static class ErrorCodes
     public const string TelemetrySeriesLimit = "telemetry_series_limit";
     public const string TelemetryRateLimited = "telemetry_rate_limited";
     public const string TelemetryQueueFull = "telemetry_queue_full";
+
+    // Remote access tunnels.
+    public const string TunnelClosed = "tunnel_closed";
+    public const string TunnelNotOpen = "tunnel_not_open";
+    public const string TunnelAddressRefused = "tunnel_address_refused";
+    public const string TunnelLifetimeExceeded = "tunnel_lifetime_exceeded";
+    public const string TunnelDeviceUnreachable = "tunnel_device_unreachable";
 }

@@ -47,6 +47,8 @@ public static class PermissionMatrix
         // /metrics is the server's, not one organization's: its fleet gauges count every organization's devices.
         [Permission.MetricsRead] = Role.Owner,
         [Permission.DeviceCommand] = Role.Operator,
+        // A tunnel reaches a device's services (SSH, web UIs) from outside: day-to-day operations work, never a viewer's.
+        [Permission.TunnelManage] = Role.Operator,
     };
 
     public static bool Allows(Role role, Permission permission) =>

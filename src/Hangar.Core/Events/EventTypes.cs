@@ -44,6 +44,10 @@ public static class EventTypes
     public const string DeviceConnected = "device.connected";
     public const string DeviceDisconnected = "device.disconnected";
     public const string DeviceCommandSent = "device.command_sent";
+    public const string TunnelRequested = "tunnel.requested";
+    public const string TunnelOpened = "tunnel.opened";
+    public const string TunnelExtended = "tunnel.extended";
+    public const string TunnelClosed = "tunnel.closed";
 
     /// <summary>Subscribes a webhook to every type, including those added later.</summary>
     public const string All = "*";
@@ -59,6 +63,7 @@ public static class EventTypes
         BundleOverrideCreated, BundleOverrideUpdated, BundleOverrideDeleted,
         SigningKeyRevoked,
         DeviceConnected, DeviceDisconnected, DeviceCommandSent,
+        TunnelRequested, TunnelOpened, TunnelExtended, TunnelClosed,
     ];
 
     public static IReadOnlyCollection<string> Published => Known;

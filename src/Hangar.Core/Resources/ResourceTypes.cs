@@ -31,6 +31,8 @@ public static class ResourceTypes
     public const string BundleOverride = "bundle_override";
     public const string DeviceUpdate = "device_update";
 
+    public const string Tunnel = "tunnel";
+
     private static readonly HashSet<string> Known =
     [
         Organization, User, Member, ApiKey, AuditEntry,
@@ -38,6 +40,7 @@ public static class ResourceTypes
         Artifact, ArtifactVersion, Binary, BinaryPart, BinarySignature, SigningKey, Bundle,
         Event, Webhook, WebhookDelivery,
         Release, BundleOverride, DeviceUpdate,
+        Tunnel,
     ];
 
     public static bool IsKnown(string type) => Known.Contains(type);

@@ -13,7 +13,7 @@ namespace Hangar.Server.Features.Presence;
 /// zero-byte read and rents a buffer of <c>Presence:MaxFrameBytes</c> only while a frame arrives. A device that sends
 /// nothing for <c>Presence:IdleTimeoutSeconds</c> is closed.
 /// </summary>
-internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOptions> options, ILogger<ControlSocketPump> logger)
+internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOptions> options, ControlAnswers answers, ILogger<ControlSocketPump> logger)
 {
     public const string IdleReason = "idle";
     public const string TooBigReason = "frame too large";
@@ -122,9 +122,11 @@ internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOpti
                 break;
             case ControlFrameTypes.Ack:
                 logger.LogInformation("Device {DeviceId} carries out command {CommandId}", session.DeviceId, frame.Id);
+                await answers.PublishAsync(session.DeviceId, frame);
                 break;
             case ControlFrameTypes.Refused:
                 logger.LogInformation("Device {DeviceId} refused command {CommandId}: {Reason}", session.DeviceId, frame.Id, frame.Message);
+                await answers.PublishAsync(session.DeviceId, frame);
                 break;
             default:
                 await session.SendAsync(new ControlFrame(ControlFrameTypes.Error, frame.Id, ErrorCodes.UnknownFrameType, $"Unknown frame type '{frame.Type}'."), CancellationToken.None);
