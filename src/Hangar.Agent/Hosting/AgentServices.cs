@@ -6,6 +6,7 @@ using Hangar.Agent.Processes;
 using Hangar.Agent.Signatures;
 using Hangar.Agent.State;
 using Hangar.Agent.TrialBoot;
+using Hangar.Agent.Tunnels;
 using Hangar.Agent.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -78,6 +79,8 @@ public static class AgentServices
         services.AddSingleton<UpdateTrigger>();
         services.AddHostedService<UpdateLoop>();
         services.AddSingleton<RemoteReboot>();
+        services.AddSingleton<TunnelConnection>();
+        services.AddSingleton<TunnelAgent>();
         services.AddSingleton<ControlChannel>();
         services.AddHostedService<ControlSocketLoop>();
         return services;
