@@ -26,25 +26,28 @@ internal static class TunnelUserSocketEndpoint
     public static RouteGroupBuilder MapTunnelUserSocket(this RouteGroupBuilder tunnels)
     {
         // Anonymous to the route table: the handler authenticates, since a tunnel token is no API caller.
-        tunnels.MapGet("/{id:guid}/connect", ConnectAsync).Anonymous()
+        tunnels.MapGet("/{id}/connect", ConnectAsync).Anonymous()
             .WithSummary("Connect through a tunnel (WebSocket)")
             .WithDescription("A WebSocket carrying one TCP connection to the device port as binary messages. Authenticated by an API key or session with TunnelManage, or by the tunnel's token in the `Hangar-Tunnel-Token` header. 409 `tunnel_closed` / `tunnel_not_open`, 403 `tunnel_address_refused` outside the CIDR allow-list, 502 `tunnel_device_unreachable` when the agent cannot connect.");
         return tunnels;
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        Guid id, HttpContext http, HangarDbContext db, TunnelRelay relay, TunnelFrames frames, TunnelPump pump, TunnelClientAddress addresses,
+        string id, HttpContext http, HangarDbContext db, TunnelRelay relay, TunnelFrames frames, TunnelPump pump, TunnelClientAddress addresses,
         IOptions<TunnelsOptions> options, TimeProvider time, ILogger<TunnelRelay> logger, CancellationToken cancellationToken)
     {
-        if (!http.WebSockets.IsWebSocketRequest)
-        {
-            return Problems.BadRequest(ErrorCodes.WebSocketRequired, "This route only answers a WebSocket upgrade.");
-        }
-
-        var tunnel = await db.Tunnels.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        // Only the tunnel's id: a token names no organization to resolve a resource name in.
+        var tunnel = Guid.TryParse(id, out var tunnelId)
+            ? await db.Tunnels.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking().SingleOrDefaultAsync(t => t.Id == tunnelId, cancellationToken)
+            : null;
         if (Refusal(http, tunnel) is { } refused)
         {
             return refused;
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return Problems.BadRequest(ErrorCodes.WebSocketRequired, "This route only answers a WebSocket upgrade.");
         }
 
         if (tunnel!.State == TunnelState.Closed || tunnel.ExpiresAt <= time.GetUtcNow().UtcDateTime)
