@@ -109,6 +109,12 @@ internal sealed class CliApplication(TimeProvider? time = null)
                 new DevicesDeleteCommand(cli), new DevicesBulkCommand(cli), new DevicesImportCommand(cli), new DevicesGetUpdateCommand(cli), new DevicesUpdatesCommand(cli), new DevicesProvisionCommand(cli),
                 new DevicesCheckNowCommand(cli), new DevicesRebootCommand(cli), new DevicesMetricsCommand(cli),
             },
+            new Command("tunnels", "Remote access tunnels: time-limited TCP tunnels to a device port, relayed over the agent's connection.")
+            {
+                new TunnelsOpenCommand(cli), new TunnelsStdioCommand(cli), new TunnelsListCommand(cli), new TunnelsGetCommand(cli),
+                new TunnelsExtendCommand(cli), new TunnelsCloseCommand(cli),
+            },
+            new SshCommand(cli),
             new Command("device-certificates", "X.509 certificates devices authenticate with on the device listener.")
             {
                 new DeviceCertificatesListCommand(cli), new DeviceCertificatesGetCommand(cli), new DeviceCertificatesCreateCommand(cli),

@@ -35,6 +35,7 @@ public sealed class HangarClient
         Bundles = new BundlesClient(Transport);
         Releases = new ReleasesClient(Transport);
         BundleOverrides = new BundleOverridesClient(Transport);
+        Tunnels = new TunnelsClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -62,6 +63,7 @@ public sealed class HangarClient
     public BundlesClient Bundles { get; }
     public ReleasesClient Releases { get; }
     public BundleOverridesClient BundleOverrides { get; }
+    public TunnelsClient Tunnels { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

@@ -4,6 +4,7 @@ using Hangar.Contracts.Common;
 using Hangar.Contracts.Control;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Telemetry;
+using Hangar.Contracts.Tunnels;
 using Hangar.Contracts.Updates;
 
 namespace Hangar.Contracts;
@@ -30,6 +31,7 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DeviceIdentityResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(ControlFrame))]
+[JsonSerializable(typeof(TunnelOpenData))]
 [JsonSerializable(typeof(TelemetryBatchRequest))]
 [JsonSerializable(typeof(TelemetryBatchResponse))]
 [JsonSerializable(typeof(TelemetryRefusalResponse))]

@@ -11,6 +11,7 @@ using Hangar.Contracts.Fleet;
 using Hangar.Contracts.Organizations;
 using Hangar.Contracts.Releases;
 using Hangar.Contracts.Telemetry;
+using Hangar.Contracts.Tunnels;
 using Hangar.Contracts.Updates;
 using Hangar.Contracts.Webhooks;
 
@@ -172,6 +173,12 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DdiGatewayTokenCreatedResponse))]
 [JsonSerializable(typeof(CreateDdiGatewayTokenRequest))]
 [JsonSerializable(typeof(ListResponse<DdiGatewayTokenResponse>))]
+[JsonSerializable(typeof(CreateTunnelRequest))]
+[JsonSerializable(typeof(ExtendTunnelRequest))]
+[JsonSerializable(typeof(TunnelResponse))]
+[JsonSerializable(typeof(TunnelTokenResponse))]
+[JsonSerializable(typeof(TunnelOpenData))]
+[JsonSerializable(typeof(ListResponse<TunnelResponse>))]
 public sealed partial class HangarJsonContext : JsonSerializerContext
 {
     // Lazy: static initializers in different files of a partial class run in no defined order, and this one needs Default.

@@ -13,6 +13,7 @@ using Hangar.Data.Releases;
 using Hangar.Data.System;
 using Hangar.Data.Telemetry;
 using Hangar.Data.Tenancy;
+using Hangar.Data.Tunnels;
 using Hangar.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,6 +87,7 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<DeviceHeartbeat> DeviceHeartbeats => Set<DeviceHeartbeat>();
     public DbSet<DdiTarget> DdiTargets => Set<DdiTarget>();
     public DbSet<DdiGatewayToken> DdiGatewayTokens => Set<DdiGatewayToken>();
+    public DbSet<Tunnel> Tunnels => Set<Tunnel>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

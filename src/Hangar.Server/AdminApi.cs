@@ -11,6 +11,7 @@ using Hangar.Server.Features.Organizations;
 using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Telemetry;
+using Hangar.Server.Features.Tunnels;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting.Authentication;
@@ -47,6 +48,7 @@ internal static class AdminApi
         api.MapTelemetry();
         api.MapFleetApi();
         api.MapDdiAdmin();
+        api.MapTunnels();
         return app;
     }
 }

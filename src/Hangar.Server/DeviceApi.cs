@@ -2,6 +2,7 @@ using Hangar.Server.Features.Ddi;
 using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Telemetry;
+using Hangar.Server.Features.Tunnels;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Hosting.Listeners;
 
@@ -23,6 +24,7 @@ internal static class DeviceApi
         device.MapDeviceUpdateCheck();
         device.MapControlSocket();
         device.MapDeviceTelemetry();
+        device.MapTunnelDeviceSocket();
         // hawkBit DDI clients: on the same listener with the same device certificates, and on the DDI listener (when
         // configured) with target and gateway tokens (docs/ddi.md, docs/adr/0013).
         app.MapGroup(DdiModule.BasePath).WithMetadata(new ListenerAttribute(ListenerKind.Device, ListenerKind.Ddi))

@@ -11,6 +11,7 @@ using Hangar.Server.Features.Identity;
 using Hangar.Server.Features.Presence;
 using Hangar.Server.Features.Releases;
 using Hangar.Server.Features.Telemetry;
+using Hangar.Server.Features.Tunnels;
 using Hangar.Server.Features.Updates;
 using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Hosting;
@@ -53,6 +54,7 @@ internal static class HangarServer
             .AddFleet()
             .AddPresence()
             .AddTelemetry()
+            .AddTunnels()
             .AddObservability(builder.Configuration);
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)

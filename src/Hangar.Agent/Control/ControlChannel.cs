@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Hangar.Agent.Configuration;
 using Hangar.Agent.Telemetry;
+using Hangar.Agent.Tunnels;
 using Hangar.Agent.Updates;
 using Hangar.Contracts;
 using Hangar.Contracts.Control;
@@ -11,11 +12,11 @@ namespace Hangar.Agent.Control;
 
 /// <summary>
 /// One open control socket: reads the server's frames and acts on them (<c>check_now</c> wakes the update loop,
-/// <c>reboot</c> goes to <see cref="RemoteReboot"/>), answering each command with <c>ack</c> or <c>refused</c>, and
-/// sends a <c>ping</c> frame every <c>control_socket.ping_seconds</c>. While it is open, telemetry batches go over it
-/// (<see cref="ControlSocketTelemetry"/>).
+/// <c>reboot</c> goes to <see cref="RemoteReboot"/>, <c>tunnel_*</c> to <see cref="TunnelAgent"/>), answering each command with
+/// <c>ack</c> or <c>refused</c>, and sends a <c>ping</c> frame every <c>control_socket.ping_seconds</c>. While it is
+/// open, telemetry batches go over it (<see cref="ControlSocketTelemetry"/>).
 /// </summary>
-public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, RemoteReboot reboot, ControlSocketTelemetry telemetry, TimeProvider time,
+public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, RemoteReboot reboot, ControlSocketTelemetry telemetry, TunnelAgent tunnels, TimeProvider time,
     ILogger<ControlChannel> logger)
 {
     private const int MaxFrameBytes = 64 * 1024;
@@ -92,6 +93,15 @@ public sealed class ControlChannel(AgentConfig config, UpdateTrigger updates, Re
             case ControlFrameTypes.Reboot:
                 await SendAsync(socket, sending, new ControlFrame(ControlFrameTypes.Ack, frame.Id), cancellationToken);
                 await reboot.RebootAsync(cancellationToken);
+                break;
+            case ControlFrameTypes.TunnelOpen:
+                await SendAsync(socket, sending, tunnels.Open(frame), cancellationToken);
+                break;
+            case ControlFrameTypes.TunnelConnect:
+                tunnels.Connect(frame, answer => SendAsync(socket, sending, answer, cancellationToken), cancellationToken);
+                break;
+            case ControlFrameTypes.TunnelClose:
+                tunnels.Close(frame);
                 break;
             case ControlFrameTypes.Pong:
                 break;

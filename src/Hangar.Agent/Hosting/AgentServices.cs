@@ -8,6 +8,7 @@ using Hangar.Agent.State;
 using Hangar.Agent.Telemetry;
 using Hangar.Agent.Telemetry.Collectors;
 using Hangar.Agent.TrialBoot;
+using Hangar.Agent.Tunnels;
 using Hangar.Agent.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -81,6 +82,8 @@ public static class AgentServices
         services.AddHostedService<UpdateLoop>();
         services.AddSingleton<RemoteReboot>();
         services.AddSingleton<ControlSocketTelemetry>();
+        services.AddSingleton<TunnelConnection>();
+        services.AddSingleton<TunnelAgent>();
         services.AddSingleton<ControlChannel>();
         services.AddHostedService<ControlSocketLoop>();
 

@@ -4,6 +4,7 @@ using Hangar.Contracts.Ddi;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Events;
 using Hangar.Contracts.Organizations;
+using Hangar.Contracts.Tunnels;
 using Hangar.Contracts.Webhooks;
 
 namespace Hangar.Cli.Output;
@@ -201,6 +202,22 @@ internal static class Views
         .Add("COMMAND", c => c.Command)
         .Add("DELIVERY", c => c.Delivery)
         .Add("NODE", c => c.Node);
+
+    public static ResourceView<TunnelResponse> Tunnel { get; } = new ResourceView<TunnelResponse>()
+        .Add("ID", t => t.Id)
+        .Add("HRN", t => t.Name, inList: false)
+        .Add("DEVICE", t => t.DeviceId)
+        .Add("PORT", t => t.DevicePort)
+        .Add("STATE", t => t.State)
+        .Add("CLOSE REASON", t => t.CloseReason)
+        .Add("CLOSE MESSAGE", t => t.CloseMessage, inList: false)
+        .Add("CIDR ALLOW-LIST", t => string.Join(",", t.CidrAllowlist), inList: false)
+        .Add("BYTES TO DEVICE", t => t.BytesToDevice, inList: false)
+        .Add("BYTES FROM DEVICE", t => t.BytesFromDevice, inList: false)
+        .Add("CREATED", t => t.CreatedAt)
+        .Add("OPENED", t => t.OpenedAt, inList: false)
+        .Add("EXPIRES", t => t.ExpiresAt)
+        .Add("CLOSED", t => t.ClosedAt, inList: false);
 
     public static ResourceView<BulkDeviceActionResponse> BulkResult { get; } = new ResourceView<BulkDeviceActionResponse>()
         .Add("MATCHED", b => b.Matched)

@@ -95,4 +95,11 @@ public static class ErrorCodes
     public const string TelemetryQueueFull = "telemetry_queue_full";
     // Server metrics: /metrics is the server operator's, never an organization's.
     public const string ScrapeTokenRequired = "scrape_token_required";
+
+    // Remote access tunnels.
+    public const string TunnelClosed = "tunnel_closed";
+    public const string TunnelNotOpen = "tunnel_not_open";
+    public const string TunnelAddressRefused = "tunnel_address_refused";
+    public const string TunnelLifetimeExceeded = "tunnel_lifetime_exceeded";
+    public const string TunnelDeviceUnreachable = "tunnel_device_unreachable";
 }

@@ -27,4 +27,11 @@ public static class ControlFrameTypes
     public const string TelemetryAccepted = "telemetry_accepted";
     /// <summary>Server → device: the <c>telemetry</c> frame with this id was refused and nothing of it stored; <c>code</c>, <c>message</c> and <c>data</c> say why.</summary>
     public const string TelemetryRefused = "telemetry_refused";
+
+    /// <summary>Server → device: may a tunnel to <c>data.port</c> open? Answered <see cref="Ack"/> or <see cref="Refused"/> (id: the tunnel's).</summary>
+    public const string TunnelOpen = "tunnel_open";
+    /// <summary>Server → device: a user connected to the tunnel; open the data socket named in <c>data</c> (id: the connection's).</summary>
+    public const string TunnelConnect = "tunnel_connect";
+    /// <summary>Server → device: the tunnel with this id closed; the agent forgets it and drops its connections.</summary>
+    public const string TunnelClose = "tunnel_close";
 }

@@ -45,4 +45,6 @@ public enum Permission
     DeviceUpdateCheck,
     /// <summary>Push commands to a device over its control socket (check for an update now, reboot).</summary>
     DeviceCommand,
+    /// <summary>Open, extend, close and use remote access tunnels to devices; reading them needs only DeviceRead.</summary>
+    TunnelManage,
 }

@@ -45,6 +45,8 @@ public static class PermissionMatrix
         // The answer carries signed download URLs, and with write=true it changes what the device is recorded to run.
         [Permission.DeviceUpdateCheck] = Role.Operator,
         [Permission.DeviceCommand] = Role.Operator,
+        // A tunnel reaches a device's services (SSH, web UIs) from outside: day-to-day operations work, never a viewer's.
+        [Permission.TunnelManage] = Role.Operator,
     };
 
     public static bool Allows(Role role, Permission permission) =>

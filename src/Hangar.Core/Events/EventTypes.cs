@@ -45,6 +45,10 @@ public static class EventTypes
     public const string DeviceDisconnected = "device.disconnected";
     public const string DeviceCommandSent = "device.command_sent";
     public const string DdiAuthenticationFailed = "ddi.authentication_failed";
+    public const string TunnelRequested = "tunnel.requested";
+    public const string TunnelOpened = "tunnel.opened";
+    public const string TunnelExtended = "tunnel.extended";
+    public const string TunnelClosed = "tunnel.closed";
 
     /// <summary>Subscribes a webhook to every type, including those added later.</summary>
     public const string All = "*";
@@ -61,6 +65,7 @@ public static class EventTypes
         SigningKeyRevoked,
         DeviceConnected, DeviceDisconnected, DeviceCommandSent,
         DdiAuthenticationFailed,
+        TunnelRequested, TunnelOpened, TunnelExtended, TunnelClosed,
     ];
 
     public static IReadOnlyCollection<string> Published => Known;

@@ -32,6 +32,7 @@ public static class ResourceTypes
     public const string DeviceUpdate = "device_update";
 
     public const string DdiGatewayToken = "ddi_gateway_token";
+    public const string Tunnel = "tunnel";
 
     private static readonly HashSet<string> Known =
     [
@@ -41,6 +42,7 @@ public static class ResourceTypes
         Event, Webhook, WebhookDelivery,
         Release, BundleOverride, DeviceUpdate,
         DdiGatewayToken,
+        Tunnel,
     ];
 
     public static bool IsKnown(string type) => Known.Contains(type);

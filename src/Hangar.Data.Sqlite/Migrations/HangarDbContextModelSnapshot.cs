@@ -2126,6 +2126,100 @@ namespace Hangar.Data.Sqlite.Migrations
                     b.ToTable("telemetry_series", (string)null);
                 });
 
+            modelBuilder.Entity("Hangar.Data.Tunnels.Tunnel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BytesFromDevice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes_from_device");
+
+                    b.Property<long>("BytesToDevice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes_to_device");
+
+                    b.Property<string>("CidrAllowlist")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cidr_allowlist");
+
+                    b.Property<string>("CloseMessage")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_message");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<int>("DevicePort")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("device_port");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tunnels");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_tunnels_device_id");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_tunnels_organization_id_id");
+
+                    b.HasIndex("State", "ExpiresAt")
+                        .HasDatabaseName("ix_tunnels_state_expires_at");
+
+                    b.ToTable("tunnels", (string)null);
+                });
+
             modelBuilder.Entity("Hangar.Data.Webhooks.Webhook", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2897,6 +2991,23 @@ namespace Hangar.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_telemetry_series_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Tunnels.Tunnel", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tunnels_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tunnels_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Hangar.Data.Webhooks.Webhook", b =>

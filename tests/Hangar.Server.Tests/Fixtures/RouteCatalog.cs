@@ -63,6 +63,7 @@ internal static partial class RouteCatalog
         ["POST /api/v1/releases/{id}/rollback"] = """{"reason":"back"}""",
         ["PATCH /api/v1/bundle_overrides/{id}"] = """{"name":"renamed"}""",
         ["POST /api/v1/bundle_overrides/{id}/devices"] = """{"devices":["0190a000-0000-7000-8000-000000000000"]}""",
+        ["POST /api/v1/tunnels/{id}/extend"] = """{"ttl_seconds":600}""",
     };
 
     public static HttpRequestMessage Request(Route route, string id)

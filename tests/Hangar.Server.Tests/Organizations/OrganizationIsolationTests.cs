@@ -5,9 +5,12 @@ using Hangar.Contracts.Firmware;
 using Hangar.Contracts.Releases;
 using Hangar.Contracts.Webhooks;
 using Hangar.Core.Resources;
+using Hangar.Data;
+using Hangar.Data.Tunnels;
 using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing.Pki;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hangar.Server.Tests.Organizations;
 
@@ -78,6 +81,22 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
     }
 
     /// <summary>Creates one resource of each kind in <paramref name="tenant"/>; keys are the route prefixes that address them.</summary>
+    /// <summary>An open tunnel written directly: through the API it needs the device's control socket, which this test has no use for.</summary>
+    private static async Task<Guid> TunnelRowAsync(Tenant tenant, Guid deviceId)
+    {
+        await using var scope = tenant.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var tunnel = new Tunnel
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = tenant.OrganizationId, DeviceId = deviceId, DevicePort = 22, CidrAllowlist = "",
+            State = TunnelState.Open, TokenHash = new byte[32], CreatedAt = now, OpenedAt = now, ExpiresAt = now.AddHours(1), UpdatedAt = now,
+        };
+        db.Tunnels.Add(tunnel);
+        await db.SaveChangesAsync(Cancel);
+        return tunnel.Id;
+    }
+
     private static async Task<Dictionary<string, (string Type, Guid Id)>> SeedAsync(Tenant tenant)
     {
         var key = await tenant.Owner.ApiKeys.CreateAsync(new CreateApiKeyRequest("b key", "viewer"), cancellationToken: Cancel);
@@ -99,8 +118,10 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var bundleOverride = await tenant.Owner.BundleOverrides.CreateAsync(
             new CreateBundleOverrideRequest("b override", bundle.Id.ToString(), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)), cancellationToken: Cancel);
         await tenant.Owner.BundleOverrides.AddDevicesAsync(bundleOverride.Id.ToString(), new AddBundleOverrideDevicesRequest([device.Id.ToString()]), Cancel);
+        var tunnel = await TunnelRowAsync(tenant, device.Id);
         return new()
         {
+            ["/api/v1/tunnels"] = (ResourceTypes.Tunnel, tunnel),
             ["/api/v1/ca_certificates"] = (ResourceTypes.CaCertificate, ca.Id),
             ["/api/v1/products"] = (ResourceTypes.Product, product.Id),
             ["/api/v1/cohorts"] = (ResourceTypes.Cohort, cohort.Id),

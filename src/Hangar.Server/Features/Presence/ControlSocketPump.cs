@@ -14,7 +14,8 @@ namespace Hangar.Server.Features.Presence;
 /// zero-byte read and rents a buffer of <c>Presence:MaxFrameBytes</c> only while a frame arrives. A device that sends
 /// nothing for <c>Presence:IdleTimeoutSeconds</c> is closed.
 /// </summary>
-internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOptions> options, TelemetryFrames telemetry, ILogger<ControlSocketPump> logger)
+internal sealed class ControlSocketPump(
+    TimeProvider time, IOptions<PresenceOptions> options, TelemetryFrames telemetry, ControlAnswers answers, ILogger<ControlSocketPump> logger)
 {
     public const string IdleReason = "idle";
     public const string TooBigReason = "frame too large";
@@ -123,9 +124,11 @@ internal sealed class ControlSocketPump(TimeProvider time, IOptions<PresenceOpti
                 break;
             case ControlFrameTypes.Ack:
                 logger.LogInformation("Device {DeviceId} carries out command {CommandId}", session.DeviceId, frame.Id);
+                await answers.PublishAsync(session.DeviceId, frame);
                 break;
             case ControlFrameTypes.Refused:
                 logger.LogInformation("Device {DeviceId} refused command {CommandId}: {Reason}", session.DeviceId, frame.Id, frame.Message);
+                await answers.PublishAsync(session.DeviceId, frame);
                 break;
             case ControlFrameTypes.Telemetry:
                 // Answered before the next frame is read: a device sending faster than the intake takes is slowed down.

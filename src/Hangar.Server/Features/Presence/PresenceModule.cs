@@ -11,6 +11,7 @@ internal static class PresenceModule
         services.AddSingleton<ControlSessions>();
         services.AddSingleton<SocketAdmission>();
         services.AddSingleton<ControlSocketPump>();
+        services.AddSingleton<ControlAnswers>();
         services.AddSingleton<PresenceStore>();
         services.AddSingleton<PresenceWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<PresenceWriter>());

@@ -29,6 +29,7 @@ internal static class OpenApiTags
         ["Server"] = "Facts about this server: its device listener CA and public addresses.",
         ["Session"] = "Console sign-in with e-mail and password (a cookie session).",
         ["Signing keys"] = "Ed25519 public keys whose signatures devices check before installing.",
+        ["Tunnels"] = "Time-limited TCP tunnels to a device port (SSH, web UIs), relayed over the agent's outbound WebSocket.",
         ["Users"] = "The signed-in user's own account.",
         ["Webhooks"] = "HTTPS endpoints that receive signed event deliveries, with retries.",
         ["hawkBit DDI"] = "Target and gateway tokens for hawkBit DDI clients, and the attributes they report (docs/ddi.md).",
