@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hangar.Data.Sqlite.Migrations
 {
     [DbContext(typeof(HangarDbContext))]
-    [Migration("20261205184536_Tunnels")]
+    [Migration("20261205201540_Tunnels")]
     partial class Tunnels
     {
         /// <inheritdoc />
@@ -325,6 +325,110 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_audit_entries_organization_id_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiGatewayToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ddi_gateway_tokens");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_ddi_gateway_tokens_created_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ddi_gateway_tokens_token_hash");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_ddi_gateway_tokens_organization_id_id");
+
+                    b.ToTable("ddi_gateway_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiTarget", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Attributes")
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributes");
+
+                    b.Property<bool>("AttributesRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributes_requested");
+
+                    b.Property<DateTime?>("AttributesUpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributes_updated_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("TokenCreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("TokenLastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_last_used_at");
+
+                    b.HasKey("DeviceId")
+                        .HasName("pk_ddi_targets");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_ddi_targets_organization_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ddi_targets_token_hash");
+
+                    b.ToTable("ddi_targets", (string)null);
                 });
 
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
@@ -2381,6 +2485,40 @@ namespace Hangar.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_audit_entries_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiGatewayToken", b =>
+                {
+                    b.HasOne("Hangar.Data.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_gateway_tokens_users_created_by");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_gateway_tokens_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiTarget", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithOne()
+                        .HasForeignKey("Hangar.Data.Ddi.DdiTarget", "DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_targets_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_targets_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>

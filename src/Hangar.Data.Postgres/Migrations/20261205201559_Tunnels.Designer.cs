@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hangar.Data.Postgres.Migrations
 {
     [DbContext(typeof(HangarDbContext))]
-    [Migration("20261205184734_Tunnels")]
+    [Migration("20261205201559_Tunnels")]
     partial class Tunnels
     {
         /// <inheritdoc />
@@ -331,6 +331,110 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasDatabaseName("ix_audit_entries_organization_id_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiGatewayToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ddi_gateway_tokens");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_ddi_gateway_tokens_created_by");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ddi_gateway_tokens_token_hash");
+
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("ix_ddi_gateway_tokens_organization_id_id");
+
+                    b.ToTable("ddi_gateway_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiTarget", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Attributes")
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("attributes");
+
+                    b.Property<bool>("AttributesRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attributes_requested");
+
+                    b.Property<DateTime?>("AttributesUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attributes_updated_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("TokenCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("token_created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("TokenLastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("token_last_used_at");
+
+                    b.HasKey("DeviceId")
+                        .HasName("pk_ddi_targets");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_ddi_targets_organization_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ddi_targets_token_hash");
+
+                    b.ToTable("ddi_targets", (string)null);
                 });
 
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
@@ -2391,6 +2495,40 @@ namespace Hangar.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_audit_entries_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiGatewayToken", b =>
+                {
+                    b.HasOne("Hangar.Data.Access.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_gateway_tokens_users_created_by");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_gateway_tokens_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Hangar.Data.Ddi.DdiTarget", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithOne()
+                        .HasForeignKey("Hangar.Data.Ddi.DdiTarget", "DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_targets_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ddi_targets_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
