@@ -3,10 +3,13 @@ using System.Text.RegularExpressions;
 
 namespace Hangar.Console.Tests;
 
-/// <summary>How the server hands out the console: index never cached, fingerprinted files immutable and
-/// precompressed, page addresses fall back to index.html, and API paths keep their problem+json 404.</summary>
+/// <summary>How the server hands out the console: index and the files it names revalidated, fingerprinted files
+/// immutable and precompressed, page addresses fall back to index.html, and API paths keep their problem+json 404.</summary>
 public sealed partial class ConsoleHostingTests(ConsoleWorld world)
 {
+    /// <summary>The runtime's loader, which blazor.webassembly.js asks for by this plain name.</summary>
+    private const string Script = "_framework/dotnet.js";
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -39,14 +42,34 @@ public sealed partial class ConsoleHostingTests(ConsoleWorld world)
     }
 
     [Fact]
-    public async Task FingerprintedFiles_AreImmutable_AndPrecompressed()
+    public async Task FilesTheIndexNames_AnswerAndRevalidate()
     {
         using var http = Client();
         var index = await http.GetStringAsync("", Cancel);
-        var script = FingerprintedScript().Match(index).Groups[1].Value;
-        Assert.NotEqual("", script);
+        // A published server once answered the template with its #[.{fingerprint}] placeholders, and the console never started.
+        Assert.DoesNotContain("#[", index, StringComparison.Ordinal);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, script);
+        var files = NamedFile().Matches(index).Select(match => match.Groups[1].Value).ToList();
+        Assert.Contains("_framework/blazor.webassembly.js", files);
+        foreach (var file in files)
+        {
+            using var response = await http.GetAsync(file, Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{file}: {(int)response.StatusCode}");
+            Assert.True(response.Headers.CacheControl?.NoCache, $"{file}: Cache-Control: {response.Headers.CacheControl}");
+            Assert.NotNull(response.Headers.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task FingerprintedFiles_AreImmutable_AndPrecompressed()
+    {
+        using var http = Client();
+        // dotnet.js carries the boot configuration, which names the fingerprinted runtime and assemblies.
+        var loader = await http.GetStringAsync(Script, Cancel);
+        var runtime = FingerprintedRuntime().Match(loader).Value;
+        Assert.NotEqual("", runtime);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"_framework/{runtime}");
         request.Headers.AcceptEncoding.ParseAdd("gzip, br");
         using var response = await http.SendAsync(request, Cancel);
 
@@ -60,13 +83,11 @@ public sealed partial class ConsoleHostingTests(ConsoleWorld world)
     public async Task ConsoleFiles_NeverSpendTheAnonymousRateLimit()
     {
         using var http = Client();
-        var index = await http.GetStringAsync("", Cancel);
-        var script = FingerprintedScript().Match(index).Groups[1].Value;
 
         // More files than the address may make anonymous calls in a minute, as a few cold page loads fetch.
         for (var file = 0; file <= ConsoleServer.AnonymousRequestsPerMinute; file++)
         {
-            using var response = await http.GetAsync(file % 2 == 0 ? script : "devices", Cancel);
+            using var response = await http.GetAsync(file % 2 == 0 ? Script : "devices", Cancel);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"file {file}: {(int)response.StatusCode}");
         }
     }
@@ -74,6 +95,9 @@ public sealed partial class ConsoleHostingTests(ConsoleWorld world)
     private HttpClient Client() =>
         new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }, disposeHandler: true) { BaseAddress = world.Server.Address };
 
-    [GeneratedRegex("src=\"(_framework/blazor\\.webassembly\\.[a-z0-9]+\\.js)\"")]
-    private static partial Regex FingerprintedScript();
+    [GeneratedRegex("(?:src|href)=\"([^\":]+\\.(?:js|css))\"")]
+    private static partial Regex NamedFile();
+
+    [GeneratedRegex(@"dotnet\.runtime\.[a-z0-9]+\.js")]
+    private static partial Regex FingerprintedRuntime();
 }

@@ -89,8 +89,17 @@ public abstract class OrganizationIsolationTests(ServerFixture fixture)
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var tunnel = new Tunnel
         {
-            Id = Guid.CreateVersion7(), OrganizationId = tenant.OrganizationId, DeviceId = deviceId, DevicePort = 22, CidrAllowlist = "",
-            State = TunnelState.Open, TokenHash = new byte[32], CreatedAt = now, OpenedAt = now, ExpiresAt = now.AddHours(1), UpdatedAt = now,
+            Id = Guid.CreateVersion7(),
+            OrganizationId = tenant.OrganizationId,
+            DeviceId = deviceId,
+            DevicePort = 22,
+            CidrAllowlist = "",
+            State = TunnelState.Open,
+            TokenHash = new byte[32],
+            CreatedAt = now,
+            OpenedAt = now,
+            ExpiresAt = now.AddHours(1),
+            UpdatedAt = now,
         };
         db.Tunnels.Add(tunnel);
         await db.SaveChangesAsync(Cancel);
