@@ -53,10 +53,10 @@ internal sealed class TunnelSweeper(IServiceScopeFactory scopes, TunnelLifecycle
             var devices = db.Devices.IgnoreQueryFilters([TenantFilter.Name]);
             var certificates = db.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]);
             var live = tunnels.Where(t => t.State != TunnelState.Closed);
-            var expired = await live.Where(t => t.ExpiresAt <= now).Select(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
-            var quarantined = await live.Where(t => devices.Any(d => d.Id == t.DeviceId && d.Quarantined)).Select(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
+            var expired = await live.Where(t => t.ExpiresAt <= now).Select(t => t.Id).OrderBy(id => id).Take(Batch).ToListAsync(cancellationToken);
+            var quarantined = await live.Where(t => devices.Any(d => d.Id == t.DeviceId && d.Quarantined)).Select(t => t.Id).OrderBy(id => id).Take(Batch).ToListAsync(cancellationToken);
             var revoked = await live.Where(t => certificates.Any(c => c.DeviceId == t.DeviceId && c.Status == CertificateStatus.Revoked && c.RevokedAt >= t.CreatedAt))
-                .Select(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
+                .Select(t => t.Id).OrderBy(id => id).Take(Batch).ToListAsync(cancellationToken);
             due = [.. revoked.Select(id => (id, TunnelCloseReasons.Revoked)), .. quarantined.Select(id => (id, TunnelCloseReasons.Quarantined)),
                 .. expired.Select(id => (id, TunnelCloseReasons.Ttl))];
             var active = relay.ActiveTunnels.ToList();
