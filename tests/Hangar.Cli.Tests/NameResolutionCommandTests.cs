@@ -79,6 +79,11 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         // the name resolved to (an unresolved name ends in not_found before any request).
         await CoversRefusedAsOffline(cli, "devices check-now id", "devices", "check-now", "gw-1");
         await CoversRefusedAsOffline(cli, "devices reboot id", "devices", "reboot", "gw-1", "--yes");
+        await CoversRefusedAsOffline(cli, "tunnels open id", "tunnels", "open", "gw-1", "--port", "22");
+        await CoversRefusedAsOffline(cli, "ssh id", "ssh", "gw-1");
+        await Covers(cli, "ddi target-token create id", "ddi", "target-token", "create", "gw-1");
+        await Covers(cli, "ddi get id", "ddi", "get", "gw-1");
+        await Covers(cli, "ddi target-token revoke id", "ddi", "target-token", "revoke", "gw-1");
     }
 
     private async Task FirmwareAsync(CliSandbox cli)

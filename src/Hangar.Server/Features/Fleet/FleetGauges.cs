@@ -12,6 +12,9 @@ internal sealed class FleetGauges
 
     private volatile FleetSnapshot _snapshot = FleetSnapshot.Empty;
     private long _refreshedAtUnixSeconds;
+    private readonly Lock _publishing = new();
+    private long _passesBegun;
+    private long _publishedPass;
 
     public FleetGauges(IMeterFactory meters)
     {
@@ -28,10 +31,26 @@ internal sealed class FleetGauges
 
     public FleetSnapshot Current => _snapshot;
 
-    public void Publish(FleetSnapshot snapshot, DateTimeOffset at)
+    /// <summary>Numbers a refresh before its query runs, so that <see cref="Publish"/> can tell which pass saw the newer fleet.</summary>
+    public long BeginPass() => Interlocked.Increment(ref _passesBegun);
+
+    /// <summary>
+    /// Publishes a pass's snapshot unless a pass begun later has published already: the periodic refresh and one asked
+    /// for (a test, say) can overlap, and the slower query, begun earlier, must not put back an older fleet.
+    /// </summary>
+    public void Publish(long pass, FleetSnapshot snapshot, DateTimeOffset at)
     {
-        _snapshot = snapshot;
-        Interlocked.Exchange(ref _refreshedAtUnixSeconds, at.ToUnixTimeSeconds());
+        lock (_publishing)
+        {
+            if (pass < _publishedPass)
+            {
+                return;
+            }
+
+            _publishedPass = pass;
+            _snapshot = snapshot;
+            Interlocked.Exchange(ref _refreshedAtUnixSeconds, at.ToUnixTimeSeconds());
+        }
     }
 
     private IEnumerable<Measurement<long>> ObserveDevices() =>

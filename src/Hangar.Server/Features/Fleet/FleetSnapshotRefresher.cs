@@ -18,10 +18,11 @@ internal sealed partial class FleetSnapshotRefresher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        var pass = gauges.BeginPass();
         var now = time.GetUtcNow();
         var settings = options.Value;
         var snapshot = await FleetSnapshotQuery.LoadAsync(db, now.UtcDateTime, settings.FleetGaugeTopGroups, settings.FleetGaugeTopReleases, cancellationToken);
-        gauges.Publish(snapshot, now);
+        gauges.Publish(pass, snapshot, now);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
