@@ -38,7 +38,7 @@ internal static class DdiGatewayTokenEndpoints
             .WithSummary("List hawkBit gateway tokens").WithDescription("Search fields: name, created_by, revoked, created_at.");
         group.MapPost("", CreateAsync).Requires(Permission.CaCertificateManage).Audited("ddi_gateway_token.create").Idempotent().CarriesSecret()
             .WithSummary("Create a hawkBit gateway token").WithDescription("The token is in the response only; store it now.");
-        group.MapDelete("/{id}", RevokeAsync).Requires(Permission.CaCertificateManage).Audited("ddi_gateway_token.revoke")
+        group.MapDelete("/{id:guid}", RevokeAsync).Requires(Permission.CaCertificateManage).Audited("ddi_gateway_token.revoke")
             .WithSummary("Revoke a hawkBit gateway token").WithDescription("The token stops working at once; its record stays for the audit trail.");
     }
 
@@ -74,11 +74,9 @@ internal static class DdiGatewayTokenEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, HangarDbContext db, AuditScope audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        // Not a route constraint: a malformed id is a problem+json 404 like any unknown one, and the route keeps the
-        // pattern the OpenAPI document and the route catalogue name.
-        var token = Guid.TryParse(id, out var tokenId) ? await db.DdiGatewayTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken) : null;
+        var token = await db.DdiGatewayTokens.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (token is null)
         {
             return Problems.NotFound("Gateway token");
