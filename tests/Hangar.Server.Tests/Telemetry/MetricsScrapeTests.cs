@@ -7,6 +7,7 @@ using Hangar.Contracts.Devices;
 using Hangar.Core.Access;
 using Hangar.Server.Features.Fleet;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hangar.Server.Tests.Telemetry;
@@ -54,6 +55,29 @@ public abstract class MetricsScrapeTests(MetricsServer fixture)
     }
 
     [Fact]
+    public async Task Scrape_AfterAnotherServerInTheProcessStopped_StillShowsThisServersFleet()
+    {
+        // Production runs one server per process, tests run many side by side: another server's meters of the same
+        // names must not be folded into this exposition, where stopping that server took this one's gauges with it.
+        await using (await HangarTestServer.StartAsync(DatabaseKind.Sqlite, settings: null, Cancel))
+        {
+        }
+
+        // A stream given up is still exported once, by the next collection.
+        using (await ScrapeAsync(MetricsServer.ScrapeToken))
+        {
+        }
+
+        var tenant = await fixture.NewTenantAsync();
+        var organization = await DeviceInNewProductAsync(tenant);
+        await fixture.Server.Services.GetRequiredService<FleetSnapshotRefresher>().RefreshAsync(Cancel);
+
+        using var scraped = await ScrapeAsync(MetricsServer.ScrapeToken);
+        var exposition = await scraped.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains($"organization=\"{organization}\"", exposition, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scrape_WithAnOrganizationKey_IsAuditedAsDeniedInThatOrganization()
     {
         var tenant = await fixture.NewTenantAsync();
@@ -93,8 +117,7 @@ public abstract class MetricsScrapeTests(MetricsServer fixture)
     [Fact]
     public async Task RefusedScrapes_AreCountedByStatus()
     {
-        // Listened to on this server's own meters: in one test process several servers publish meters of the same
-        // names, and an exposition may show another server's counter (production runs one server per process).
+        // Listened to on this server's own meters: in one test process several servers publish meters of the same names.
         var meters = fixture.Server.Services.GetRequiredService<IMeterFactory>();
         long refused401 = 0;
         using var listener = new MeterListener();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -9,6 +10,9 @@ internal static class ObservabilityModule
 {
     /// <summary>Every Hangar meter and activity source is named <c>Hangar.&lt;Area&gt;</c>, so new areas are exported without a change here.</summary>
     private const string HangarSources = "Hangar.*";
+
+    /// <summary>The name OpenTelemetry's metrics listener goes by in the host's metrics rules.</summary>
+    private const string OpenTelemetryListener = "OpenTelemetry";
 
     /// <summary>The standard variable the OTLP exporter reads by itself.</summary>
     private const string StandardOtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
@@ -24,12 +28,18 @@ internal static class ObservabilityModule
 
         var otlp = configuration.GetSection($"{ObservabilityOptions.Section}:Otlp").Get<OtlpExportOptions>() ?? new OtlpExportOptions();
         var exportOtlp = otlp.Endpoint is not null || !string.IsNullOrEmpty(configuration[StandardOtlpEndpoint]);
+
+        // Hangar's meters come from this host's meter factory, and only those are exported (MeterScope.Local). A
+        // subscription by name alone would also take meters of the same names from any other host in the process
+        // (test servers side by side), and OpenTelemetry folds instruments of one name into one stream, which it drops
+        // for all of them when any one host's meter is disposed.
+        services.AddMetrics(rules => rules.EnableMetrics(HangarSources, instrumentName: null, OpenTelemetryListener, MeterScope.Local));
         services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
                 // ASP.NET Core's own meters: request durations by route template (http.route), never by raw path.
                 // Each scrape collects afresh (no answer cache): collecting reads memory only, fleet gauges included.
-                metrics.AddMeter(HangarSources).AddAspNetCoreInstrumentation()
+                metrics.AddAspNetCoreInstrumentation()
                     .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (exportOtlp)
                 {
