@@ -4,6 +4,7 @@ using Hangar.Server.Hosting.Http;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Observability;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.Proxies;
 using Hangar.Server.Hosting.RequestIds;
 
 namespace Hangar.Server;
@@ -11,13 +12,16 @@ namespace Hangar.Server;
 internal static class Pipeline
 {
     /// <summary>
-    /// The middleware order is the security model: ids first (so every error carries one), then routing and the
-    /// listener check; authentication (the listener's scheme: device certificate, or API key / session) before the
-    /// rate limiter, which partitions by the identity found; a refused credential is 401 here; then audit (so denied
-    /// calls are audited) and authorization, before the endpoint binds its body.
+    /// The middleware order is the security model: the client address first (behind a trusted proxy, the one it
+    /// forwarded), so rate limits, the refused-credential guard, audit and tunnels all see the same one; then ids (so
+    /// every error carries one), then routing and the listener check; authentication (the listener's scheme: device
+    /// certificate, or API key / session) before the rate limiter, which partitions by the identity found; a refused
+    /// credential is 401 here; then audit (so denied calls are audited) and authorization, before the endpoint binds
+    /// its body.
     /// </summary>
     public static WebApplication UseHangarPipeline(this WebApplication app)
     {
+        app.UseClientAddresses();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<BearerChallengeMiddleware>();
         app.UseExceptionHandler();

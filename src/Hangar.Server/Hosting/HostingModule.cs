@@ -5,6 +5,7 @@ using Hangar.Server.Hosting.Locks;
 using Hangar.Server.Hosting.Logging;
 using Hangar.Server.Hosting.OpenApi;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.Proxies;
 using Hangar.Server.Hosting.RateLimiting;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,8 @@ internal static class HostingModule
     {
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ServerOptions>, RetiredSettingsValidator>();
+        services.AddClientAddresses();
         services.AddSingleton<TimeProvider, MicrosecondTimeProvider>();
         // The first hosted service: nothing else starts on a data directory another server uses.
         services.AddHostedService<DataDirectoryLock>();

@@ -33,6 +33,20 @@ internal sealed class ServerOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// Reverse proxies in front of any listener (IP addresses, or CIDR networks such as <c>10.0.0.0/24</c>): only on a
+    /// connection from one of them is <c>X-Forwarded-For</c> read, and the address it appended is the client's for
+    /// rate limits, the refused-credential guard, tunnel allow-lists, audit and presence (docs/adr/0015-client-address.md).
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Trusted proxies a request passes in a row (a CDN in front of a load balancer: 2): at most this many
+    /// <c>X-Forwarded-For</c> entries are read from the right, each only if the hop that appended it is trusted.
+    /// </summary>
+    [Range(1, 10)]
+    public int TrustedProxyHops { get; set; } = 1;
+
     /// <summary>How long a stopping server lets in-flight requests finish.</summary>
     [Range(1, 600)]
     public int ShutdownTimeoutSeconds { get; set; } = 30;

@@ -1,9 +1,10 @@
 using Hangar.Server.Hosting.Listeners;
+using Hangar.Server.Hosting.Proxies;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Hosting;
 
-/// <summary>Readable start-up errors for listener URLs, instead of a bind failure deep inside Kestrel.</summary>
+/// <summary>Readable start-up errors for listener URLs (instead of a bind failure deep inside Kestrel) and trusted proxies.</summary>
 internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
@@ -27,6 +28,9 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
         {
             errors.Add($"Server:DdiUrl (--ddi-url): {ddiError}");
         }
+
+        errors.AddRange(options.TrustedProxies.Where(entry => !TrustedProxies.TryParse(entry, out _)).Select(entry =>
+            $"Server:TrustedProxies: '{entry}' is not an IP address or a CIDR network with no bits set past its prefix (10.0.0.0/24, 2001:db8::/48)."));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -6,7 +6,7 @@ using Hangar.Testing.Pki;
 
 namespace Hangar.Server.Tests.Devices;
 
-/// <summary>The trusted-proxy mode: the forwarded certificate header counts only from configured proxy addresses.</summary>
+/// <summary>The trusted-proxy mode: the forwarded certificate header counts only from Server:TrustedProxies (docs/adr/0015-client-address.md).</summary>
 public abstract class ForwardedCertificateTests(ServerFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -18,7 +18,8 @@ public abstract class ForwardedCertificateTests(ServerFixture fixture)
     {
         await using var server = await HangarTestServer.StartAsync(fixture.Database, new Dictionary<string, string?>
         {
-            ["DeviceIdentity:TrustedProxies:0"] = trustedProxy,
+            ["Server:TrustedProxies:0"] = trustedProxy,
+            ["DeviceIdentity:AcceptForwardedCertificates"] = "true",
         }, Cancel);
         var owner = server.CreateClient(server.Bootstrap!.ApiKey);
         var product = await owner.Products.CreateAsync(new CreateProductRequest("p"), cancellationToken: Cancel);

@@ -6,7 +6,8 @@ namespace Hangar.Server.Tests.Fixtures;
 
 /// <summary>
 /// A server with the DDI token listener (plain http on 127.0.0.1:0) and auto-creation of unknown controllers into
-/// the product <see cref="AutoCreateProduct"/>; <see cref="FailedTokensPerMinute"/> refused tokens per address.
+/// the product <see cref="AutoCreateProduct"/>; <see cref="FailedTokensPerMinute"/> refused credentials (DDI tokens
+/// and API keys together) per address.
 /// </summary>
 public abstract class DdiServer(DatabaseKind database, int failedTokensPerMinute = 1000) : ServerFixture(database)
 {
@@ -17,11 +18,11 @@ public abstract class DdiServer(DatabaseKind database, int failedTokensPerMinute
     public Uri DdiBaseAddress => Server.Services.GetRequiredService<ListenerRegistry>().BaseAddress(ListenerKind.Ddi);
 
     protected override IReadOnlyDictionary<string, string?> Settings(Dictionary<string, string?> defaults) =>
-        defaults.Concat(new Dictionary<string, string?>
+        defaults.Where(setting => setting.Key != "RateLimits:RefusedCredentialsPerAddressPerMinute").Concat(new Dictionary<string, string?>
         {
             ["Server:DdiUrl"] = "http://127.0.0.1:0",
             ["Ddi:AutoCreateProduct"] = AutoCreateProduct,
-            ["Ddi:FailedTokensPerAddressPerMinute"] = $"{failedTokensPerMinute}",
+            ["RateLimits:RefusedCredentialsPerAddressPerMinute"] = $"{failedTokensPerMinute}",
         }).ToDictionary();
 }
 

@@ -11,7 +11,8 @@ public abstract class IdentityPolicyServer(DatabaseKind database) : ClockServer(
 {
     protected override IReadOnlyDictionary<string, string?> Settings(Dictionary<string, string?> defaults)
     {
-        defaults["DeviceIdentity:TrustedProxies:0"] = "127.0.0.1";
+        defaults["Server:TrustedProxies:0"] = "127.0.0.1";
+        defaults["DeviceIdentity:AcceptForwardedCertificates"] = "true";
         defaults["DeviceIdentity:SharedCertificatePolicy"] = "Deny";
         return defaults;
     }

@@ -1,5 +1,6 @@
 using Hangar.Server.Features.Ddi.Admin;
 using Hangar.Server.Features.Ddi.Tokens;
+using Hangar.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Hangar.Server.Features.Ddi;
@@ -19,7 +20,8 @@ internal static class DdiModule
         services.AddSingleton<DdiArtifactHashes>();
         services.AddScoped<DdiDeployments>();
         services.AddScoped<DdiTokenVerifier>();
-        services.AddSingleton<DdiTokenFailures>();
+        services.AddSingleton(new RetiredSetting("Ddi:FailedTokensPerAddressPerMinute",
+            "refused DDI tokens count with refused API keys in RateLimits:RefusedCredentialsPerAddressPerMinute (docs/adr/0015-client-address.md)."));
         services.AddSingleton<DdiTokenFailureRecorder>();
         services.AddSingleton<DdiControllerProvisioner>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DdiTokenAuthenticationHandler>(DdiTokenAuthenticationHandler.SchemeName, null);

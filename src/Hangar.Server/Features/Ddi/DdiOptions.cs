@@ -14,10 +14,6 @@ internal sealed class DdiOptions
     [Range(1, (24 * 3600) - 1)]
     public int PollingSleepSeconds { get; set; } = 300;
 
-    /// <summary>Refused target or gateway tokens per client address and minute on the DDI listener; past it, 429 without a look-up.</summary>
-    [Range(1, 10_000)]
-    public int FailedTokensPerAddressPerMinute { get; set; } = 20;
-
     /// <summary>
     /// The product (its name) into which an unknown controller polling with a valid gateway token is created. Null (the
     /// default): unknown controllers are 404, and devices are created through the Admin API, an import or JITP.

@@ -62,10 +62,12 @@ internal sealed class DeviceIdentityOptions
     public int VerificationCodeLifetimeMinutes { get; set; } = 60;
 
     /// <summary>
-    /// Addresses of TLS-terminating proxies allowed to pass the client certificate in <see cref="ForwardedCertificateHeader"/>.
-    /// Empty (the default) means the header is never read.
+    /// Read the device's certificate from <see cref="ForwardedCertificateHeader"/> on connections from
+    /// <c>Server:TrustedProxies</c> (TLS-terminating proxies), and let the device listener's handshake go without a
+    /// client certificate. Off (the default): the header is never read. An opt-in of its own, since a proxy trusted for
+    /// <c>X-Forwarded-For</c> (or a TCP load balancer sharing its addresses) must not thereby vouch for device identities.
     /// </summary>
-    public List<string> TrustedProxies { get; set; } = [];
+    public bool AcceptForwardedCertificates { get; set; }
 
     [Required]
     public string ForwardedCertificateHeader { get; set; } = "X-Client-Cert";

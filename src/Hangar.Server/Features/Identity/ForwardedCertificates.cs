@@ -1,26 +1,28 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Hangar.Server.Hosting.Proxies;
 using Microsoft.Extensions.Options;
 
 namespace Hangar.Server.Features.Identity;
 
 /// <summary>
-/// The certificate a trusted TLS-terminating proxy forwarded (URL-encoded PEM, as nginx sends it, or base64 DER);
-/// never from anyone else (<c>DeviceIdentity:TrustedProxies</c>).
+/// The certificate a trusted TLS-terminating proxy forwarded (URL-encoded PEM, as nginx sends it, or base64 DER), with
+/// <c>DeviceIdentity:AcceptForwardedCertificates</c> on; never from anyone else. Whether the connection came from a
+/// proxy in <c>Server:TrustedProxies</c> is the client-address resolution's to say (<see cref="TrustedProxyPeer"/>):
+/// by now the connection's remote address is the device's, not the proxy's.
 /// </summary>
 internal sealed class ForwardedCertificates(IOptions<DeviceIdentityOptions> options)
 {
     public const string Unreadable = "unreadable_forwarded_certificate";
 
-    private readonly HashSet<IPAddress> _trustedProxies = options.Value.TrustedProxies.Select(IPAddress.Parse).Select(Normalize).ToHashSet();
+    private readonly bool _accepted = options.Value.AcceptForwardedCertificates;
 
     /// <summary>The forwarded certificate, or null with <paramref name="problem"/> set when a trusted proxy sent one that cannot be read.</summary>
     public X509Certificate2? Read(HttpContext context, out string? problem)
     {
         problem = null;
         var header = context.Request.Headers[options.Value.ForwardedCertificateHeader].ToString();
-        if (header.Length == 0 || context.Connection.RemoteIpAddress is not { } remote || !_trustedProxies.Contains(Normalize(remote)))
+        if (!_accepted || header.Length == 0 || TrustedProxyPeer.Of(context) is null)
         {
             return null;
         }
@@ -48,6 +50,4 @@ internal sealed class ForwardedCertificates(IOptions<DeviceIdentityOptions> opti
         problem = Unreadable;
         return null;
     }
-
-    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

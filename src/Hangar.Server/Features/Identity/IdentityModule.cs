@@ -1,4 +1,5 @@
 using Hangar.Server.Features.Devices;
+using Hangar.Server.Hosting;
 using Hangar.Server.Hosting.Listeners;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,13 @@ internal static class IdentityModule
     public static IServiceCollection AddDeviceIdentity(this IServiceCollection services)
     {
         services.AddOptions<DeviceIdentityOptions>().BindConfiguration(DeviceIdentityOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "DeviceIdentity:TrustedProxies must list IP addresses.")
+            .Validate<IOptions<ServerOptions>>((o, server) => !o.AcceptForwardedCertificates || server.Value.TrustedProxies.Count > 0,
+                "DeviceIdentity:AcceptForwardedCertificates needs Server:TrustedProxies: forwarded certificates are read only from those proxies.")
             .ValidateOnStart();
+        services.AddSingleton(new RetiredSetting("DeviceIdentity:TrustedProxies",
+            "list the proxies in Server:TrustedProxies and set DeviceIdentity:AcceptForwardedCertificates=true (docs/adr/0015-client-address.md)."));
         services.AddOptions<DeviceListenerOptions>().Configure<IOptions<DeviceIdentityOptions>>((listener, identity) =>
-            listener.CertificateOptional = identity.Value.TrustedProxies.Count > 0);
+            listener.CertificateOptional = identity.Value.AcceptForwardedCertificates);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceCertificateAuthenticationHandler>(DeviceCertificateAuthenticationHandler.SchemeName, null);
         services.AddSingleton<ForwardedCertificates>();
         services.AddSingleton<DeviceAuthenticationCache>();

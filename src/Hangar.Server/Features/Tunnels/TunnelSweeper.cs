@@ -44,7 +44,7 @@ internal sealed class TunnelSweeper(IServiceScopeFactory scopes, TunnelLifecycle
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        List<(Guid Id, string Reason)> due;
+        List<Due> due;
         List<Guid> closedHere;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -52,22 +52,36 @@ internal sealed class TunnelSweeper(IServiceScopeFactory scopes, TunnelLifecycle
             var tunnels = db.Tunnels.IgnoreQueryFilters([TenantFilter.Name]);
             var devices = db.Devices.IgnoreQueryFilters([TenantFilter.Name]);
             var certificates = db.DeviceCertificates.IgnoreQueryFilters([TenantFilter.Name]);
-            var live = tunnels.Where(t => t.State != TunnelState.Closed);
-            var expired = await live.Where(t => t.ExpiresAt <= now).Select(t => t.Id).OrderBy(id => id).Take(Batch).ToListAsync(cancellationToken);
-            var quarantined = await live.Where(t => devices.Any(d => d.Id == t.DeviceId && d.Quarantined)).Select(t => t.Id).OrderBy(id => id).Take(Batch).ToListAsync(cancellationToken);
-            var revoked = await live.Where(t => certificates.Any(c => c.DeviceId == t.DeviceId && c.Status == CertificateStatus.Revoked && c.RevokedAt >= t.CreatedAt))
-                .Select(t => t.Id).OrderBy(id => id).Take(Batch).ToListAsync(cancellationToken);
-            due = [.. revoked.Select(id => (id, TunnelCloseReasons.Revoked)), .. quarantined.Select(id => (id, TunnelCloseReasons.Quarantined)),
-                .. expired.Select(id => (id, TunnelCloseReasons.Ttl))];
+            // One query a tick, whatever is due and why: on an idle server it is one probe of the (state, expires_at)
+            // index that finds nothing. Every node asks the database rather than its memory, since the node that
+            // created a tunnel may be gone when it expires (docs/adr/0014-tunnel-relay.md).
+            var found = await tunnels
+                .Where(t => t.State == TunnelState.Requested || t.State == TunnelState.Open)
+                .Select(t => new
+                {
+                    t.Id,
+                    Revoked = certificates.Any(c => c.DeviceId == t.DeviceId && c.Status == CertificateStatus.Revoked && c.RevokedAt >= t.CreatedAt),
+                    Quarantined = devices.Any(d => d.Id == t.DeviceId && d.Quarantined),
+                    Expired = t.ExpiresAt <= now,
+                })
+                .Where(t => t.Revoked || t.Quarantined || t.Expired)
+                .OrderBy(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
+            due = [.. found.Select(t => new Due(t.Id, t.Revoked, t.Quarantined))];
             var active = relay.ActiveTunnels.ToList();
             closedHere = active.Count == 0 ? [] : await tunnels.Where(t => active.Contains(t.Id) && t.State == TunnelState.Closed).Select(t => t.Id).ToListAsync(cancellationToken);
         }
 
-        foreach (var (id, reason) in due.DistinctBy(d => d.Id))
+        foreach (var tunnel in due)
         {
-            await lifecycle.CloseAsync(id, null, reason, null, cancellationToken);
+            await lifecycle.CloseAsync(tunnel.Id, null, tunnel.Reason, null, cancellationToken);
         }
 
         closedHere.ForEach(relay.Drop);
+    }
+
+    /// <summary>A tunnel to close; a revocation names the reason before a quarantine, and either before the TTL.</summary>
+    private sealed record Due(Guid Id, bool Revoked, bool Quarantined)
+    {
+        public string Reason => Revoked ? TunnelCloseReasons.Revoked : Quarantined ? TunnelCloseReasons.Quarantined : TunnelCloseReasons.Ttl;
     }
 }

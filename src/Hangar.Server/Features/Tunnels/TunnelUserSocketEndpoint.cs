@@ -33,7 +33,7 @@ internal static class TunnelUserSocketEndpoint
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ConnectAsync(
-        string id, HttpContext http, HangarDbContext db, TunnelRelay relay, TunnelFrames frames, TunnelPump pump, TunnelClientAddress addresses,
+        string id, HttpContext http, HangarDbContext db, TunnelRelay relay, TunnelFrames frames, TunnelPump pump,
         IOptions<TunnelsOptions> options, TimeProvider time, ILogger<TunnelRelay> logger, CancellationToken cancellationToken)
     {
         // Only the tunnel's id: a token names no organization to resolve a resource name in.
@@ -60,9 +60,10 @@ internal static class TunnelUserSocketEndpoint
             return Problems.Conflict(ErrorCodes.TunnelNotOpen, "The agent has not accepted the tunnel yet.");
         }
 
-        if (!CidrAllowlist.Allows(tunnel.CidrAllowlist, addresses.Of(http)))
+        // Behind a trusted proxy, the address it forwarded (Server:TrustedProxies, docs/adr/0015-client-address.md).
+        if (!CidrAllowlist.Allows(tunnel.CidrAllowlist, http.Connection.RemoteIpAddress))
         {
-            return Problems.Forbidden(ErrorCodes.TunnelAddressRefused, $"Address {addresses.Of(http)} is not in the tunnel's CIDR allow-list.");
+            return Problems.Forbidden(ErrorCodes.TunnelAddressRefused, $"Address {http.Connection.RemoteIpAddress} is not in the tunnel's CIDR allow-list.");
         }
 
         var settings = options.Value;

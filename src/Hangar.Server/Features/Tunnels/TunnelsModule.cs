@@ -1,3 +1,5 @@
+using Hangar.Server.Hosting;
+
 namespace Hangar.Server.Features.Tunnels;
 
 /// <summary>Remote access tunnels: the resource, the relay between users' and agents' WebSockets, and the sweep that ends them.</summary>
@@ -8,11 +10,11 @@ internal static class TunnelsModule
         services.AddOptions<TunnelsOptions>().BindConfiguration(TunnelsOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.DefaultTtlSeconds <= o.MaxTtlSeconds, "Tunnels:DefaultTtlSeconds must not exceed Tunnels:MaxTtlSeconds.")
             .Validate(o => o.MaxTtlSeconds <= o.MaxLifetimeSeconds, "Tunnels:MaxTtlSeconds must not exceed Tunnels:MaxLifetimeSeconds.")
-            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Tunnels:TrustedProxies must list IP addresses.")
             .ValidateOnStart();
+        services.AddSingleton(new RetiredSetting("Tunnels:TrustedProxies",
+            "list the proxies in Server:TrustedProxies, which every listener's client address now uses (docs/adr/0015-client-address.md)."));
         services.AddSingleton<TunnelRelay>();
         services.AddSingleton<TunnelPump>();
-        services.AddSingleton<TunnelClientAddress>();
         services.AddSingleton<TunnelLifecycle>();
         services.AddSingleton<TunnelFrames>();
         services.AddHostedService(provider => provider.GetRequiredService<TunnelFrames>());

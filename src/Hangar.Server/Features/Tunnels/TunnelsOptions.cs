@@ -38,7 +38,4 @@ internal sealed class TunnelsOptions
     /// <summary>Simultaneous relayed connections per tunnel on one node.</summary>
     [Range(1, 1000)]
     public int MaxConnectionsPerTunnel { get; set; } = 32;
-
-    /// <summary>Reverse proxies in front of the admin listener; only from them is <c>X-Forwarded-For</c> believed for the CIDR allow-list.</summary>
-    public List<string> TrustedProxies { get; set; } = [];
 }

@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 namespace Hangar.Server.Hosting.Authentication;
 
 /// <summary>
-/// Counts refused API keys (made-up, expired or revoked) per client address. The
+/// Counts refused credentials per client address, whatever their scheme: API keys (made-up, expired or revoked) and
+/// DDI target or gateway tokens share one budget (<c>RateLimits:RefusedCredentialsPerAddressPerMinute</c>). The
 /// rate limiter runs after authentication, so without this every guess would still cost its lookup even once the
-/// address is answered 429; past its allowance an address's keys are refused as rate-limited without being
-/// looked up, until the minute is over. A valid key from that address waits too: the price of not querying.
+/// address is answered 429; past its allowance an address's credentials are refused as rate-limited
+/// (<see cref="CredentialsThrottled"/>) without being looked up, until the minute is over. A valid credential from
+/// that address waits too: the price of not querying. Session cookies are not counted: an expired one is routine.
 /// </summary>
 internal sealed class RefusedCredentialGuard : IDisposable
 {

@@ -41,7 +41,7 @@ internal sealed class RateLimitOptions
     [Range(1, 10_000)]
     public int SignInPerAddressPerMinute { get; set; } = 10;
 
-    /// <summary>Refused API keys per client address; past it, that address's keys are not looked up until the minute ends (429).</summary>
+    /// <summary>Refused API keys and DDI tokens per client address, together; past it, that address's credentials are not looked up until the minute ends (429).</summary>
     [Range(1, 1_000_000)]
     public int RefusedCredentialsPerAddressPerMinute { get; set; } = 60;
 }

@@ -7,6 +7,7 @@ using Hangar.Server.Features.Identity;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Listeners;
 using Hangar.Server.Hosting.Problems;
+using Hangar.Server.Hosting.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -15,18 +16,18 @@ namespace Hangar.Server.Features.Ddi.Tokens;
 /// <summary>
 /// The <c>DdiToken</c> scheme, the only one of the DDI listener (docs/adr/0013): <c>TargetToken</c> proves one device,
 /// <c>GatewayToken</c> any device of its organization. The path's tenant and controller must name the device the
-/// token proves; anything else is refused like an unknown token. Refusals count against the client address
-/// (<see cref="DdiTokenFailures"/>; past the budget 429), are logged with their reason, and become a throttled
+/// token proves; anything else is refused like an unknown token. Refusals count against the client address in the
+/// budget refused API keys count in too (<see cref="RefusedCredentialGuard"/>; past it 429 before any look-up), are
+/// logged with their reason, and become a throttled
 /// <c>ddi.authentication_failed</c> event in the organization when the token is one of its own (revoked, or used for
 /// another controller). An unknown controller under a valid gateway token is 404, as in hawkBit.
 /// </summary>
 internal sealed class DdiTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> scheme, ILoggerFactory loggers, UrlEncoder encoder, DdiTokenFailures failures,
+    IOptionsMonitor<AuthenticationSchemeOptions> scheme, ILoggerFactory loggers, UrlEncoder encoder, RefusedCredentialGuard guard,
     DdiTokenFailureRecorder recorder, TenantContext tenant)
     : AuthenticationHandler<AuthenticationSchemeOptions>(scheme, loggers, encoder)
 {
     public const string SchemeName = "DdiToken";
-    private const string Throttled = "too_many_failures";
     private const string UnknownController = "unknown_controller";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -37,9 +38,9 @@ internal sealed class DdiTokenAuthenticationHandler(
         }
 
         var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (failures.IsBlocked(address))
+        if (guard.WaitFor(Context) is { } wait)
         {
-            return AuthenticateResult.Fail(Throttled);
+            return AuthenticateResult.Fail(new CredentialsThrottled(wait));
         }
 
         if (DdiTokens.Read(Request) is not { } presented)
@@ -71,14 +72,12 @@ internal sealed class DdiTokenAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
-        if (failure == Throttled)
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure;
+        if (failure is CredentialsThrottled throttled)
         {
-            Response.Headers.RetryAfter = "60";
-            await ProblemWriter.WriteAsync(Context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests",
-                "Too many refused tokens from this address; retry after the number of seconds in Retry-After.");
+            await RateLimitingSetup.WriteRejectionAsync(Context, throttled.RetryAfter, throttled.Message);
         }
-        else if (failure == UnknownController)
+        else if (failure?.Message == UnknownController)
         {
             await ProblemWriter.WriteAsync(Context, StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found", "Controller not found.");
         }
@@ -91,7 +90,7 @@ internal sealed class DdiTokenAuthenticationHandler(
 
     private AuthenticateResult Refuse(string reason, string address, string? scheme = null, string? controllerId = null)
     {
-        failures.Count(address);
+        guard.Refused(Context);
         Logger.LogWarning("DDI token refused from {ClientAddress}: {Reason}; scheme {Scheme}, controller {ControllerId}", address, reason, scheme, controllerId);
         return AuthenticateResult.Fail(reason);
     }
