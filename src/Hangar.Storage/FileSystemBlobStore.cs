@@ -117,10 +117,10 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
             return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, size, "");
         }
 
-        string sha256;
+        ContentDigests.Values digests;
         try
         {
-            sha256 = await Digest(uploadId).FinishAsync(files, cancellationToken);
+            digests = await Digest(uploadId).FinishAsync(files, cancellationToken);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -133,6 +133,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
             return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, size, "");
         }
 
+        var sha256 = digests.Sha256;
         if (!string.Equals(sha256, expectedSha256, StringComparison.OrdinalIgnoreCase))
         {
             // The parts do not make the declared content: the upload has to be redone, so they go.
@@ -162,7 +163,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         FileSync.FlushDirectory(directory);
         _objects.Publish(sha256, directory);
         ForgetDigest(uploadId);
-        return new BlobWriteResult(BlobWriteOutcome.Stored, size, sha256);
+        return new BlobWriteResult(BlobWriteOutcome.Stored, size, sha256, digests.Sha1, digests.Md5);
     }
 
     public Task AbortUploadAsync(string uploadId, CancellationToken cancellationToken)

@@ -1135,9 +1135,19 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("Md5")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("md5");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<string>("Sha1")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sha1");
 
                     b.Property<string>("Sha256")
                         .IsRequired()

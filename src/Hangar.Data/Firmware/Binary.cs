@@ -17,6 +17,15 @@ public sealed class Binary : IOrganizationOwned
     /// <summary>Lowercase hex.</summary>
     public required string Sha256 { get; init; }
 
+    /// <summary>
+    /// The content's SHA-1 and MD5 (lowercase hex), which hawkBit DDI clients check: computed with the SHA-256 when the
+    /// upload is hashed. Null for a binary hashed before they were kept (or whose object was found stored after a
+    /// crash) until the first DDI answer that shows it computes and stores them (docs/ddi.md).
+    /// </summary>
+    public string? Sha1 { get; set; }
+
+    public string? Md5 { get; set; }
+
     public required BinaryState State { get; set; }
     public string? Description { get; set; }
     public string? CustomMetadata { get; set; }

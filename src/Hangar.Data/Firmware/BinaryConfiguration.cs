@@ -12,6 +12,8 @@ internal sealed class BinaryConfiguration : IEntityTypeConfiguration<Binary>
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Target).HasMaxLength(128);
         builder.Property(b => b.Sha256).HasMaxLength(64);
+        builder.Property(b => b.Sha1).HasMaxLength(40);
+        builder.Property(b => b.Md5).HasMaxLength(32);
         builder.Property(b => b.Description).HasMaxLength(256);
         builder.Property(b => b.LastError).HasMaxLength(512);
         builder.Property(b => b.State).HasConversion(s => s.ToWire(), s => BinaryStates.Parse(s)).HasMaxLength(16);

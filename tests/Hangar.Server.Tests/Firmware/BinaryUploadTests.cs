@@ -75,7 +75,10 @@ public abstract class BinaryUploadTests(ServerFixture fixture)
             }
         }
 
-        Assert.Equal("signable", (await FirmwareBuilder.HashAsync(client, binary.Id)).State);
+        var hashed = await FirmwareBuilder.HashAsync(client, binary.Id);
+        Assert.Equal("signable", hashed.State);
+        // SHA-1 and MD5 (for hawkBit DDI clients) are computed with the SHA-256 over the resumed upload and stored.
+        Assert.Equal(LegacyDigests.Of(content), (hashed.Sha1, hashed.Md5));
         await AssertNoTemporaryFileOutlivesAsync(abortedBy: TimeProvider.System.GetUtcNow().UtcDateTime);
     }
 

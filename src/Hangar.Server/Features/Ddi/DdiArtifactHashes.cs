@@ -1,26 +1,47 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Hangar.Data;
+using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Ddi.Wire;
+using Hangar.Server.Features.Updates;
 using Hangar.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hangar.Server.Features.Ddi;
 
 /// <summary>
-/// The SHA-1 and MD5 that DDI clients check (SWUpdate compares SHA-1), which Hangar does not store: computed from the
-/// blob the first time an action shows the binary, and kept for the process's life (content is immutable, keyed by its
-/// SHA-256). A deployment answer for a large binary not seen before reads the whole blob once.
+/// The SHA-1 and MD5 that DDI clients check (SWUpdate compares SHA-1): stored on the binary, computed with its SHA-256
+/// when its upload was hashed. A binary hashed before they were kept has none: the first DDI answer that shows it reads
+/// its blob once, computes them and stores them on the row, so every later answer (on any node) reads the row. That
+/// first answer waits for one read of the blob; docs/ddi.md says so.
 /// </summary>
-internal sealed class DdiArtifactHashes(IBlobStore blobs)
+internal sealed class DdiArtifactHashes(HangarDbContext db, IBlobStore blobs)
 {
-    private readonly ConcurrentDictionary<string, DdiHashes> _known = new(StringComparer.Ordinal);
-
-    public async Task<DdiHashes?> ForAsync(string sha256, CancellationToken cancellationToken)
+    public async Task<DdiHashes?> ForAsync(ManifestBinary binary, Guid organizationId, CancellationToken cancellationToken)
     {
-        if (_known.TryGetValue(sha256, out var known))
+        // The binary is one of the device's actions (its caller checked); the row is read by id within its organization.
+        var row = Binaries(binary.BinaryId, organizationId);
+        var stored = await row.AsNoTracking().Select(b => new { b.Sha1, b.Md5 }).SingleOrDefaultAsync(cancellationToken);
+        if (stored is { Sha1: { } sha1, Md5: { } md5 })
         {
-            return known;
+            return new DdiHashes(sha1, md5, binary.Sha256);
         }
 
+        var computed = await ComputeAsync(binary.Sha256, cancellationToken);
+        if (computed is not null && stored is not null)
+        {
+            // Content is immutable, so a concurrent answer computing the same values and storing them first is harmless.
+            await row.Where(b => b.Sha1 == null || b.Md5 == null)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Sha1, computed.Sha1).SetProperty(x => x.Md5, computed.Md5), cancellationToken);
+        }
+
+        return computed;
+    }
+
+    private IQueryable<Data.Firmware.Binary> Binaries(Guid binaryId, Guid organizationId) =>
+        db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).Where(b => b.Id == binaryId && b.OrganizationId == organizationId);
+
+    private async Task<DdiHashes?> ComputeAsync(string sha256, CancellationToken cancellationToken)
+    {
         await using var content = await blobs.OpenReadAsync(sha256, cancellationToken);
         if (content is null)
         {
@@ -37,7 +58,6 @@ internal sealed class DdiArtifactHashes(IBlobStore blobs)
             md5.AppendData(buffer, 0, read);
         }
 
-        var hashes = new DdiHashes(Convert.ToHexStringLower(sha1.GetHashAndReset()), Convert.ToHexStringLower(md5.GetHashAndReset()), sha256);
-        return _known.GetOrAdd(sha256, hashes);
+        return new DdiHashes(Convert.ToHexStringLower(sha1.GetHashAndReset()), Convert.ToHexStringLower(md5.GetHashAndReset()), sha256);
     }
 }

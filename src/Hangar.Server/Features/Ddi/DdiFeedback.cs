@@ -53,6 +53,6 @@ internal sealed record DdiFeedback(string Execution, string Finished, int? Progr
         "canceled" => UpdateState.Aborted,
         "downloaded" => UpdateState.Downloaded,
         "rejected" => null,
-        _ => update.State is UpdateState.Offered || update.State.IsFinal() ? UpdateState.Downloading : update.State,
+        _ => update.State is UpdateState.Offered ? UpdateState.Downloading : update.State,
     };
 }

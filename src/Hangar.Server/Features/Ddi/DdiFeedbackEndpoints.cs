@@ -12,8 +12,9 @@ namespace Hangar.Server.Features.Ddi;
 /// <summary>
 /// <c>POST deploymentBase/{actionId}/feedback</c> and <c>POST cancelAction/{actionId}/feedback</c>: the device's
 /// progress and results, applied through the same status recorder as the native device API's reports (halts, the
-/// automatic halt, events and release statistics alike). A refusal is 410 Gone when the server aborted the update
-/// (hawkBit's answer for feedback on a closed action) and 409 otherwise; an unknown action is 404.
+/// automatic halt, events and release statistics alike). Feedback on a closed action (its update final: committed,
+/// failed, rolled back or aborted) is 410 Gone, hawkBit's answer for an action no longer active; another refusal is 410
+/// when the server aborted the update meanwhile and 409 otherwise; an unknown action is 404.
 /// </summary>
 internal static class DdiFeedbackEndpoints
 {
@@ -55,6 +56,14 @@ internal static class DdiFeedbackEndpoints
         if (action is null)
         {
             return Problems.NotFound("Action");
+        }
+
+        // hawkBit answers 410 Gone to feedback on an action that is no longer active (closed, failed or canceled): a
+        // hawkBit action never starts over, so a client resending or reporting late learns that the action is over.
+        if (!cancel && action.State.IsFinal())
+        {
+            return Problems.Create(StatusCodes.Status410Gone, action.State == UpdateState.Aborted ? ErrorCodes.UpdateAborted : ErrorCodes.UpdateTransitionInvalid,
+                "Gone", $"The action is closed (its update is {action.State.ToWire()}); it takes no more feedback.");
         }
 
         // Accepting a cancel ends with closed (or canceled); rejecting it changes nothing, the device goes on.

@@ -17,7 +17,7 @@ internal static class DdiModule
     public static IServiceCollection AddDdi(this IServiceCollection services)
     {
         services.AddOptions<DdiOptions>().BindConfiguration(DdiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DdiArtifactHashes>();
+        services.AddScoped<DdiArtifactHashes>();
         services.AddScoped<DdiDeployments>();
         services.AddScoped<DdiTokenVerifier>();
         services.AddSingleton(new RetiredSetting("Ddi:FailedTokensPerAddressPerMinute",

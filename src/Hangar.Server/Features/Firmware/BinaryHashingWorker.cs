@@ -129,6 +129,8 @@ internal sealed class BinaryHashingWorker(
             updated = stored
                 ? await held.ExecuteUpdateAsync(b => b
                     .SetProperty(x => x.State, BinaryState.Signable)
+                    .SetProperty(x => x.Sha1, result.Sha1)
+                    .SetProperty(x => x.Md5, result.Md5)
                     .SetProperty(x => x.LastError, (string?)null)
                     .SetProperty(x => x.HashingLeaseOwner, (Guid?)null)
                     .SetProperty(x => x.HashingLeaseExpiresAt, (DateTime?)null)

@@ -38,7 +38,9 @@ internal static class FirmwareMapping
         CustomMetadata.Parse(binary.CustomMetadata),
         binary.LastError,
         binary.CreatedAt,
-        binary.UpdatedAt);
+        binary.UpdatedAt,
+        binary.Sha1,
+        binary.Md5);
 
     public static BinaryPartResponse ToResponse(this BinaryPart part) => new(part.Index, part.Size, part.Sha256, part.CreatedAt, part.UpdatedAt);
 

@@ -1,0 +1,69 @@
+using Hangar.Data;
+using Hangar.Data.Tenancy;
+using Hangar.Server.Tests.Fixtures;
+using Hangar.Server.Tests.Updates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hangar.Server.Tests.Ddi;
+
+/// <summary>
+/// The SHA-1 and MD5 a deployment shows are the ones stored on the binary at upload; a binary hashed before Hangar kept
+/// them gets them computed from its blob on its first DDI answer, stored, and read from the row afterwards.
+/// </summary>
+public abstract class DdiArtifactDigestTests(DdiServer fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Deployment_ShowsTheStoredDigests_AndFillsThemInForABinaryWithout()
+    {
+        var fleet = await UpdateFleet.CreateAsync(fixture);
+        var bundle = await fleet.BundleAsync(size: 5000);
+        var binaryId = Assert.Single(bundle.Binaries).BinaryId;
+        await fleet.ReleaseAsync("r2", bundle, version: "2.0.0", versionRequirement: ">= 1.0.0");
+        var (device, ddi) = await DdiWireClient.CreateAsync(fixture, fleet, "digests", DdiWireClient.Token);
+        using var deviceHttp = device;
+        using var client = ddi;
+        var links = (await ddi.JsonAsync()).GetProperty("_links");
+        var deployment = links.GetProperty("deploymentBase").GetProperty("href").GetString()!;
+        var uploaded = await fleet.Tenant.Owner.Binaries.GetAsync(binaryId.ToString(), Cancel);
+
+        // A binary uploaded before the digests were kept: its row has none. The first answer computes and stores them.
+        await SetDigestsAsync(binaryId, null, null);
+        var filled = await HashesAsync(ddi, deployment);
+        var content = await ddi.Http.GetByteArrayAsync(await DownloadAsync(ddi, deployment), Cancel);
+        Assert.Equal(LegacyDigests.Of(content), filled);
+        Assert.Equal(filled, (uploaded.Sha1, uploaded.Md5));
+        var stored = await fleet.Tenant.Owner.Binaries.GetAsync(binaryId.ToString(), Cancel);
+        Assert.Equal(filled, (stored.Sha1, stored.Md5));
+
+        // Afterwards the row is what is served: a value only the row holds shows up in the answer.
+        const string sha1 = "0123456789abcdef0123456789abcdef01234567";
+        const string md5 = "0123456789abcdef0123456789abcdef";
+        await SetDigestsAsync(binaryId, sha1, md5);
+        Assert.Equal((sha1, md5), await HashesAsync(ddi, deployment));
+    }
+
+    private async Task SetDigestsAsync(Guid binaryId, string? sha1, string? md5)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
+        await db.Binaries.IgnoreQueryFilters([TenantFilter.Name]).Where(b => b.Id == binaryId)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Sha1, sha1).SetProperty(x => x.Md5, md5), Cancel);
+    }
+
+    private static async Task<(string? Sha1, string? Md5)> HashesAsync(DdiWireClient ddi, string deployment)
+    {
+        var hashes = (await ddi.JsonAsync(deployment)).GetProperty("deployment").GetProperty("chunks")[0].GetProperty("artifacts")[0].GetProperty("hashes");
+        return (hashes.GetProperty("sha1").GetString(), hashes.GetProperty("md5").GetString());
+    }
+
+    private static async Task<string> DownloadAsync(DdiWireClient ddi, string deployment) =>
+        (await ddi.JsonAsync(deployment)).GetProperty("deployment").GetProperty("chunks")[0].GetProperty("artifacts")[0]
+            .GetProperty("_links").GetProperty("download-http").GetProperty("href").GetString()!;
+
+    public sealed class OnSqlite(DdiSqliteServer fixture) : DdiArtifactDigestTests(fixture), IClassFixture<DdiSqliteServer>;
+
+    public sealed class OnPostgres(DdiPostgresServer fixture) : DdiArtifactDigestTests(fixture), IClassFixture<DdiPostgresServer>;
+}
