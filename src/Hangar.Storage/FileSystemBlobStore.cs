@@ -117,10 +117,10 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
             return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, size, "");
         }
 
-        ContentDigests.Values digests;
+        string sha256;
         try
         {
-            digests = await Digest(uploadId).FinishAsync(files, cancellationToken);
+            sha256 = await Digest(uploadId).FinishAsync(files, cancellationToken);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -133,7 +133,6 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
             return new BlobWriteResult(BlobWriteOutcome.SizeMismatch, size, "");
         }
 
-        var sha256 = digests.Sha256;
         if (!string.Equals(sha256, expectedSha256, StringComparison.OrdinalIgnoreCase))
         {
             // The parts do not make the declared content: the upload has to be redone, so they go.
@@ -163,7 +162,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         FileSync.FlushDirectory(directory);
         _objects.Publish(sha256, directory);
         ForgetDigest(uploadId);
-        return new BlobWriteResult(BlobWriteOutcome.Stored, size, sha256, digests.Sha1, digests.Md5);
+        return new BlobWriteResult(BlobWriteOutcome.Stored, size, sha256);
     }
 
     public Task AbortUploadAsync(string uploadId, CancellationToken cancellationToken)

@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Hangar.Storage;
 
 /// <summary>
-/// The SHA-256 of an upload's content (and its SHA-1 and MD5, <see cref="ContentDigests"/>), computed while its parts arrive: as soon as parts 1..k are staged, a background
+/// The SHA-256 of an upload's content, computed while its parts arrive: as soon as parts 1..k are staged, a background
 /// pass reads them (from the page cache, moments after they were written) in order into one running hash, so that on
 /// completion only the parts not read yet are left. Part files are named by their content's SHA-256 and never
 /// rewritten, so what was read is what the object will be made of; a part re-sent with other content after it was read
@@ -16,7 +17,7 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<int, PartFile> _arrived = [];
     private readonly List<PartFile> _consumed = [];
-    private ContentDigests _hash = new();
+    private IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Task _pass = Task.CompletedTask;
     private bool _reading;
     private bool _restart;
@@ -47,12 +48,12 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
     }
 
     /// <summary>
-    /// The digests (lowercase hex) of exactly <paramref name="parts"/>, in order: what was already read into the running
+    /// The SHA-256 (lowercase hex) of exactly <paramref name="parts"/>, in order: what was already read into the running
     /// hash is kept if it is a prefix of them, the rest is read now. Throws what reading a part threw: an
     /// <see cref="IOException"/> (<see cref="FileNotFoundException"/> for a missing file) or an
     /// <see cref="InvalidDataException"/> for a file that is not its recorded size.
     /// </summary>
-    public async Task<ContentDigests.Values> FinishAsync(IReadOnlyList<PartFile> parts, CancellationToken cancellationToken)
+    public async Task<string> FinishAsync(IReadOnlyList<PartFile> parts, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -88,7 +89,7 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
                     _failure = null;
                     if (!_restart && _consumed.Count == parts.Count)
                     {
-                        return _hash.Current();
+                        return Convert.ToHexStringLower(_hash.GetCurrentHash());
                     }
 
                     StartPassLocked();
@@ -136,7 +137,7 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
         if (_restart)
         {
             _hash.Dispose();
-            _hash = new ContentDigests();
+            _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             _consumed.Clear();
             _restart = false;
         }
@@ -216,7 +217,7 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
         }
     }
 
-    private static void Append(ContentDigests hash, PartFile part, byte[] buffer)
+    private static void Append(IncrementalHash hash, PartFile part, byte[] buffer)
     {
         using var file = File.OpenHandle(part.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         long offset = 0;
@@ -226,7 +227,7 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
             offset += read;
             if (offset <= part.Size)
             {
-                hash.Append(buffer, 0, read);
+                hash.AppendData(buffer, 0, read);
             }
         }
 

@@ -48,6 +48,22 @@ internal static class FirmwareBuilder
         return await SettledAsync(client, binaryId);
     }
 
+    /// <summary>Waits (bounded) for the hashing worker to add a signable binary's SHA-1 and MD5, which follow its state.</summary>
+    public static async Task<BinaryResponse> LegacyDigestedAsync(HangarClient client, Guid binaryId)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var binary = await client.Binaries.GetAsync(binaryId.ToString(), Cancel);
+            if (binary.Sha1 is not null && binary.Md5 is not null || deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                return binary;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+    }
+
     /// <summary>Waits for the hashing worker to finish with the binary (it reacts to a signal, so this is quick).</summary>
     public static async Task<BinaryResponse> SettledAsync(HangarClient client, Guid binaryId)
     {

@@ -62,7 +62,7 @@ internal static class DdiArtifactEndpoints
         var artifactName = DdiDeployments.FileName(binary);
         if (fileName == artifactName + Md5SumSuffix)
         {
-            var hashed = await hashes.ForAsync(binary, controller.OrganizationId, cancellationToken);
+            var hashed = await hashes.ForAsync(binary, cancellationToken);
             return hashed is null
                 ? Problems.NotFound("Artifact")
                 : TypedResults.Text(string.Create(CultureInfo.InvariantCulture, $"{hashed.Md5}  {artifactName}\n"), "text/plain");

@@ -16,7 +16,7 @@ internal static class DdiArtifactLinks
     public static async Task<DdiArtifact> ArtifactAsync(ManifestBinary binary, DdiController controller, DdiArtifactHashes hashes, CancellationToken cancellationToken)
     {
         var fileName = DdiDeployments.FileName(binary);
-        var hashed = await hashes.ForAsync(binary, controller.OrganizationId, cancellationToken) ?? new DdiHashes("", "", binary.Sha256);
+        var hashed = await hashes.ForAsync(binary, cancellationToken) ?? new DdiHashes("", "", binary.Sha256);
         var url = $"{controller.BaseUrl}/softwaremodules/{ModuleId(binary)}/artifacts/{Uri.EscapeDataString(fileName)}";
         var suffix = url.StartsWith("https:", StringComparison.Ordinal) ? "" : "-http";
         return new DdiArtifact(fileName, binary.Size, hashed, new Dictionary<string, DdiLink>(StringComparer.Ordinal)

@@ -13,7 +13,8 @@ namespace Hangar.Server.Features.Firmware;
 /// multi-GB binary can take seconds to minutes, longer than a request should be held open; and the work must survive a restart. The <c>hashing</c> state is the
 /// durable queue: the worker picks up every binary in it at start, on a signal from the API, and every few seconds.
 /// Several servers may share the database: each binary is claimed with a lease (<see cref="BinaryHashingLeases"/>),
-/// renewed while the work runs, so exactly one node hashes it and another takes over if that node dies.
+/// renewed while the work runs, so exactly one node hashes it and another takes over if that node dies. Once signable,
+/// the binary's SHA-1 and MD5 are added (<see cref="BinaryLegacyDigests"/>).
 /// </summary>
 internal sealed class BinaryHashingWorker(
     IServiceScopeFactory scopes, IBlobStore blobs, BinaryHashingSignal signal, TimeProvider time, ILogger<BinaryHashingWorker> logger) : BackgroundService
@@ -129,8 +130,6 @@ internal sealed class BinaryHashingWorker(
             updated = stored
                 ? await held.ExecuteUpdateAsync(b => b
                     .SetProperty(x => x.State, BinaryState.Signable)
-                    .SetProperty(x => x.Sha1, result.Sha1)
-                    .SetProperty(x => x.Md5, result.Md5)
                     .SetProperty(x => x.LastError, (string?)null)
                     .SetProperty(x => x.HashingLeaseOwner, (Guid?)null)
                     .SetProperty(x => x.HashingLeaseExpiresAt, (DateTime?)null)
@@ -165,6 +164,26 @@ internal sealed class BinaryHashingWorker(
         }
 
         logger.LogInformation("Binary {BinaryId} hashed: {Outcome}", binary.Id, stored ? "signable" : error);
+        if (stored)
+        {
+            await FillLegacyDigestsAsync(binary, services, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SHA-1 and MD5 for DDI clients, after the binary is signable so that they never delay it. A failure here loses
+    /// nothing: the first DDI answer that needs them computes them.
+    /// </summary>
+    private async Task FillLegacyDigestsAsync(Binary binary, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<BinaryLegacyDigests>().GetOrFillAsync(binary.Id, binary.Sha256, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Binary {BinaryId}: computing its SHA-1 and MD5 failed; the first DDI answer that needs them will", binary.Id);
+        }
     }
 
     private static string Describe(BlobWriteResult result, Binary binary) => result.Outcome switch

@@ -11,6 +11,7 @@ internal static class FirmwareModule
         services.AddScoped<BinaryContent>();
         services.AddScoped<BinaryLifecycle>();
         services.AddScoped<BinaryHashingLeases>();
+        services.AddScoped<BinaryLegacyDigests>();
         services.AddSingleton<BinaryHashingSignal>();
         services.AddSingleton<DownloadUrlKey>();
         services.AddSingleton<DownloadUrlSigner>();
