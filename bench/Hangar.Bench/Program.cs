@@ -5,6 +5,7 @@ using Hangar.Bench.Firmware;
 using Hangar.Bench.Fleet;
 using Hangar.Bench.Sockets;
 using Hangar.Bench.Telemetry;
+using Hangar.Bench.Tunnels;
 using Hangar.Bench.Updates;
 using Hangar.Testing;
 
@@ -18,6 +19,7 @@ using Hangar.Testing;
 //   dotnet run -c Release --project bench/Hangar.Bench -- telemetry [senders] [seconds] [rounds]   (SQLite ingest vs a bare batched writer)
 //   dotnet run -c Release --project bench/Hangar.Bench -- sockets [devices] [in flight] [admissions/s] [burst]   (as root: raises the open-file limit)
 //   dotnet run -c Release --project bench/Hangar.Bench -- fleet-summary sqlite|postgres [devices] [runs]
+//   dotnet run -c Release --project bench/Hangar.Bench -- tunnels [MiB] [rounds] [messages] [idle tunnels]   (after scripts/publish-agent)
 // `drive` is the update-check load driver, started by the update-checks scenario as a child process.
 static int Number(string[] args, int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -48,6 +50,9 @@ switch (args.FirstOrDefault())
     case "sockets":
         await IdleSockets.RunAsync(devices: Number(args, 1, 20_000), concurrency: Number(args, 2, 64), admissionsPerSecond: Number(args, 3, 500), admissionBurst: Number(args, 4, 1000));
         return 0;
+    case "tunnels":
+        await TunnelRelayBench.RunAsync(megabytes: Number(args, 1, 100), rounds: Number(args, 2, 5), messages: Number(args, 3, 1000), idleTunnels: Number(args, 4, 50));
+        return 0;
     case "telemetry":
         await TelemetryIngest.RunAsync(workers: Number(args, 1, 8), duration: TimeSpan.FromSeconds(Number(args, 2, 20)), rounds: Number(args, 3, 3));
         return 0;
@@ -60,6 +65,6 @@ switch (args.FirstOrDefault())
         await StreamFanout.RunAsync(subscribers: 100, events: 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | ingest [rounds] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs] | telemetry [senders] [seconds] [rounds] | sockets [devices] [in flight] [admissions/s] [burst] | fleet-summary sqlite|postgres [devices] [runs]");
+        Console.Error.WriteLine("usage: Hangar.Bench webhooks [events] | firmware [runs] | ingest [rounds] | handshakes [concurrency] [seconds] [rounds] [path] | update-checks sqlite|postgres [devices] [phase seconds] [workers] | agent [runs] | telemetry [senders] [seconds] [rounds] | sockets [devices] [in flight] [admissions/s] [burst] | fleet-summary sqlite|postgres [devices] [runs] | tunnels [MiB] [rounds] [messages] [idle tunnels]");
         return 2;
 }

@@ -94,6 +94,38 @@ public abstract class TunnelTests(ClockServer fixture)
     }
 
     [Fact]
+    public async Task Token_OfOneDevicesTunnel_IsRefusedForAnotherDevicesTunnel()
+    {
+        var (tenant, first, firstLeaf) = await DeviceAsync("t-token-a");
+        var second = await tenant.Owner.Devices.CreateAsync(new CreateDeviceRequest("t-token-b", first.ProductId.ToString()), cancellationToken: Cancel);
+        var secondLeaf = TestPki.Leaf(TestPki.Root(), "t-token-b");
+        await tenant.Owner.DeviceCertificates.CreateAsync(new CreateDeviceCertificateRequest(second.Id.ToString(), TestPki.Pem(secondLeaf)), cancellationToken: Cancel);
+        await using var firstAgent = await DeviceSocket.ConnectAsync(fixture.Server, firstLeaf, Cancel);
+        await firstAgent.ReceiveAsync(Cancel);
+        await using var secondAgent = await DeviceSocket.ConnectAsync(fixture.Server, secondLeaf, Cancel);
+        await secondAgent.ReceiveAsync(Cancel);
+        var mine = await OpenAsync(tenant, firstAgent, first, 22);
+        var theirs = await OpenAsync(tenant, secondAgent, second, 22);
+
+        Assert.Equal(401, (await TunnelPeers.UserAsync(fixture.Server, theirs.Tunnel.Id, mine.Token, null, Cancel)).Status);
+    }
+
+    [Fact]
+    public async Task ListAndGet_NameTheDeviceByItsIdentifier()
+    {
+        var (tenant, device, leaf) = await DeviceAsync("t-named");
+        await using var agent = await DeviceSocket.ConnectAsync(fixture.Server, leaf, Cancel);
+        await agent.ReceiveAsync(Cancel);
+        var created = await OpenAsync(tenant, agent, device, 22);
+
+        Assert.Equal("t-named", created.Tunnel.DeviceIdentifier);
+        Assert.Equal("t-named", (await tenant.Owner.Tunnels.GetAsync(created.Tunnel.Id.ToString(), Cancel)).DeviceIdentifier);
+        var listed = Assert.Single((await tenant.Owner.Tunnels.ListAsync(cancellationToken: Cancel)).Data);
+        Assert.Equal((device.Id, "t-named"), (listed.DeviceId, listed.DeviceIdentifier));
+        Assert.Equal("t-named", (await tenant.Owner.Tunnels.CloseAsync(created.Tunnel.Id.ToString(), Cancel)).DeviceIdentifier);
+    }
+
+    [Fact]
     public async Task AddressOutsideTheAllowlist_IsRefused()
     {
         var (tenant, device, leaf) = await DeviceAsync("t-cidr");

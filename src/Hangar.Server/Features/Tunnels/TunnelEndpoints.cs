@@ -60,13 +60,17 @@ internal static class TunnelEndpoints
             return problem!;
         }
 
-        return TypedResults.Ok(await db.Tunnels.AsNoTracking().ToPageAsync(spec, Search, t => t.Id, t => t.ToResponse(), cancellationToken));
+        var page = await db.Tunnels.AsNoTracking().ToPageAsync(spec, Search, t => t.Id, t => t, cancellationToken);
+        var deviceIds = page.Data.Select(t => t.DeviceId).Distinct().ToList();
+        var identifiers = await db.Devices.Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Identifier, cancellationToken);
+        return TypedResults.Ok(new ListResponse<TunnelResponse>(
+            [.. page.Data.Select(t => t.ToResponse(identifiers.GetValueOrDefault(t.DeviceId, "")))], page.NextPage));
     }
 
     private static async Task<Results<Ok<TunnelResponse>, ProblemHttpResult>> GetAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
         var tunnel = await FindAsync(id, http, db, cancellationToken);
-        return tunnel is null ? Problems.NotFound("Tunnel") : TypedResults.Ok(tunnel.ToResponse());
+        return tunnel is null ? Problems.NotFound("Tunnel") : TypedResults.Ok(await ResponseAsync(tunnel, db, cancellationToken));
     }
 
     private static async Task<Results<Created<TunnelTokenResponse>, ProblemHttpResult>> CreateAsync(
@@ -134,7 +138,7 @@ internal static class TunnelEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Created($"/api/v1/tunnels/{tunnel.Id}", new TunnelTokenResponse(tunnel.ToResponse(), token));
+        return TypedResults.Created($"/api/v1/tunnels/{tunnel.Id}", new TunnelTokenResponse(tunnel.ToResponse(device.Identifier), token));
     }
 
     private static async Task<Results<Ok<TunnelResponse>, ProblemHttpResult>> ExtendAsync(
@@ -171,7 +175,7 @@ internal static class TunnelEndpoints
         tunnel.UpdatedAt = now;
         events.Record(EventTypes.TunnelExtended, ResourceTypes.Tunnel, tunnel.Id, new TunnelEventData(tunnel.DeviceId, tunnel.DevicePort, tunnel.ExpiresAt));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(tunnel.ToResponse());
+        return TypedResults.Ok(await ResponseAsync(tunnel, db, cancellationToken));
     }
 
     private static async Task<Results<Ok<TunnelResponse>, ProblemHttpResult>> CloseAsync(
@@ -187,13 +191,13 @@ internal static class TunnelEndpoints
         audit.Resource(ResourceTypes.Tunnel, tunnel.Id);
         if (tunnel.State == TunnelState.Closed)
         {
-            return TypedResults.Ok(tunnel.ToResponse());
+            return TypedResults.Ok(await ResponseAsync(tunnel, db, cancellationToken));
         }
 
         TunnelLifecycle.MarkClosed(tunnel, TunnelCloseReasons.User, null, time.GetUtcNow().UtcDateTime, events);
         await db.SaveChangesAsync(cancellationToken);
         await lifecycle.AfterCloseAsync(tunnel, TunnelCloseReasons.User, cancellationToken);
-        return TypedResults.Ok(tunnel.ToResponse());
+        return TypedResults.Ok(await ResponseAsync(tunnel, db, cancellationToken));
     }
 
     private static async Task<Results<Ok<TunnelTokenResponse>, ProblemHttpResult>> RotateTokenAsync(
@@ -215,7 +219,13 @@ internal static class TunnelEndpoints
         tunnel.TokenHash = TunnelTokens.Hash(token);
         tunnel.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new TunnelTokenResponse(tunnel.ToResponse(), token));
+        return TypedResults.Ok(new TunnelTokenResponse(await ResponseAsync(tunnel, db, cancellationToken), token));
+    }
+
+    private static async Task<TunnelResponse> ResponseAsync(Tunnel tunnel, HangarDbContext db, CancellationToken cancellationToken)
+    {
+        var identifier = await db.Devices.Where(d => d.Id == tunnel.DeviceId).Select(d => d.Identifier).FirstOrDefaultAsync(cancellationToken);
+        return tunnel.ToResponse(identifier ?? "");
     }
 
     private static Task<Tunnel?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken) =>

@@ -6,10 +6,11 @@ namespace Hangar.Server.Features.Tunnels;
 
 internal static class TunnelMapping
 {
-    public static TunnelResponse ToResponse(this Tunnel tunnel) => new(
+    public static TunnelResponse ToResponse(this Tunnel tunnel, string deviceIdentifier) => new(
         tunnel.Id,
         ResourceName.Format(tunnel.OrganizationId, ResourceTypes.Tunnel, tunnel.Id),
         tunnel.DeviceId,
+        deviceIdentifier,
         tunnel.DevicePort,
         tunnel.State.ToWire(),
         tunnel.CloseReason,
