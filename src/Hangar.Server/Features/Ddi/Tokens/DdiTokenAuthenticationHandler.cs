@@ -22,7 +22,7 @@ namespace Hangar.Server.Features.Ddi.Tokens;
 /// </summary>
 internal sealed class DdiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> scheme, ILoggerFactory loggers, UrlEncoder encoder, DdiTokenFailures failures,
-    DdiTokenFailureRecorder recorder, TenantContext tenant)
+    DdiTokenFailureRecorder recorder, TenantContext tenant, AuthenticationFailures counted)
     : AuthenticationHandler<AuthenticationSchemeOptions>(scheme, loggers, encoder)
 {
     public const string SchemeName = "DdiToken";
@@ -39,6 +39,7 @@ internal sealed class DdiTokenAuthenticationHandler(
         var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (failures.IsBlocked(address))
         {
+            counted.Refused(AuthenticationFailures.DdiToken, Throttled);
             return AuthenticateResult.Fail(Throttled);
         }
 
@@ -91,6 +92,7 @@ internal sealed class DdiTokenAuthenticationHandler(
 
     private AuthenticateResult Refuse(string reason, string address, string? scheme = null, string? controllerId = null)
     {
+        counted.Refused(AuthenticationFailures.DdiToken, reason);
         failures.Count(address);
         Logger.LogWarning("DDI token refused from {ClientAddress}: {Reason}; scheme {Scheme}, controller {ControllerId}", address, reason, scheme, controllerId);
         return AuthenticateResult.Fail(reason);
