@@ -51,6 +51,7 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(UpdateMemberRequest))]
 [JsonSerializable(typeof(AuditEntryResponse))]
 [JsonSerializable(typeof(HealthChecks))]
+[JsonSerializable(typeof(HealthComponent))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(ReferenceCandidate))]

@@ -107,6 +107,9 @@ public sealed class HangarTestServer : IAsyncDisposable
             ContentRootPath = dataDirectory,
             EnvironmentName = "Testing",
         });
+        // Before the server's registration as well as after it: what is decided while registering (whether to export
+        // OTLP) reads the configuration then, as it does in production; the copy added last wins over HANGAR_ variables.
+        builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddHangarServer([]);
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();

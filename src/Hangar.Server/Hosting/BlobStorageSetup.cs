@@ -1,3 +1,4 @@
+using Hangar.Server.Hosting.BlobStore;
 using Hangar.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,10 @@ internal static class BlobStorageSetup
         services.AddOptions<BlobStorageOptions>().BindConfiguration(BlobStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure<IOptions<ServerOptions>>((blobs, server) => blobs.Root ??= server.Value.DataPath("blobs"));
         services.AddFileSystemBlobStore();
+        // The server's features see the store through the wrapper that counts its failures.
+        services.AddSingleton<BlobStoreFailures>();
+        services.AddSingleton<IBlobStore>(provider =>
+            new MeasuredBlobStore(provider.GetRequiredService<FileSystemBlobStore>(), provider.GetRequiredService<BlobStoreFailures>()));
         return services;
     }
 }

@@ -4,7 +4,7 @@ namespace Hangar.Server.Tests.Fixtures;
 
 /// <summary>
 /// A server with a scrape token and small label caps, so tests see the caps take effect. The fleet gauges refresh
-/// at start and then only when a test asks (the interval is an hour).
+/// at start and then only when a test asks (the interval is an hour). Its webhooks may reach loopback receivers.
 /// </summary>
 public abstract class MetricsServer(DatabaseKind database) : ServerFixture(database)
 {
@@ -19,5 +19,5 @@ public abstract class MetricsServer(DatabaseKind database) : ServerFixture(datab
             ["Observability:FleetGaugeSeconds"] = "3600",
             ["Observability:FleetGaugeTopGroups"] = TopGroups.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Observability:FleetGaugeTopReleases"] = TopReleases.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).ToDictionary();
+        }).Concat(WebhookServer.WebhookSettings).ToDictionary();
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Hangar.Contracts.Common;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Server.Tests.Telemetry;
 using Hangar.Testing;
 using Hangar.Testing.Postgres;
 
@@ -57,13 +58,21 @@ public sealed class DatabaseUnavailableTests
     {
         // A cluster of this test's own: the shared one serves every other test.
         await using var cluster = await PostgresCluster.StartPrivateAsync(Cancel);
-        var settings = new Dictionary<string, string?> { ["Database:ConnectionString"] = await cluster.CreateDatabaseAsync(Cancel) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = await cluster.CreateDatabaseAsync(Cancel),
+            ["Observability:ScrapeToken"] = MetricsServer.ScrapeToken,
+        };
         await using var server = await HangarTestServer.StartAsync(DatabaseKind.Postgres, settings, Cancel);
         var key = server.Bootstrap!.ApiKey;
         await AssertServesAsync(server, key);
 
         await cluster.StopServerAsync(Cancel);
         await AssertUnavailableAsync(server, key);
+        // The metrics say so too, from memory: the scrape itself needs no database.
+        var exposition = await Exposition.ScrapeAsync(server, Cancel);
+        Assert.Equal(0, exposition.Value("hangar_database_available"));
+        Assert.True(exposition.Value("hangar_database_command_failures_total", "kind=\"unavailable\"") >= 1);
 
         await cluster.StartServerAgainAsync(Cancel);
         await AssertServesAsync(server, key);
@@ -83,7 +92,10 @@ public sealed class DatabaseUnavailableTests
         using var health = await anonymous.GetAsync("healthz", Cancel);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         var checks = await HealthAsync(health);
-        Assert.Equal(("degraded", "unavailable"), (checks.GetProperty("status").GetString(), checks.GetProperty("checks").GetProperty("database").GetString()));
+        Assert.Equal(("unhealthy", "unavailable"), (checks.GetProperty("status").GetString(), checks.GetProperty("checks").GetProperty("database").GetString()));
+        var database = checks.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "database");
+        Assert.Equal("unhealthy", database.GetProperty("status").GetString());
+        Assert.Contains("unavailable", database.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>Writes and health work, within a bound: the first requests after an outage may still find broken pooled connections.</summary>

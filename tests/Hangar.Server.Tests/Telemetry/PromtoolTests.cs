@@ -32,6 +32,12 @@ public abstract class PromtoolTests(MetricsServer fixture)
         var exposition = await http.GetStringAsync("metrics", Cancel);
         Assert.Contains("hangar_fleet_devices{", exposition, StringComparison.Ordinal);
         Assert.Contains("hangar_metrics_scrape_refusals_total{", exposition, StringComparison.Ordinal);
+        // The server's own instruments (a refused scrape is an authentication failure too).
+        foreach (var series in new[] { "hangar_database_command_duration_seconds_bucket{", "hangar_database_available ", "hangar_presence_sockets ",
+            "hangar_webhook_deliveries_pending ", "hangar_authentication_failures_total{" })
+        {
+            Assert.Contains(series, exposition, StringComparison.Ordinal);
+        }
 
         var (exitCode, output) = await PromtoolAsync(exposition);
         Assert.True(exitCode == 0, $"promtool check metrics exited {exitCode}:\n{output}");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Firmware;
 using Hangar.Core.Access;
@@ -10,6 +11,7 @@ using Hangar.Server.Features.Idempotency;
 using Hangar.Server.Hosting.Authentication;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Lists;
+using Hangar.Server.Hosting.Observability;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.References;
 using Hangar.Server.Hosting.Validation;
@@ -151,11 +153,17 @@ internal static class BinaryEndpoints
         }
 
         audit.Resource(ResourceTypes.Binary, binary.Id);
+        // Completing an upload (the move to hashable checks that the parts make up the binary) is a traced step.
+        using var span = state == BinaryState.Hashable && binary.State != BinaryState.Hashable
+            ? UploadTracing.Source.StartForRequest(UploadTracing.CompleteSpan, http)
+            : null;
+        span?.SetTag(RequestSpans.OrganizationIdTag, binary.OrganizationId.ToString()).SetTag(UploadTracing.BinaryIdTag, binary.Id.ToString());
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (refusal, afterCommit) = await lifecycle.ApplyAsync(binary, state, now, cancellationToken);
         if (refusal is not null)
         {
+            span?.SetStatus(ActivityStatusCode.Error, refusal.Code);
             return Problems.Conflict(refusal.Code, refusal.Detail);
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Firmware;
@@ -9,6 +10,7 @@ using Hangar.Data.Firmware;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Database;
+using Hangar.Server.Hosting.Observability;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Storage;
 using Microsoft.AspNetCore.Http.Features;
@@ -71,9 +73,14 @@ internal static class BinaryPartEndpoints
             bodyLimit.MaxRequestBodySize = limits.MaxPartBytes;
         }
 
+        using var span = UploadTracing.Source.StartForRequest(UploadTracing.PartSpan, http);
+        span?.SetTag(RequestSpans.OrganizationIdTag, binary.OrganizationId.ToString()).SetTag(UploadTracing.BinaryIdTag, binary.Id.ToString())
+            .SetTag("hangar.part.index", partIndex).SetTag("hangar.part.size", size);
         var result = await blobs.PutPartAsync(BinaryContent.UploadId(binary), partIndex, http.Request.Body, size, sha256, cancellationToken);
+        span?.SetTag("hangar.part.outcome", result.Outcome.ToString());
         if (!result.Succeeded)
         {
+            span?.SetStatus(ActivityStatusCode.Error);
             return result.Outcome switch
             {
                 BlobWriteOutcome.HashMismatch => Problems.BadRequest(ErrorCodes.PartHashMismatch, $"Part {partIndex} has SHA-256 {result.Sha256}, not {sha256}; nothing was kept. Send it again."),

@@ -1,13 +1,22 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 
 namespace Hangar.Server.Features.Presence;
 
-/// <summary>The control sessions this node holds, one per device: a newer socket of a device replaces the older one.</summary>
+/// <summary>
+/// The control sessions this node holds, one per device: a newer socket of a device replaces the older one. Their
+/// number is gauge <c>hangar.presence.sockets</c> (meter <c>Hangar.Presence</c>).
+/// </summary>
 internal sealed class ControlSessions
 {
     public const string ReplacedReason = "replaced by a newer connection of this device";
+    public const string MeterName = "Hangar.Presence";
 
     private readonly ConcurrentDictionary<Guid, ControlSession> _byDevice = new();
+
+    public ControlSessions(IMeterFactory meters) =>
+        meters.Create(MeterName).CreateObservableGauge("hangar.presence.sockets", () => Count, "{socket}",
+            "Device control sockets open on this node.");
 
     public int Count => _byDevice.Count;
 

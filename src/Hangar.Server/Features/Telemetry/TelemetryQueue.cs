@@ -31,6 +31,9 @@ internal sealed class TelemetryQueue
 
     public long Depth => Interlocked.Read(ref _depth);
 
+    /// <summary>Points the queue holds at most (<c>Telemetry:QueueCapacityPoints</c>).</summary>
+    public long Capacity => _capacity;
+
     public ChannelReader<TelemetryWork> Reader => _channel.Reader;
 
     /// <summary>Queues the batch if its points fit; false (and counted as dropped) if not, or if the node is stopping.</summary>

@@ -6,6 +6,7 @@ using Hangar.Data.Queries;
 using Hangar.Data.Releases;
 using Hangar.Data.Tenancy;
 using Hangar.Server.Features.Events;
+using Hangar.Server.Hosting.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ internal sealed class UpdateCheck(
     UpdateManifestCache manifests,
     UpdateDownloadUrls urls,
     TimeProvider time,
+    IHttpContextAccessor http,
     IOptions<UpdatesOptions> options)
 {
     // A claim refused because the phase filled meanwhile is retried once with the phase known full; more is paranoia.
@@ -36,6 +38,8 @@ internal sealed class UpdateCheck(
     {
         var now = time.GetUtcNow();
         var organizationId = tenant.OrganizationId ?? throw new InvalidOperationException("An update check needs the caller's organization.");
+        using var span = UpdateTracing.Source.StartForRequest(UpdateTracing.CheckSpan, http.HttpContext);
+        span?.SetTag(RequestSpans.OrganizationIdTag, organizationId.ToString()).SetTag(RequestSpans.DeviceIdTag, deviceId.ToString()).SetTag("hangar.update.counts", write);
         var device = await snapshots.LoadAsync(db, organizationId, deviceId, now.UtcDateTime, cancellationToken);
         if (device is null)
         {
@@ -53,7 +57,9 @@ internal sealed class UpdateCheck(
         }
 
         var resolution = await ResolveAsync(device, state, graph, write, now.UtcDateTime, cancellationToken);
-        return await OfferAsync(device, resolution, graph, write, links, now, cancellationToken);
+        var offer = await OfferAsync(device, resolution, graph, write, links, now, cancellationToken);
+        span?.SetTag("hangar.update.decision", offer.Decision.ToString()).SetTag("hangar.update.reason", offer.Reason);
+        return offer;
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace Hangar.Server.Features.Webhooks;
 /// Writes the outcome of an attempt: the attempt row, the delivery's new state and next try, and, when an endpoint
 /// has failed for the whole retry window (or answered 410 Gone), disables it with an event and an audit row.
 /// </summary>
-internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhooksOptions> options)
+internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhooksOptions> options, WebhookMetrics metrics)
 {
     private const string Actor = "webhook dispatcher";
 
@@ -101,6 +101,12 @@ internal sealed class WebhookAttemptRecorder(IServiceScopeFactory scopes, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Attempted(delivery.State switch
+        {
+            WebhookDeliveryState.Succeeded => WebhookMetrics.Succeeded,
+            WebhookDeliveryState.Failed => WebhookMetrics.Failed,
+            _ => WebhookMetrics.Retrying,
+        });
     }
 
     private static void Disable(HangarDbContext db, EventRecorder events, Webhook webhook, string reason, DateTime now)

@@ -20,6 +20,7 @@ internal sealed class WebhookDispatcher(
     WebhookSender sender,
     WebhookAttemptRecorder recorder,
     WebhookSecretStore secrets,
+    WebhookBacklog backlog,
     EventSignal events,
     TimeProvider time,
     IOptions<WebhooksOptions> options,
@@ -43,6 +44,7 @@ internal sealed class WebhookDispatcher(
                 }
 
                 await StartDueAsync(stoppingToken);
+                await RefreshBacklogAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -126,6 +128,12 @@ internal sealed class WebhookDispatcher(
                 return;
             }
         }
+    }
+
+    private async Task RefreshBacklogAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await backlog.RefreshIfStaleAsync(scope.ServiceProvider.GetRequiredService<HangarDbContext>(), stoppingToken);
     }
 
     private async Task AttemptAsync(Guid deliveryId, Guid webhookId, CancellationToken stoppingToken)

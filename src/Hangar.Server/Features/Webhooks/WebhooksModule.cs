@@ -14,6 +14,8 @@ internal static class WebhooksModule
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookFanout>();
         services.AddSingleton<WebhookAttemptRecorder>();
+        services.AddSingleton<WebhookBacklog>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookSender.HttpClientName, http =>
             {

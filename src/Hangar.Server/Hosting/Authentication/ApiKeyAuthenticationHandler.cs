@@ -16,7 +16,7 @@ namespace Hangar.Server.Hosting.Authentication;
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CallerAuthenticator authenticator,
-    ScrapeToken scrapeToken, RefusedCredentialGuard guard)
+    ScrapeToken scrapeToken, RefusedCredentialGuard guard, AuthenticationFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -34,6 +34,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         if (guard.WaitFor(Context) is { } wait)
         {
+            failures.Refused(AuthenticationFailures.ApiKey, "throttled");
             return AuthenticateResult.Fail(new CredentialsThrottled(wait));
         }
 

@@ -19,6 +19,7 @@ internal static class CallerSchemes
     public static AuthenticationBuilder AddCallerSchemes(this AuthenticationBuilder authentication)
     {
         authentication.Services.AddScoped<CallerAuthenticator>();
+        authentication.Services.AddSingleton<AuthenticationFailures>();
         authentication.Services.AddSingleton<RefusedCredentialGuard>();
         return authentication
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKey, null)

@@ -14,6 +14,7 @@ internal static class DatabaseModule
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<DatabaseMetrics>();
         services.AddHostedService<DatabaseMigrator>();
         // One per scope, read by every context of that scope: the tenant is the unit of work's, not a context's.
         services.AddScoped<TenantContext>();
@@ -38,6 +39,7 @@ internal static class DatabaseModule
             // Features register theirs (audit rows, events and their outbox) and they run in that order: the database
             // knows none of them.
             builder.AddInterceptors(provider.GetServices<ISaveChangesInterceptor>());
+            builder.AddInterceptors(provider.GetRequiredService<DatabaseMetrics>());
         }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }

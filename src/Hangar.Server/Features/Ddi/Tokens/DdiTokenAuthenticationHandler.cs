@@ -24,7 +24,7 @@ namespace Hangar.Server.Features.Ddi.Tokens;
 /// </summary>
 internal sealed class DdiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> scheme, ILoggerFactory loggers, UrlEncoder encoder, RefusedCredentialGuard guard,
-    DdiTokenFailureRecorder recorder, TenantContext tenant)
+    DdiTokenFailureRecorder recorder, TenantContext tenant, AuthenticationFailures counted)
     : AuthenticationHandler<AuthenticationSchemeOptions>(scheme, loggers, encoder)
 {
     public const string SchemeName = "DdiToken";
@@ -40,6 +40,7 @@ internal sealed class DdiTokenAuthenticationHandler(
         var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (guard.WaitFor(Context) is { } wait)
         {
+            counted.Refused(AuthenticationFailures.DdiToken, Throttled);
             return AuthenticateResult.Fail(new CredentialsThrottled(wait));
         }
 
@@ -90,6 +91,7 @@ internal sealed class DdiTokenAuthenticationHandler(
 
     private AuthenticateResult Refuse(string reason, string address, string? scheme = null, string? controllerId = null)
     {
+        counted.Refused(AuthenticationFailures.DdiToken, reason);
         guard.Refused(Context);
         Logger.LogWarning("DDI token refused from {ClientAddress}: {Reason}; scheme {Scheme}, controller {ControllerId}", address, reason, scheme, controllerId);
         return AuthenticateResult.Fail(reason);
