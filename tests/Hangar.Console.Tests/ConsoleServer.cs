@@ -23,7 +23,12 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
     {
         ["HANGAR_RateLimits__SignInPerAddressPerMinute"] = "1000",
         ["HANGAR_RateLimits__PerAddressPerMinute"] = AnonymousRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Multipart uploads with small files: a browser hashing megabytes in WebAssembly is slow on a loaded machine.
+        ["HANGAR_Firmware__MinPartBytes"] = MinPartBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The smallest part (but the last) this server accepts: 1 MiB, the console's smallest part size.</summary>
+    public const long MinPartBytes = 1024 * 1024;
 
     private readonly string _directory;
     private readonly RunningProcess _process;

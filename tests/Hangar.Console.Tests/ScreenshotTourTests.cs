@@ -1,4 +1,5 @@
 using Hangar.Contracts.Devices;
+using Hangar.Contracts.Releases;
 using Microsoft.Playwright;
 
 namespace Hangar.Console.Tests;
@@ -16,9 +17,12 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
     {
         var product = $"tour-{Guid.CreateVersion7():N}"[..16];
         await world.Server.Api.Products.CreateAsync(new CreateProductRequest(product), cancellationToken: Cancel);
-        await world.Server.Api.Cohorts.CreateAsync(new CreateCohortRequest("stable", product), cancellationToken: Cancel);
+        var cohort = await world.Server.Api.Cohorts.CreateAsync(new CreateCohortRequest("stable", product), cancellationToken: Cancel);
         await world.Server.Api.Devices.ImportAsync(new ImportDevicesRequest(
             $"{product}-gw-001,Hall A,\"lab,eu\",{product},stable\n{product}-gw-002,Hall B,eu,{product},stable\n{product}-gw-003,Spare,,{product}\n"), Cancel);
+        var bundle = await TestFirmware.SignedBundleAsync(world.Server.Api, $"{product}-rootfs", "aarch64-unknown-linux-gnu");
+        await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("spring", cohort.Id.ToString(), bundle.Id.ToString(), Required: true, Version: "1.0.0"), cancellationToken: Cancel);
+        await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("summer", cohort.Id.ToString(), bundle.Id.ToString(), Version: "1.1.0", PhaseValue: 0.5m), cancellationToken: Cancel);
         await using var tab = await ConsoleTab.OpenAsync(world);
         await tab.Page.SetViewportSizeAsync(1280, 720);
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeEnabledAsync();
@@ -33,6 +37,17 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
         await tab.GoAsync("Products and cohorts");
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Products" })).ToContainTextAsync(product);
         await ShootAsync(tab, "console-products");
+
+        await tab.GoAsync("Firmware");
+        await tab.Page.GetByRole(AriaRole.Link, new() { Name = $"{product}-rootfs 1.0.0" }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByTestId("binary-state")).ToHaveTextAsync("signed");
+        await ShootAsync(tab, "console-firmware");
+
+        await tab.GoAsync("Releases");
+        await tab.Page.GetByLabel("Cohort", new() { Exact = true }).SelectOptionAsync(cohort.Id.ToString());
+        await tab.Page.GetByRole(AriaRole.Link, new() { Name = "summer" }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByText("0 of 2 devices in the cohort offered it")).ToBeVisibleAsync();
+        await ShootAsync(tab, "console-releases");
 
         await tab.GoAsync("Members and API keys");
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Members" })).ToContainTextAsync(world.Server.OwnerEmail);

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Hangar.Contracts.Access;
+using Hangar.Contracts.Devices;
+using Hangar.Contracts.Releases;
+using Microsoft.Playwright;
+
+namespace Hangar.Console.Tests;
+
+/// <summary>The release graph, a release made from a bundle in the browser, and a halt that says what it will do first.</summary>
+public sealed class ReleasesPageTests(ConsoleWorld world)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateRelease_FromABundle_ShowsItInTheGraph_AndHaltsItAfterTheConfirmation()
+    {
+        var product = $"rel-{Guid.CreateVersion7():N}"[..16];
+        var (cohort, bundle) = await FleetWithBundleAsync(product);
+        await using var tab = await ConsoleTab.OpenAsync(world);
+        await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        await tab.GoAsync("Releases");
+
+        await tab.Page.GetByLabel("Cohort", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{product} / stable" });
+        await tab.Page.GetByLabel("Release name").FillAsync("spring");
+        await tab.Page.GetByLabel("Bundle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = bundle });
+        await tab.Page.GetByLabel("Version (semantic, optional)").FillAsync("1.0.0");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Create release" }).ClickAsync();
+
+        await Assertions.Expect(tab.Page.Locator("svg.release-graph g[data-release='spring']")).ToContainTextAsync("1.0.0 · latest");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Release spring" })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByText("0 of 2 devices in the cohort offered it")).ToBeVisibleAsync();
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Halt" }).ClickAsync();
+        var dialog = tab.Page.GetByRole(AriaRole.Alertdialog);
+        await Assertions.Expect(dialog).ToContainTextAsync($"Halt spring? The 2 devices of cohort {product} / stable stop being offered bundle {bundle} (sha256:");
+        Assert.Null((await world.Server.Api.Releases.GetAsync(await ReleaseIdAsync(cohort), Cancel)).HaltedAt);
+        await dialog.GetByLabel("Reason (kept on the release and in its event)").FillAsync("boot loop on rev B boards");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Yes, halt" }).ClickAsync();
+
+        await Assertions.Expect(tab.Page.GetByTestId("release-state")).ToHaveTextAsync("halted");
+        await Assertions.Expect(tab.Page.Locator("svg.release-graph g.halted[data-release='spring']")).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Resume" })).ToBeVisibleAsync();
+        var halted = await world.Server.Api.Releases.GetAsync(await ReleaseIdAsync(cohort), Cancel);
+        Assert.Equal("boot loop on rev B boards", halted.HaltReason);
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task Viewer_SeesTheReleaseButNoHalt_AndAForcedHaltIsRefused()
+    {
+        var product = $"relv-{Guid.CreateVersion7():N}"[..16];
+        var (cohort, bundle) = await FleetWithBundleAsync(product);
+        var release = await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("autumn", cohort.ToString(), bundle), cancellationToken: Cancel);
+        var (email, password) = await ViewerAsync();
+        await using var tab = await ConsoleTab.OpenAsync(world, $"releases?cohort={release.CohortId}&release={release.Id}");
+        await tab.SignInAsync(email, password);
+
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Release autumn" })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByText("0 of 2 devices in the cohort offered it")).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Halt" })).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Create release" })).ToHaveCountAsync(0);
+
+        // The session's own cookie and CSRF token, sent by hand: the API refuses what the page does not offer.
+        var session = await tab.Page.APIRequest.GetAsync("api/v1/session");
+        var csrf = JsonDocument.Parse(await session.TextAsync()).RootElement.GetProperty("csrf_token").GetString()!;
+        var forced = await tab.Page.APIRequest.PostAsync($"api/v1/releases/{release.Id}/halt", new()
+        {
+            Headers = new Dictionary<string, string> { ["X-CSRF-Token"] = csrf },
+            DataObject = new Dictionary<string, string> { ["reason"] = "forced by a viewer" },
+        });
+        Assert.Equal(403, forced.Status);
+        Assert.Contains("\"code\":\"insufficient_role\"", (await forced.TextAsync()).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Null((await world.Server.Api.Releases.GetAsync(release.Id.ToString(), Cancel)).HaltedAt);
+        Assert.Empty(tab.Errors);
+    }
+
+    /// <summary>A product with a cohort "stable" of two devices, and a signed bundle: the cohort's id and the bundle's name.</summary>
+    private async Task<(Guid Cohort, string Bundle)> FleetWithBundleAsync(string product)
+    {
+        var api = world.Server.Api;
+        var created = await api.Products.CreateAsync(new CreateProductRequest(product), cancellationToken: Cancel);
+        var cohort = await api.Cohorts.CreateAsync(new CreateCohortRequest("stable", created.Id.ToString()), cancellationToken: Cancel);
+        await api.Devices.ImportAsync(new ImportDevicesRequest($"{product}-a,,,{product},{cohort.Id}\n{product}-b,,,{product},{cohort.Id}\n"), Cancel);
+        return (cohort.Id, (await TestFirmware.SignedBundleAsync(api, $"{product}-fw", "portable")).Name!);
+    }
+
+    private async Task<string> ReleaseIdAsync(Guid cohort) =>
+        (await world.Server.Api.Releases.ListAsync(new Hangar.Client.ListOptions(Search: $"cohort_id:'{cohort}'"), Cancel)).Data.Single().Id.ToString();
+
+    private async Task<(string Email, string Password)> ViewerAsync()
+    {
+        var email = $"release-viewer-{Guid.CreateVersion7():N}@example.com";
+        const string password = "viewer password 2";
+        var added = await world.Server.Api.Members.AddAsync(new AddMemberRequest(email, "viewer"), cancellationToken: Cancel);
+        await world.Server.Api.Members.AcceptInvitationAsync(new AcceptInvitationRequest(added.InvitationToken!, password), Cancel);
+        return (email, password);
+    }
+}
