@@ -40,7 +40,7 @@ internal sealed class DdiTokenAuthenticationHandler(
         var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (guard.WaitFor(Context) is { } wait)
         {
-            counted.Refused(AuthenticationFailures.DdiToken, Throttled);
+            counted.Refused(AuthenticationFailures.DdiToken, "throttled");
             return AuthenticateResult.Fail(new CredentialsThrottled(wait));
         }
 
