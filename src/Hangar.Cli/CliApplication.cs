@@ -107,7 +107,12 @@ internal sealed class CliApplication(TimeProvider? time = null)
             {
                 new DevicesListCommand(cli), new DevicesGetCommand(cli), new DevicesCreateCommand(cli), new DevicesUpdateCommand(cli),
                 new DevicesDeleteCommand(cli), new DevicesBulkCommand(cli), new DevicesImportCommand(cli), new DevicesGetUpdateCommand(cli), new DevicesUpdatesCommand(cli), new DevicesProvisionCommand(cli),
-                new DevicesCheckNowCommand(cli), new DevicesRebootCommand(cli), new DevicesMetricsCommand(cli),
+                new DevicesCheckNowCommand(cli), new DevicesRebootCommand(cli), new DevicesMetricsCommand(cli), new DevicesHealthCommand(cli),
+            },
+            new Command("health-rules", "A product's health rules: when its devices count as unhealthy (device.unhealthy / device.healthy events).")
+            {
+                new HealthRulesListCommand(cli), new HealthRulesGetCommand(cli), new HealthRulesCreateCommand(cli),
+                new HealthRulesUpdateCommand(cli), new HealthRulesDeleteCommand(cli),
             },
             new Command("tunnels", "Remote access tunnels: time-limited TCP tunnels to a device port, relayed over the agent's connection.")
             {

@@ -36,6 +36,7 @@ public sealed class HangarClient
         Releases = new ReleasesClient(Transport);
         BundleOverrides = new BundleOverridesClient(Transport);
         Tunnels = new TunnelsClient(Transport);
+        HealthRules = new HealthRulesClient(Transport);
     }
 
     public ApiTransport Transport { get; }
@@ -64,6 +65,7 @@ public sealed class HangarClient
     public ReleasesClient Releases { get; }
     public BundleOverridesClient BundleOverrides { get; }
     public TunnelsClient Tunnels { get; }
+    public HealthRulesClient HealthRules { get; }
 
     /// <summary>An HttpClient for <paramref name="baseAddress"/> that sends <paramref name="apiKey"/> (if any) as a bearer token.</summary>
     public static HttpClient CreateHttpClient(Uri baseAddress, string? apiKey, HttpMessageHandler? handler = null)

@@ -4,6 +4,7 @@ using Hangar.Contracts.Access;
 using Hangar.Contracts.Audit;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Ddi;
+using Hangar.Contracts.DeviceHealth;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Events;
 using Hangar.Contracts.Firmware;
@@ -168,6 +169,11 @@ namespace Hangar.Contracts;
 [JsonSerializable(typeof(DeviceMetricsResponse))]
 [JsonSerializable(typeof(FleetMetricsResponse))]
 [JsonSerializable(typeof(FleetSummaryResponse))]
+[JsonSerializable(typeof(CreateHealthRuleRequest))]
+[JsonSerializable(typeof(UpdateHealthRuleRequest))]
+[JsonSerializable(typeof(HealthRuleResponse))]
+[JsonSerializable(typeof(ListResponse<HealthRuleResponse>))]
+[JsonSerializable(typeof(DeviceHealthResponse))]
 [JsonSerializable(typeof(DdiTargetTokenCreatedResponse))]
 [JsonSerializable(typeof(DdiTargetResponse))]
 [JsonSerializable(typeof(DdiGatewayTokenResponse))]

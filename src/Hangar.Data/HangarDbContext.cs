@@ -4,6 +4,7 @@ using Hangar.Data.Access;
 using Hangar.Data.Audit;
 using Hangar.Data.Conventions;
 using Hangar.Data.Ddi;
+using Hangar.Data.DeviceHealth;
 using Hangar.Data.Devices;
 using Hangar.Data.Events;
 using Hangar.Data.Firmware;
@@ -88,6 +89,8 @@ public sealed class HangarDbContext(DbContextOptions<HangarDbContext> options) :
     public DbSet<DdiTarget> DdiTargets => Set<DdiTarget>();
     public DbSet<DdiGatewayToken> DdiGatewayTokens => Set<DdiGatewayToken>();
     public DbSet<Tunnel> Tunnels => Set<Tunnel>();
+    public DbSet<HealthRule> HealthRules => Set<HealthRule>();
+    public DbSet<DeviceHealthFailure> DeviceHealthFailures => Set<DeviceHealthFailure>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

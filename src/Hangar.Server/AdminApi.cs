@@ -1,6 +1,7 @@
 using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Ddi;
+using Hangar.Server.Features.DeviceHealth;
 using Hangar.Server.Features.Devices;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
@@ -49,6 +50,7 @@ internal static class AdminApi
         api.MapFleetApi();
         api.MapDdiAdmin();
         api.MapTunnels();
+        api.MapDeviceHealth();
         return app;
     }
 }

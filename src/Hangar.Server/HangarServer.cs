@@ -3,6 +3,7 @@ using Hangar.Server.Features.Access;
 using Hangar.Server.Features.Audit;
 using Hangar.Server.Features.Bootstrap;
 using Hangar.Server.Features.Ddi;
+using Hangar.Server.Features.DeviceHealth;
 using Hangar.Server.Features.Events;
 using Hangar.Server.Features.Firmware;
 using Hangar.Server.Features.Fleet;
@@ -55,6 +56,7 @@ internal static class HangarServer
             .AddPresence()
             .AddTelemetry()
             .AddTunnels()
+            .AddDeviceHealth()
             .AddObservability(builder.Configuration);
         builder.Services.CheckContentTypeAtTheEndpoint();
         if (IsGeneratingOpenApiDocument)

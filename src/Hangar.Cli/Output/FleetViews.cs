@@ -14,7 +14,8 @@ internal static class FleetViews
         .Add("ONLINE", d => d.Online)
         .Add("OFFLINE > 24H", d => d.OfflineOver24h)
         .Add("NEVER CONNECTED", d => d.NeverConnected)
-        .Add("QUARANTINED", d => d.Quarantined);
+        .Add("QUARANTINED", d => d.Quarantined)
+        .Add("UNHEALTHY", d => d.Unhealthy);
 
     public static readonly ResourceView<FleetCohortSummaryResponse> Cohorts = new ResourceView<FleetCohortSummaryResponse>()
         .Add("PRODUCT", c => c.ProductName)

@@ -149,6 +149,8 @@ internal static class Views
         .Add("LAST SEEN", d => d.Presence.LastSeenAt, inList: false)
         .Add("REMOTE ADDRESS", d => d.Presence.RemoteAddress, inList: false)
         .Add("NODE", d => d.Presence.Node, inList: false)
+        .Add("HEALTHY", d => d.Health?.Healthy)
+        .Add("FAILING RULES", d => d.Health is { Failing.Count: > 0 } health ? string.Join(", ", health.Failing.Select(f => $"{f.RuleName} ({f.Severity}) since {f.Since:u}")) : null, inList: false)
         .Add("REPORTED RELEASE ID", d => d.ReportedReleaseId, inList: false)
         .Add("REPORTED BUNDLE ID", d => d.ReportedBundleId, inList: false)
         .Add("REPORTED VERSION", d => d.ReportedReleaseVersion, inList: false)

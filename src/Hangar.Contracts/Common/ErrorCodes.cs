@@ -102,4 +102,9 @@ public static class ErrorCodes
     public const string TunnelAddressRefused = "tunnel_address_refused";
     public const string TunnelLifetimeExceeded = "tunnel_lifetime_exceeded";
     public const string TunnelDeviceUnreachable = "tunnel_device_unreachable";
+
+    // Device health rules.
+    public const string HealthRuleInvalidMetric = "health_rule_invalid_metric";
+    public const string HealthRuleInvalidWindow = "health_rule_invalid_window";
+    public const string HealthRuleLimit = "health_rule_limit";
 }

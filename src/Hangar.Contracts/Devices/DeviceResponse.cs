@@ -1,6 +1,8 @@
+using Hangar.Contracts.DeviceHealth;
+
 namespace Hangar.Contracts.Devices;
 
-/// <summary>A device. The reported fields are what the device last said it runs; only the device protocol sets them; presence only the control socket.</summary>
+/// <summary>A device. The reported fields are what the device last said it runs; only the device protocol sets them; presence only the control socket; health only the health evaluator.</summary>
 public sealed record DeviceResponse(
     Guid Id,
     string Hrn,
@@ -17,4 +19,5 @@ public sealed record DeviceResponse(
     string? ReportedReleaseVersion,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    DevicePresenceResponse Presence);
+    DevicePresenceResponse Presence,
+    DeviceHealthResponse? Health = null);

@@ -49,6 +49,11 @@ public static class EventTypes
     public const string TunnelOpened = "tunnel.opened";
     public const string TunnelExtended = "tunnel.extended";
     public const string TunnelClosed = "tunnel.closed";
+    public const string HealthRuleCreated = "health_rule.created";
+    public const string HealthRuleUpdated = "health_rule.updated";
+    public const string HealthRuleDeleted = "health_rule.deleted";
+    public const string DeviceUnhealthy = "device.unhealthy";
+    public const string DeviceHealthy = "device.healthy";
 
     /// <summary>Subscribes a webhook to every type, including those added later.</summary>
     public const string All = "*";
@@ -66,6 +71,7 @@ public static class EventTypes
         DeviceConnected, DeviceDisconnected, DeviceCommandSent,
         DdiAuthenticationFailed,
         TunnelRequested, TunnelOpened, TunnelExtended, TunnelClosed,
+        HealthRuleCreated, HealthRuleUpdated, HealthRuleDeleted, DeviceUnhealthy, DeviceHealthy,
     ];
 
     public static IReadOnlyCollection<string> Published => Known;

@@ -33,6 +33,7 @@ public static class ResourceTypes
 
     public const string DdiGatewayToken = "ddi_gateway_token";
     public const string Tunnel = "tunnel";
+    public const string HealthRule = "health_rule";
 
     private static readonly HashSet<string> Known =
     [
@@ -43,6 +44,7 @@ public static class ResourceTypes
         Release, BundleOverride, DeviceUpdate,
         DdiGatewayToken,
         Tunnel,
+        HealthRule,
     ];
 
     public static bool IsKnown(string type) => Known.Contains(type);

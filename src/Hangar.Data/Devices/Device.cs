@@ -1,3 +1,5 @@
+using Hangar.Data.DeviceHealth;
+
 namespace Hangar.Data.Devices;
 
 /// <summary>
@@ -28,6 +30,13 @@ public sealed class Device : IOrganizationOwned
     public DateTime? LastSeenAt { get; set; }
     public string? RemoteAddress { get; set; }
     public string? PresenceNode { get; set; }
+
+    /// <summary>
+    /// Health, written only by the health evaluator: null while the device's product has no enabled health rule (or
+    /// the device is quarantined, or not evaluated yet), else whether it fails none of them (<see cref="HealthFailures"/>).
+    /// </summary>
+    public bool? Healthy { get; set; }
+    public List<DeviceHealthFailure> HealthFailures { get; init; } = [];
     public List<DeviceTag> Tags { get; init; } = [];
     public required DateTime CreatedAt { get; init; }
     public required DateTime UpdatedAt { get; set; }

@@ -12,7 +12,7 @@ public abstract class TelemetryServer(DatabaseKind database) : ClockServer(datab
         defaults["Telemetry:MaxLabelsPerPoint"] = "3";
         defaults["Telemetry:MaxNameLength"] = "32";
         defaults["Telemetry:MaxLabelValueLength"] = "16";
-        defaults["Telemetry:MaxNamesPerDevice"] = "5";
+        defaults["Telemetry:MaxNamesPerDevice"] = "6";
         defaults["Telemetry:MaxSeriesPerDevice"] = "8";
         defaults["Telemetry:PointsPerDeviceBurst"] = "100";
         defaults["Telemetry:PointsPerDevicePerMinute"] = "60";

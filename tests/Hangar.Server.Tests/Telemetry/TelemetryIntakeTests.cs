@@ -27,10 +27,10 @@ public abstract class TelemetryIntakeTests(TelemetryServer fixture)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = (await response.Content.ReadFromJsonAsync<TelemetryBatchResponse>(ApiTransport.JsonOptions, Cancel))!;
-        // Two metrics, and the heartbeat's uptime, load1 and the disk's total and available bytes.
-        Assert.Equal(new TelemetryBatchResponse(6, 1), answer);
-        Assert.Equal(6, await device.StoredPointsAsync());
-        Assert.Equal(5, await device.StoredSeriesAsync());
+        // Two metrics, and the heartbeat's uptime, load1 and the disk's total bytes, available bytes and used percent.
+        Assert.Equal(new TelemetryBatchResponse(7, 1), answer);
+        Assert.Equal(7, await device.StoredPointsAsync());
+        Assert.Equal(6, await device.StoredSeriesAsync());
         var latest = await device.Fleet.Tenant.Owner.Telemetry.HeartbeatAsync(device.Id.ToString(), Cancel);
         Assert.Equal("1.2.3", latest.Heartbeat.AgentVersion);
         Assert.Equal(42, latest.Heartbeat.UptimeSeconds);
@@ -107,13 +107,13 @@ public abstract class TelemetryIntakeTests(TelemetryServer fixture)
     public async Task MoreNamesThanTheDeviceMayHave_Is422_AndStoresNothing()
     {
         using var device = await TelemetryDevice.CreateAsync(fixture);
-        using var first = await device.SendAsync([.. Enumerable.Range(0, 4).Select(i => new MetricPointRequest($"app.m{i}", i, device.Now))]);
+        using var first = await device.SendAsync([.. Enumerable.Range(0, 5).Select(i => new MetricPointRequest($"app.m{i}", i, device.Now))]);
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
 
-        using var response = await device.SendAsync(new MetricPointRequest("app.m0", 9, device.Now), new MetricPointRequest("app.m4", 1, device.Now), new MetricPointRequest("app.m5", 1, device.Now));
+        using var response = await device.SendAsync(new MetricPointRequest("app.m0", 9, device.Now), new MetricPointRequest("app.m5", 1, device.Now), new MetricPointRequest("app.m6", 1, device.Now));
 
-        await AssertRefusedAsync(device, response, HttpStatusCode.UnprocessableEntity, "telemetry_name_limit", storedBefore: 4);
-        Assert.Equal(4, await device.StoredSeriesAsync());
+        await AssertRefusedAsync(device, response, HttpStatusCode.UnprocessableEntity, "telemetry_name_limit", storedBefore: 5);
+        Assert.Equal(5, await device.StoredSeriesAsync());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ namespace Hangar.Server.Features.Devices;
 internal static class DeviceEndpoints
 {
     public const string SearchFieldList =
-        "identifier, description, product_id, cohort_id, tags, target, quarantined, last_connected_at, reported_release_id, reported_bundle_id, reported_release_version, created_at, updated_at, online, connected_at, last_seen_at";
+        "identifier, description, product_id, cohort_id, tags, target, quarantined, last_connected_at, reported_release_id, reported_bundle_id, reported_release_version, created_at, updated_at, online, connected_at, last_seen_at, healthy";
 
     public static readonly SearchFields<Device> Search = new SearchFields<Device>()
         .String("identifier", d => d.Identifier)
@@ -41,13 +41,14 @@ internal static class DeviceEndpoints
         .DateTime("updated_at", d => d.UpdatedAt)
         .Boolean("online", d => d.Online)
         .DateTime("connected_at", d => d.ConnectedAt)
-        .DateTime("last_seen_at", d => d.LastSeenAt);
+        .DateTime("last_seen_at", d => d.LastSeenAt)
+        .Boolean("healthy", d => d.Healthy);
 
     public static void MapDevices(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/devices").WithTags("Devices");
         group.MapGet("", ListAsync).Requires(Permission.DeviceRead)
-            .WithSummary("List devices").WithDescription($"Search fields: {SearchFieldList}. `tags:'x'` matches devices carrying tag x.");
+            .WithSummary("List devices").WithDescription($"Search fields: {SearchFieldList}. `tags:'x'` matches devices carrying tag x; `healthy:false` devices failing a health rule of their product.");
         group.MapGet("/{id}", GetAsync).Requires(Permission.DeviceRead).WithSummary("Get a device");
         group.MapPost("", CreateAsync).Requires(Permission.DeviceManage).Audited("device.create").Idempotent()
             .WithSummary("Create a device");
@@ -62,7 +63,7 @@ internal static class DeviceEndpoints
 
     private static Task<Results<Ok<ListResponse<DeviceResponse>>, ProblemHttpResult>> ListAsync(
         [AsParameters] ListRequest request, HangarDbContext db, CancellationToken cancellationToken) =>
-        db.Devices.AsNoTracking().Include(d => d.Tags).AsSplitQuery().ListAsync(request, Search, d => d.Id, d => d.ToResponse(), cancellationToken);
+        db.Devices.AsNoTracking().Include(d => d.Tags).Include(d => d.HealthFailures).ThenInclude(f => f.Rule).AsSplitQuery().ListAsync(request, Search, d => d.Id, d => d.ToResponse(), cancellationToken);
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
@@ -264,6 +265,6 @@ internal static class DeviceEndpoints
 
     private static async Task<Device?> FindAsync(string id, HttpContext http, HangarDbContext db, CancellationToken cancellationToken)
     {
-        return await db.Devices.Include(d => d.Tags).FindByReferenceAsync(db, ReferenceRules.Device, id, http.RequireCaller().OrganizationId, cancellationToken);
+        return await db.Devices.Include(d => d.Tags).Include(d => d.HealthFailures).ThenInclude(f => f.Rule).AsSplitQuery().FindByReferenceAsync(db, ReferenceRules.Device, id, http.RequireCaller().OrganizationId, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Hangar.Contracts.DeviceHealth;
 using Hangar.Contracts.Devices;
 using Hangar.Core.Resources;
 using Hangar.Data.Devices;
@@ -28,7 +29,15 @@ internal static class DeviceMapping
         device.ReportedReleaseVersion,
         device.CreatedAt,
         device.UpdatedAt,
-        new DevicePresenceResponse(device.Online, device.ConnectedAt, device.LastSeenAt, device.RemoteAddress, device.PresenceNode));
+        new DevicePresenceResponse(device.Online, device.ConnectedAt, device.LastSeenAt, device.RemoteAddress, device.PresenceNode),
+        device.ToHealthResponse());
+
+    /// <summary>The health fields of a device read with its failures and their rules (<c>Include</c>); the rules are listed in the health detail only.</summary>
+    public static DeviceHealthResponse ToHealthResponse(this Device device, IReadOnlyList<HealthRuleResponse>? rules = null) => new(
+        device.Healthy,
+        [.. device.HealthFailures.Where(f => f.Rule is not null).OrderBy(f => f.Since).ThenBy(f => f.Rule!.Name, StringComparer.Ordinal)
+            .Select(f => new DeviceHealthFailureResponse(f.RuleId, f.Rule!.Name, f.Rule.Severity, f.Since, f.Value))],
+        rules);
 
     public static DeviceCertificateResponse ToResponse(this DeviceCertificate certificate) => new(
         certificate.Id,

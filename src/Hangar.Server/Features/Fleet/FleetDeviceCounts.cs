@@ -21,7 +21,8 @@ internal static class FleetDeviceCounts
                 g.LongCount(d => !d.Online && (d.LastConnectedAt != null || d.LastSeenAt != null)
                     && (d.LastConnectedAt == null || d.LastConnectedAt < since) && (d.LastSeenAt == null || d.LastSeenAt < since)),
                 g.LongCount(d => !d.Online && d.LastConnectedAt == null && d.LastSeenAt == null),
-                g.LongCount(d => d.Quarantined)))
+                g.LongCount(d => d.Quarantined),
+                g.LongCount(d => d.Healthy == false)))
             .SingleOrDefaultAsync(cancellationToken);
         return counts ?? new FleetDeviceCountsResponse(0, 0, 0, 0, 0);
     }

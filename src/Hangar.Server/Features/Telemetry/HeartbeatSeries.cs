@@ -40,11 +40,21 @@ internal static class HeartbeatSeries
             yield return ("heartbeat.memory_available_bytes", null, "By", available);
         }
 
+        // Derived for health rules ("memory above 90 %" for any device size): a percentage is what operators watch.
+        if (heartbeat is { MemoryTotalBytes: > 0, MemoryAvailableBytes: { } free })
+        {
+            yield return ("heartbeat.memory_used_percent", null, "%", UsedPercent(heartbeat.MemoryTotalBytes.Value, free));
+        }
+
         foreach (var disk in heartbeat.Disks ?? [])
         {
             var labels = new Dictionary<string, string> { ["mount"] = disk.Mount };
             yield return ("heartbeat.disk_total_bytes", labels, "By", disk.TotalBytes);
             yield return ("heartbeat.disk_available_bytes", labels, "By", disk.AvailableBytes);
+            if (disk.TotalBytes > 0)
+            {
+                yield return ("heartbeat.disk_used_percent", labels, "%", UsedPercent(disk.TotalBytes, disk.AvailableBytes));
+            }
         }
 
         foreach (var zone in heartbeat.Temperatures ?? [])
@@ -59,4 +69,6 @@ internal static class HeartbeatSeries
             yield return ("heartbeat.network_transmitted_bytes", labels, "By", network.TransmittedBytes);
         }
     }
+
+    private static double UsedPercent(double total, double available) => Math.Round(100 * (total - available) / total, 2);
 }

@@ -18,6 +18,9 @@ internal sealed class SearchFields<T>
 
     public SearchFields<T> Boolean(string name, Expression<Func<T, bool>> column) => Add(name, SearchFieldType.Boolean, column, []);
 
+    /// <summary>A nullable flag: <c>x:true</c> and <c>x:false</c> each match only rows holding that value, never null ones.</summary>
+    public SearchFields<T> Boolean(string name, Expression<Func<T, bool?>> column) => Add(name, SearchFieldType.Boolean, column, []);
+
     public SearchFields<T> DateTime(string name, Expression<Func<T, DateTime>> column) => Add(name, SearchFieldType.DateTime, column, []);
 
     public SearchFields<T> DateTime(string name, Expression<Func<T, DateTime?>> column) => Add(name, SearchFieldType.DateTime, column, []);

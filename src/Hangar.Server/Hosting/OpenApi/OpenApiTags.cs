@@ -22,6 +22,7 @@ internal static class OpenApiTags
         ["Fleet"] = "The organization's fleet at a glance: device counts, what cohorts run, update outcomes and adoption per release.",
         ["Events"] = "What happened in the organization, listed or streamed (Server-Sent Events).",
         ["Health"] = "Liveness and database reachability, for load balancers and monitors.",
+        ["Health rules"] = "A product's rules for when its devices are unhealthy: a metric over a window crossing a threshold, or silence.",
         ["Members"] = "Users of the organization and their roles.",
         ["Organizations"] = "Tenants: every resource belongs to exactly one.",
         ["Products"] = "Kinds of device; artifacts, cohorts and devices belong to one.",
