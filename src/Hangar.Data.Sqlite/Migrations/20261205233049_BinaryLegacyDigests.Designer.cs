@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hangar.Data.Sqlite.Migrations
 {
     [DbContext(typeof(HangarDbContext))]
-    [Migration("20261205222342_BinaryLegacyDigests")]
+    [Migration("20261205233049_BinaryLegacyDigests")]
     partial class BinaryLegacyDigests
     {
         /// <inheritdoc />
@@ -431,6 +431,128 @@ namespace Hangar.Data.Sqlite.Migrations
                     b.ToTable("ddi_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.DeviceHealthFailure", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("DeviceId", "RuleId")
+                        .HasName("pk_device_health_failures");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_device_health_failures_organization_id");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_device_health_failures_rule_id");
+
+                    b.ToTable("device_health_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.HealthRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aggregation")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aggregation");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WindowSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_seconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_rules");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_health_rules_product_id");
+
+                    b.HasIndex("OrganizationId", "ProductId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_health_rules_organization_id_product_id_name");
+
+                    b.ToTable("health_rules", (string)null);
+                });
+
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -673,6 +795,10 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<bool?>("Healthy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("healthy");
 
                     b.Property<string>("Identifier")
                         .IsRequired()
@@ -2531,6 +2657,49 @@ namespace Hangar.Data.Sqlite.Migrations
                         .HasConstraintName("fk_ddi_targets_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.DeviceHealthFailure", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany("HealthFailures")
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_health_failures_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_health_failures_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.DeviceHealth.HealthRule", "Rule")
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_health_failures_health_rules_rule_id");
+
+                    b.Navigation("Rule");
+                });
+
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.HealthRule", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_health_rules_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.Devices.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_health_rules_products_product_id");
+                });
+
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
                 {
                     b.HasOne("Hangar.Data.Devices.Cohort", null)
@@ -3055,6 +3224,8 @@ namespace Hangar.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Hangar.Data.Devices.Device", b =>
                 {
+                    b.Navigation("HealthFailures");
+
                     b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618

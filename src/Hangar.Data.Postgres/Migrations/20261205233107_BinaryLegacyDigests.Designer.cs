@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hangar.Data.Postgres.Migrations
 {
     [DbContext(typeof(HangarDbContext))]
-    [Migration("20261205222538_BinaryLegacyDigests")]
+    [Migration("20261205233107_BinaryLegacyDigests")]
     partial class BinaryLegacyDigests
     {
         /// <inheritdoc />
@@ -437,6 +437,128 @@ namespace Hangar.Data.Postgres.Migrations
                     b.ToTable("ddi_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.DeviceHealthFailure", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("DeviceId", "RuleId")
+                        .HasName("pk_device_health_failures");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_device_health_failures_organization_id");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_device_health_failures_rule_id");
+
+                    b.ToTable("device_health_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.HealthRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aggregation")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("aggregation");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
+                        .HasColumnName("labels");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("operator");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WindowSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_seconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_rules");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_health_rules_product_id");
+
+                    b.HasIndex("OrganizationId", "ProductId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_health_rules_organization_id_product_id_name");
+
+                    b.ToTable("health_rules", (string)null);
+                });
+
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -679,6 +801,10 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("description");
+
+                    b.Property<bool?>("Healthy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("healthy");
 
                     b.Property<string>("Identifier")
                         .IsRequired()
@@ -2541,6 +2667,49 @@ namespace Hangar.Data.Postgres.Migrations
                         .HasConstraintName("fk_ddi_targets_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.DeviceHealthFailure", b =>
+                {
+                    b.HasOne("Hangar.Data.Devices.Device", null)
+                        .WithMany("HealthFailures")
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_health_failures_devices_device_id");
+
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_health_failures_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.DeviceHealth.HealthRule", "Rule")
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_health_failures_health_rules_rule_id");
+
+                    b.Navigation("Rule");
+                });
+
+            modelBuilder.Entity("Hangar.Data.DeviceHealth.HealthRule", b =>
+                {
+                    b.HasOne("Hangar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_health_rules_organizations_organization_id");
+
+                    b.HasOne("Hangar.Data.Devices.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_health_rules_products_product_id");
+                });
+
             modelBuilder.Entity("Hangar.Data.Devices.CaCertificate", b =>
                 {
                     b.HasOne("Hangar.Data.Devices.Cohort", null)
@@ -3065,6 +3234,8 @@ namespace Hangar.Data.Postgres.Migrations
 
             modelBuilder.Entity("Hangar.Data.Devices.Device", b =>
                 {
+                    b.Navigation("HealthFailures");
+
                     b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
