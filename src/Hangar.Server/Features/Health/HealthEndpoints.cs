@@ -16,8 +16,8 @@ internal static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", CheckAsync).Anonymous().WithTags("Health")
-            .WithSummary("Liveness and each component: database, blob store, TLS certificate, webhooks, telemetry queue")
-            .WithDescription("200 ok; 200 degraded when a component is degraded (the node serves: blob store short of space or failing, "
+            .WithSummary("Check the server's health")
+            .WithDescription("Liveness and each component: database, blob store, TLS certificate, webhooks, telemetry queue. 200 ok; 200 degraded when a component is degraded (the node serves: blob store short of space or failing, "
                 + "TLS certificate expiring, webhook deliveries lagging, telemetry queue nearly full); 503 unhealthy when the database is unavailable.")
             .DisableRateLimiting();
         return app;
