@@ -32,7 +32,18 @@ public sealed class TunnelConnection(IHttpClientFactory clients, DeviceTls tls, 
 
         using var socket = new ClientWebSocket();
         using var http = clients.CreateClient(AgentServices.DeviceHttpClient);
-        await socket.ConnectAsync(Address(tls.ServerUrl, connectionId), http, stop);
+        try
+        {
+            await socket.ConnectAsync(Address(tls.ServerUrl, connectionId), http, stop);
+        }
+        catch (Exception exception) when (exception is WebSocketException or HttpRequestException or IOException)
+        {
+            // Said to the server at once, so the user's connection is refused with the reason instead of waiting
+            // for the data socket until Tunnels:ConnectTimeoutSeconds.
+            logger.LogWarning("Tunnel connection {ConnectionId}: the data socket to the server failed: {Reason}", connectionId, exception.Message);
+            return $"the agent's data connection to the server failed ({exception.Message})";
+        }
+
         logger.LogInformation("Tunnel connection {ConnectionId} to 127.0.0.1:{Port} open", connectionId, port);
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(stop);
         await Task.WhenAll(UpAsync(tcp, socket, ending), DownAsync(socket, tcp, ending));

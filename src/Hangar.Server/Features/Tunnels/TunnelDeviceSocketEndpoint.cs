@@ -8,13 +8,16 @@ namespace Hangar.Server.Features.Tunnels;
 /// <summary>
 /// <c>GET /device/v1/tunnels/connections/{connection_id}</c>: the agent's data socket for one user connection, over
 /// mutual TLS on the device listener. Only the device the connection is for can claim it; the request then lives
-/// until the relay is done with its socket.
+/// until the relay is done with its socket. It spends none of the device's request budget: every data socket answers
+/// a user connection the server asked the agent for (an unknown id is refused at once), and a web UI opened through a
+/// tunnel makes many connections in a burst; what bounds them is the user's side (its credential's budget and
+/// <c>Tunnels:MaxConnectionsPerTunnel</c>).
 /// </summary>
 internal static class TunnelDeviceSocketEndpoint
 {
     public static RouteGroupBuilder MapTunnelDeviceSocket(this RouteGroupBuilder device)
     {
-        device.MapGet("/tunnels/connections/{connectionId:guid}", ConnectAsync);
+        device.MapGet("/tunnels/connections/{connectionId:guid}", ConnectAsync).DisableRateLimiting();
         return device;
     }
 
