@@ -75,6 +75,16 @@ public sealed class NameResolutionCommandTests(CliServerFixture fixture) : IClas
         Assert.Equal("stable", await CohortNameOfAsync(cli, "gw-1"));
         await Covers(cli, "devices updates id", "devices", "updates", "gw-1");
         await Covers(cli, "devices metrics id", "devices", "metrics", "gw-1", "--name", "heartbeat.load1", "--chart");
+        await Covers(cli, "health-rules create --product", "health-rules", "create", "--product", "gw", "--name", "disk",
+            "--metric", "heartbeat.disk_used_percent", "--aggregation", "min", "--operator", ">", "--threshold", "90", "--window", "10m");
+        await Covers(cli, "health-rules list --product", "health-rules", "list", "--product", "gw");
+        await Covers(cli, "health-rules get --product", "health-rules", "get", "disk", "--product", "gw");
+        _covered.Add("health-rules get rule");
+        await Covers(cli, "health-rules update --product", "health-rules", "update", "disk", "--product", "gw", "--severity", "critical");
+        _covered.Add("health-rules update rule");
+        await Covers(cli, "devices health id", "devices", "health", "gw-1");
+        await Covers(cli, "health-rules delete --product", "health-rules", "delete", "disk", "--product", "gw");
+        _covered.Add("health-rules delete rule");
         // gw-1 has no control socket open: the server refuses as device_offline, which it can only say of the device
         // the name resolved to (an unresolved name ends in not_found before any request).
         await CoversRefusedAsOffline(cli, "devices check-now id", "devices", "check-now", "gw-1");
