@@ -126,7 +126,8 @@ internal sealed class UpdateManifestCache : IRevokedSignatureCaches
                 ResourceName.Format(s.OrganizationId, ResourceTypes.SigningKey, s.KeyId),
                 s.KeyHash,
                 Convert.ToBase64String(s.PublicKey),
-                Convert.ToBase64String(s.Signature)))])).ToList();
+                Convert.ToBase64String(s.Signature)))],
+            r.Binary is { Sha1: { } sha1, Md5: { } md5 } ? new ManifestLegacyDigests(sha1, md5) : null)).ToList();
         var summary = new UpdateBundleSummary(bundle.Id, ResourceName.Format(organization, ResourceTypes.Bundle, bundle.Id), bundle.Name, bundle.Hash);
         return new UpdateManifest(summary, rows.Count > 0 && rows.All(r => r.Binary.State == BinaryState.Signed), binaries, Fingerprint(summary, binaries));
     }
