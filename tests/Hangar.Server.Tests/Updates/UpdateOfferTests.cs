@@ -131,7 +131,8 @@ public sealed class UpdateOfferTests(SqliteServer fixture)
         size,
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(artifact))),
         JsonDocument.Parse("{}").RootElement,
-        []);
+        [],
+        Legacy: null);
 
     /// <summary>The update answer's entity tag as it was computed before offers existed.</summary>
     private static string LegacyTag(string key) => "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"";
