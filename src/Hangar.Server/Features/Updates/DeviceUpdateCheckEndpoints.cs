@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Updates;
 using Hangar.Core.Access;
@@ -13,6 +14,7 @@ using Hangar.Server.Hosting.Authorization;
 using Hangar.Server.Hosting.Problems;
 using Hangar.Server.Hosting.References;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -42,7 +44,8 @@ internal static class DeviceUpdateCheckEndpoints
     }
 
     private static async Task<IResult> DeviceCheckAsync(
-        HttpContext http, UpdateCheck check, UpdateAnswerBodies bodies, EventRecorder events, IOptions<FirmwareOptions> firmware, CancellationToken cancellationToken)
+        HttpContext http, UpdateCheck check, EventRecorder events, IOptions<FirmwareOptions> firmware, IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var identity = http.Features.Get<DeviceIdentity>()!;
         events.Actor("device", identity.DeviceId, null);
@@ -70,10 +73,12 @@ internal static class DeviceUpdateCheckEndpoints
         var etag = NativeUpdateAnswers.ETag(offer);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "private, no-cache";
+        // Not cached by tag: tags are per device (its URLs are bound to it), and the agent sends If-None-Match, so
+        // a device that asks again for the same answer gets a 304 and a body is built only when it changed.
         var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
         return ifNoneMatch.Any(tag => tag.Tag.Equals(etag, StringComparison.Ordinal) || tag.Equals(EntityTagHeaderValue.Any))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(bodies.BodyOf(offer, etag), "application/json");
+            : TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(NativeUpdateAnswers.Response(offer), json.Value.SerializerOptions), "application/json");
     }
 
     private static async Task<Results<Ok<UpdateCheckResponse>, ProblemHttpResult>> AdminCheckAsync(

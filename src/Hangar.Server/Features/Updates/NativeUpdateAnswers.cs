@@ -5,8 +5,8 @@ namespace Hangar.Server.Features.Updates;
 
 /// <summary>
 /// Renders an <see cref="UpdateOffer"/> as the native device API's answer (<see cref="UpdateCheckResponse"/>) and its
-/// entity tag, the offer's fingerprint: equal tags mean byte-identical answers, so a 304 and a cached body
-/// (<see cref="UpdateAnswerBodies"/>) are decided without building the answer.
+/// entity tag, the offer's fingerprint: equal tags mean byte-identical answers, so a 304 is decided without building
+/// the answer.
 /// </summary>
 internal static class NativeUpdateAnswers
 {

@@ -16,7 +16,6 @@ internal static class UpdatesModule
         services.AddSingleton<ReleaseGraphCache>();
         services.AddSingleton<UpdateManifestCache>();
         services.AddSingleton<IRevokedSignatureCaches>(provider => provider.GetRequiredService<UpdateManifestCache>());
-        services.AddSingleton<UpdateAnswerBodies>();
         services.AddSingleton<UpdateDownloadUrls>();
         services.AddScoped<UpdateCheck>();
         services.AddScoped<UpdateStatusRecorder>();
