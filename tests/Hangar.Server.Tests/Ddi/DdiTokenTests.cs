@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Hangar.Contracts.Ddi;
 using Hangar.Contracts.Devices;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Server.Tests.Telemetry;
 
 namespace Hangar.Server.Tests.Ddi;
 
@@ -40,10 +41,12 @@ public abstract class DdiTokenTests(DdiServer fixture)
         var (tenant, device) = await DeviceAsync("tt-own");
         await DeviceOfAsync(tenant, "tt-other");
         var token = await tenant.Owner.Ddi.CreateTargetTokenAsync(device.Id.ToString(), Cancel);
+        using var failures = new AuthenticationFailureRecorder(fixture.Server.Services);
 
         using var response = await GetAsync($"{tenant.OrganizationId}/controller/v1/tt-other", "TargetToken", token.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(("ddi_token", "token_of_another_controller"), failures.Refused);
         Assert.Equal("device_unauthenticated", (await response.ProblemAsync()).Code);
         var events = await tenant.Owner.Events.ListAsync(new Client.ListOptions(Search: "type:'ddi.authentication_failed'"), Cancel);
         var refused = Assert.Single(events.Data);

@@ -6,6 +6,7 @@ using Hangar.Client;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Events;
 using Hangar.Server.Tests.Fixtures;
+using Hangar.Server.Tests.Telemetry;
 using Hangar.Testing.Pki;
 
 namespace Hangar.Server.Tests.Devices;
@@ -137,6 +138,7 @@ public abstract class CertificateStrengthTests(ServerFixture fixture)
             }
         });
         listener.Start();
+        using var failures = new AuthenticationFailureRecorder(fixture.Server.Services);
 
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(TestPki.Leaf(TestPki.Root("CN=Stranger CA"), "stranger-1")));
 
@@ -144,6 +146,9 @@ public abstract class CertificateStrengthTests(ServerFixture fixture)
         {
             Assert.Contains("unknown_issuer", reasons);
         }
+
+        // Also one of the server's refused credentials, under the device certificate scheme.
+        Assert.Contains(("device_certificate", "unknown_issuer"), failures.Refused);
 
         Assert.Empty(await FailuresAsync(tenant.Owner));
     }

@@ -10,6 +10,7 @@ using Hangar.Server.Features.Webhooks;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Server.Tests.Presence;
 using Hangar.Testing.Pki;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -114,6 +115,28 @@ public abstract class ServerInstrumentsTests(MetricsServer fixture)
         }
 
         Assert.True((await ScrapeAsync()).Value("hangar_webhook_deliveries_pending") >= 1);
+    }
+
+    [Fact]
+    public async Task WebhookAttempts_AreCountedAsSucceeded_AndAsFailedWhenTheEndpointIsGone()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (context, number) =>
+        {
+            // The first delivery is taken; the second is told the endpoint is gone for good, which fails it at once.
+            context.Response.StatusCode = number == 1 ? StatusCodes.Status200OK : StatusCodes.Status410Gone;
+            return Task.CompletedTask;
+        };
+        var webhook = await tenant.Owner.Webhooks.CreateAsync(new CreateWebhookRequest(receiver.Url.ToString(), ["member.removed"]), cancellationToken: Cancel);
+        var before = await ScrapeAsync();
+        double Count(Exposition exposition, string outcome) =>
+            exposition.Value("hangar_webhook_attempts_total", $"outcome=\"{outcome}\"") ?? 0;
+
+        await tenant.Owner.Webhooks.TestFireAsync(webhook.Webhook.Id.ToString(), Cancel);
+        await WaitForAsync(async () => Count(await ScrapeAsync(), "succeeded") > Count(before, "succeeded"));
+        await tenant.Owner.Webhooks.TestFireAsync(webhook.Webhook.Id.ToString(), Cancel);
+        await WaitForAsync(async () => Count(await ScrapeAsync(), "failed") > Count(before, "failed"));
     }
 
     [Fact]
