@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Devices;
+using Hangar.Server.Tests.Firmware;
 using Hangar.Server.Tests.Fixtures;
 using Hangar.Testing;
 
@@ -9,7 +11,7 @@ namespace Hangar.Server.Tests.Telemetry;
 
 /// <summary>
 /// OTLP export to a real collector over HTTP (protobuf): the update check's span arrives with the request id of the
-/// request that ran it, metrics arrive too; a collector that is down changes nothing for requests.
+/// request that ran it, metrics arrive too, the hashing worker's background job is a span with its binary and outcome; a collector that is down changes nothing for requests.
 /// </summary>
 public sealed class OtlpExportTests
 {
@@ -34,6 +36,23 @@ public sealed class OtlpExportTests
         await WaitForAsync(() => collector.Received("/v1/traces", "hangar.update.check", requestId, device.Id.ToString()), () =>
             $"arrived: {collector.Summary}; span name {collector.Received("/v1/traces", "hangar.update.check")}, request id {collector.Received("/v1/traces", requestId)}");
         await WaitForAsync(() => collector.Received("/v1/metrics", "hangar.database.command.duration"), () => $"arrived: {collector.Summary}");
+    }
+
+    [Fact]
+    public async Task HashingJob_IsASpanOfItsOwn_WithTheBinaryAndItsOutcome()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var server = await HangarTestServer.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["Observability:Otlp:Endpoint"] = collector.Url.ToString(),
+            ["Observability:Otlp:ExportIntervalMilliseconds"] = "500",
+        }, Cancel);
+
+        var content = RandomNumberGenerator.GetBytes(4096);
+        var binary = await FirmwareBuilder.SignableAsync(server.CreateClient(server.Bootstrap!.ApiKey), content, partSize: content.Length);
+
+        await WaitForAsync(() => collector.Received("/v1/traces", "hangar.binary.hashing", binary.Id.ToString(), "signable"), () =>
+            $"arrived: {collector.Summary}; span name {collector.Received("/v1/traces", "hangar.binary.hashing")}");
     }
 
     [Fact]

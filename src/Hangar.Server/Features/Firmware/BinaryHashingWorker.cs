@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Hangar.Core.Firmware;
 using Hangar.Data;
 using Hangar.Data.Firmware;
 using Hangar.Data.Tenancy;
+using Hangar.Server.Hosting.Observability;
 using Hangar.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,6 +114,9 @@ internal sealed class BinaryHashingWorker(
 
     private async Task HashAsync(Binary binary, IServiceProvider services, CancellationToken cancellationToken)
     {
+        using var span = UploadTracing.Source.StartActivity(UploadTracing.HashingSpan);
+        span?.SetTag(RequestSpans.OrganizationIdTag, binary.OrganizationId.ToString()).SetTag(UploadTracing.BinaryIdTag, binary.Id.ToString())
+            .SetTag("hangar.binary.size", binary.Size);
         var db = services.GetRequiredService<HangarDbContext>();
         var leases = services.GetRequiredService<BinaryHashingLeases>();
         var parts = await db.BinaryParts.IgnoreQueryFilters([TenantFilter.Name]).Where(p => p.BinaryId == binary.Id)
@@ -123,6 +128,11 @@ internal sealed class BinaryHashingWorker(
             || result.Outcome == BlobWriteOutcome.MissingPart && await blobs.GetSizeAsync(binary.Sha256, cancellationToken) == binary.Size;
         var now = time.GetUtcNow().UtcDateTime;
         var error = stored ? null : Describe(result, binary);
+        span?.SetTag(UploadTracing.OutcomeTag, stored ? "signable" : result.Outcome.ToString());
+        if (!stored)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, error);
+        }
         int updated;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
