@@ -25,6 +25,9 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
         ["HANGAR_RateLimits__PerAddressPerMinute"] = AnonymousRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Multipart uploads with small files: a browser hashing megabytes in WebAssembly is slow on a loaded machine.
         ["HANGAR_Firmware__MinPartBytes"] = MinPartBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // The webhooks page's deliveries go to a receiver on loopback, over plain http.
+        ["HANGAR_Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",
+        ["HANGAR_Webhooks__RequireHttps"] = "false",
     };
 
     /// <summary>The smallest part (but the last) this server accepts: 1 MiB, the console's smallest part size.</summary>

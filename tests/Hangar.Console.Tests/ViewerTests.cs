@@ -40,6 +40,7 @@ public sealed class ViewerTests(ConsoleWorld world)
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Add member" })).ToHaveCountAsync(0);
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Create API key" })).ToHaveCountAsync(0);
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "Audit log" })).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "Webhooks" })).ToHaveCountAsync(0);
 
         // The same cookie and CSRF token the console holds, sent by hand: the server decides, whatever the page shows.
         var session = await tab.Page.APIRequest.GetAsync("api/v1/session");
