@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Hangar.Agent.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Hangar.Agent.Tests.Downloads;
@@ -41,13 +38,11 @@ public sealed class DownloadServer : IAsyncDisposable
     {
         var content = new byte[size];
         new Random(size).NextBytes(content);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackKestrel.Create();
         var server = new DownloadServer(app, content);
         server.Map();
         await app.StartAsync(cancellationToken);
-        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        server.BaseAddress = LoopbackKestrel.Address(app);
         return server;
     }
 

@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
+using Hangar.Agent.Tests.Support;
 using Hangar.Contracts;
 using Hangar.Contracts.Telemetry;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hangar.Agent.Tests.Telemetry;
 
@@ -36,10 +31,7 @@ internal sealed class TelemetryIntakeStandIn : IAsyncDisposable
 
     public static async Task<TelemetryIntakeStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackKestrel.Create();
         var intake = new TelemetryIntakeStandIn(app);
         app.MapPost("/device/v1/telemetry", async context =>
         {
@@ -48,7 +40,7 @@ internal sealed class TelemetryIntakeStandIn : IAsyncDisposable
             await intake.Respond(context, intake.Received.Count);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        intake.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        intake.Url = LoopbackKestrel.Address(app);
         return intake;
     }
 

@@ -1,12 +1,7 @@
-using System.Net;
 using System.Net.WebSockets;
+using Hangar.Agent.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hangar.Agent.Tests.Tunnels;
 
@@ -29,10 +24,7 @@ internal sealed class RelayStandIn : IAsyncDisposable
 
     public static async Task<RelayStandIn> StartAsync(bool refuse)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackKestrel.Create();
         var relay = new RelayStandIn(app);
         app.UseWebSockets();
         app.Map("/device/v1/tunnels/connections/{id:guid}", async context =>
@@ -48,7 +40,7 @@ internal sealed class RelayStandIn : IAsyncDisposable
             await relay._released.Task;
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        relay.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        relay.Url = LoopbackKestrel.Address(app);
         return relay;
     }
 
