@@ -20,7 +20,8 @@ using Hangar.Testing;
 //   dotnet run -c Release --project bench/Hangar.Bench -- sockets [devices] [in flight] [admissions/s] [burst]   (as root: raises the open-file limit)
 //   dotnet run -c Release --project bench/Hangar.Bench -- fleet-summary sqlite|postgres [devices] [runs]
 //   dotnet run -c Release --project bench/Hangar.Bench -- tunnels [MiB] [rounds] [messages] [idle tunnels]   (after scripts/publish-agent)
-// `drive` is the update-check load driver, started by the update-checks scenario as a child process.
+// `drive` is the update-check load driver, started by the update-checks scenario as a child process; `echo-server` and
+// `tcp-forward` are the sockets and tunnels scenarios' baselines, started the same way.
 static int Number(string[] args, int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
@@ -47,6 +48,8 @@ switch (args.FirstOrDefault())
         return 0;
     case "echo-server":
         return await EchoServer.RunAsync(args[1]);
+    case "tcp-forward":
+        return await TcpForwarder.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
     case "sockets":
         await IdleSockets.RunAsync(devices: Number(args, 1, 20_000), concurrency: Number(args, 2, 64), admissionsPerSecond: Number(args, 3, 500), admissionBurst: Number(args, 4, 1000));
         return 0;

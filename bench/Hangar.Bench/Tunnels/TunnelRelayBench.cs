@@ -51,7 +51,11 @@ internal static class TunnelRelayBench
             var tunnelPort = int.Parse(output.Split("Forwarding 127.0.0.1:")[1].Split(' ')[0], CultureInfo.InvariantCulture);
             Console.WriteLine($"tunnels: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}; echo on 127.0.0.1:{echo.Port}, tunnel on 127.0.0.1:{tunnelPort}");
 
-            await ThroughputAsync(echo.Port, tunnelPort, megabytes, rounds);
+            await using (var chain = await ForwarderChain.StartAsync(echo.Port, hops: 3))
+            {
+                await ThroughputAsync(new ThroughputPaths(echo.Port, chain.Port, tunnelPort), megabytes, rounds, new TunnelProcesses(server.Id, agent.Id, forward.Id, chain.ProcessIds));
+            }
+
             await LatencyAsync(echo.Port, tunnelPort, messages);
             await MemoryAsync(client, server, agent.Id, echo.Port, idleTunnels);
         }
@@ -61,24 +65,36 @@ internal static class TunnelRelayBench
         }
     }
 
-    private static async Task ThroughputAsync(int directPort, int tunnelPort, int megabytes, int rounds)
+    private static async Task ThroughputAsync(ThroughputPaths paths, int megabytes, int rounds, TunnelProcesses processes)
     {
         var bytes = megabytes * (long)MiB;
-        // Warm-up: JIT in the CLI, the server and this process; the relay's and the agent's first connections.
-        await TcpProbe.RoundTripSecondsAsync(directPort, bytes / 10);
-        await TcpProbe.RoundTripSecondsAsync(tunnelPort, bytes / 10);
-        var direct = new List<double>();
-        var tunnel = new List<double>();
-        for (var round = 1; round <= rounds; round++)
+        // Warm-up: JIT in the CLI, the server, the forwarders and this process; the relay's and the agent's first
+        // connections. Half a round each: a tenth left the server's relay path unoptimized (tiered compilation), and
+        // its first round took twice the CPU of the next.
+        foreach (var port in paths.All)
         {
-            direct.Add(await TcpProbe.RoundTripSecondsAsync(directPort, bytes));
-            tunnel.Add(await TcpProbe.RoundTripSecondsAsync(tunnelPort, bytes));
-            Console.WriteLine($"tunnels: throughput round {round}: direct {megabytes / direct[^1]:0} MiB/s, tunnel {megabytes / tunnel[^1]:0} MiB/s ({direct[^1] / tunnel[^1]:P0})");
+            await TcpProbe.RoundTripSecondsAsync(port, bytes / 2);
         }
 
-        var (medianDirect, medianTunnel) = (Measures.Median(direct), Measures.Median(tunnel));
+        var (direct, chain, tunnel) = (new List<double>(), new List<double>(), new List<double>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            var beforeDirect = processes.Read();
+            direct.Add(await TcpProbe.RoundTripSecondsAsync(paths.Direct, bytes));
+            var beforeChain = processes.Read();
+            chain.Add(await TcpProbe.RoundTripSecondsAsync(paths.Chain, bytes));
+            var beforeTunnel = processes.Read();
+            tunnel.Add(await TcpProbe.RoundTripSecondsAsync(paths.Tunnel, bytes));
+            var after = processes.Read();
+            Console.WriteLine($"tunnels: throughput round {round}: direct {megabytes / direct[^1]:0} MiB/s, bare chain {megabytes / chain[^1]:0} MiB/s ({direct[^1] / chain[^1]:P0}), " +
+                $"tunnel {megabytes / tunnel[^1]:0} MiB/s ({direct[^1] / tunnel[^1]:P0} of direct, {chain[^1] / tunnel[^1]:P0} of the chain); " +
+                $"CPU direct [{beforeChain.Minus(beforeDirect)}]; chain [{beforeTunnel.Minus(beforeChain)}]; tunnel [{after.Minus(beforeTunnel)}]");
+        }
+
+        var (medianDirect, medianChain, medianTunnel) = (Measures.Median(direct), Measures.Median(chain), Measures.Median(tunnel));
         Console.WriteLine($"tunnels: throughput, {megabytes} MiB echoed on one connection, median of {rounds}: direct {megabytes / medianDirect:0} MiB/s, " +
-            $"tunnel {megabytes / medianTunnel:0} MiB/s: {medianDirect / medianTunnel:P0} of direct");
+            $"bare chain {megabytes / medianChain:0} MiB/s ({medianDirect / medianChain:P0} of direct), tunnel {megabytes / medianTunnel:0} MiB/s: " +
+            $"{medianDirect / medianTunnel:P0} of direct, {medianChain / medianTunnel:P0} of the bare chain");
     }
 
     private static async Task LatencyAsync(int directPort, int tunnelPort, int messages)

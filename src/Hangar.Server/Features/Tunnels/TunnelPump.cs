@@ -6,7 +6,7 @@ namespace Hangar.Server.Features.Tunnels;
 
 /// <summary>
 /// Pumps one relayed TCP connection: binary messages from the user's socket to the agent's and back, each direction
-/// through one buffer of <c>Tunnels:BufferBytes</c>. A message is written on before the next is read, so a slow
+/// through one buffer of <c>Tunnels:BufferBytes</c>, a whole message (up to the buffer) at a time. A message is written on before the next is read, so a slow
 /// reader slows its writer (WebSocket and TCP flow control carry that back) and the server holds at most two
 /// buffers per connection. A close from one side closes the other's output (TCP half-close crosses); the
 /// connection ends when both are closed, when nothing moved for <c>Tunnels:IdleTimeoutSeconds</c>, or on
@@ -42,8 +42,15 @@ internal sealed class TunnelPump(TimeProvider time, IOptions<TunnelsOptions> opt
         {
             while (true)
             {
-                var received = await from.ReceiveAsync(buffer.AsMemory(0, size), ending.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
+                var (filled, endOfMessage, closed) = await ReceiveMessageAsync(from, buffer.AsMemory(0, size), ending.Token);
+                if (filled > 0)
+                {
+                    counter.Bytes += filled;
+                    moved();
+                    await to.SendAsync(buffer.AsMemory(0, filled), WebSocketMessageType.Binary, endOfMessage, ending.Token);
+                }
+
+                if (closed)
                 {
                     if (to.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
@@ -52,10 +59,6 @@ internal sealed class TunnelPump(TimeProvider time, IOptions<TunnelsOptions> opt
 
                     return;
                 }
-
-                counter.Bytes += received.Count;
-                moved();
-                await to.SendAsync(buffer.AsMemory(0, received.Count), WebSocketMessageType.Binary, received.EndOfMessage, ending.Token);
             }
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
@@ -67,6 +70,29 @@ internal sealed class TunnelPump(TimeProvider time, IOptions<TunnelsOptions> opt
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Reads until the sender's message ends or the buffer is full, so a message that arrives in pieces (one per TLS
+    /// record, 16 KiB) is sent on as one frame, in one write, instead of one frame and write per piece.
+    /// </summary>
+    private static async Task<(int Filled, bool EndOfMessage, bool Closed)> ReceiveMessageAsync(WebSocket from, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (true)
+        {
+            var received = await from.ReceiveAsync(buffer[filled..], cancellationToken);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return (filled, true, true);
+            }
+
+            filled += received.Count;
+            if (received.EndOfMessage || filled == buffer.Length)
+            {
+                return (filled, received.EndOfMessage, false);
+            }
         }
     }
 
