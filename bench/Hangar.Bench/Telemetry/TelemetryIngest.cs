@@ -50,7 +50,7 @@ internal static class TelemetryIngest
             {
                 var result = await DriveAsync(clients, body, workers, duration, written);
                 var (baseline, baselineCpu) = await BareTelemetryWriter.MeasureAsync(Path.Combine(server.DataDirectory, "hangar.db"), Math.Max(result.Written, 100_000),
-                    WriteBatchPoints, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+                    WriteBatchPoints, Names * TimesPerName, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
                 ratios.Add(result.WrittenPerSecond / baseline);
                 Console.WriteLine($"telemetry: round {round}: {result}; bare batched writer {baseline:0} rows/s, {baselineCpu:0.0} µs CPU per row; hangar/bare {result.WrittenPerSecond / baseline:P0}");
             }
