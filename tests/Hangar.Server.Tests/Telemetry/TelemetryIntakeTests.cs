@@ -50,6 +50,36 @@ public abstract class TelemetryIntakeTests(TelemetryServer fixture)
     }
 
     [Fact]
+    public async Task ChunkedBodyOverTheSizeLimit_Is413_AndStoresNothing()
+    {
+        using var device = await TelemetryDevice.CreateAsync(fixture);
+        var time = device.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var body = $$"""{"metrics":[{"name":"app.value","value":1,"time":"{{time}}"}]}""" + new string(' ', 8192);
+        // No Content-Length: the limit can only be seen while the body arrives.
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "device/v1/telemetry") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await device.Device.Http.SendAsync(request, Cancel);
+
+        await AssertRefusedAsync(device, response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+    }
+
+    [Theory]
+    [InlineData("""{"metrics":[{"name":"app.value","value":""")]
+    [InlineData("""{"metrics":[{"name":"app.value","value":"high","time":"2026-12-06T00:00:00Z"}]}""")]
+    [InlineData("")]
+    public async Task MalformedJson_Is400_AndStoresNothing(string body)
+    {
+        using var device = await TelemetryDevice.CreateAsync(fixture);
+
+        using var response = await device.Device.Http.PostAsync("device/v1/telemetry", Api.Json(body), Cancel);
+
+        await AssertRefusedAsync(device, response, HttpStatusCode.BadRequest, "invalid_json");
+    }
+
+    [Fact]
     public async Task TooManyPoints_Is413_AndStoresNothing()
     {
         using var device = await TelemetryDevice.CreateAsync(fixture);

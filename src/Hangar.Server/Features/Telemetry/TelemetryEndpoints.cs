@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hangar.Contracts;
 using Hangar.Contracts.Common;
 using Hangar.Contracts.Telemetry;
 using Hangar.Server.Features.Identity;
@@ -40,7 +39,7 @@ internal static class TelemetryEndpoints
                 "Send the batch as application/json.");
         }
 
-        var batch = await http.Request.ReadFromJsonAsync(HangarJsonContext.Default.TelemetryBatchRequest, cancellationToken);
+        var batch = await TelemetryBodyReader.ReadAsync(http.Request, limit, cancellationToken);
         if (batch is null)
         {
             return Problems.Validation("body", "must be a telemetry batch object.");
