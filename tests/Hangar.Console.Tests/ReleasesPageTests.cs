@@ -45,6 +45,49 @@ public sealed class ReleasesPageTests(ConsoleWorld world)
     }
 
     [Fact]
+    public async Task Operator_WidensThePhase_ThenPhasesByTagsFromADate_AndARefusedPhaseChangesNothing()
+    {
+        var product = $"relp-{Guid.CreateVersion7():N}"[..16];
+        var (cohort, bundle) = await FleetWithBundleAsync(product);
+        var release = await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("summer", cohort.ToString(), bundle, PhaseValue: 0.1m), cancellationToken: Cancel);
+        await using var tab = await ConsoleTab.OpenAsync(world, $"releases?cohort={release.CohortId}&release={release.Id}");
+        await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        var share = tab.Page.GetByLabel("Share (0 to 1; 1 is everyone) or number of devices (2 or more)");
+        var save = tab.Page.GetByRole(AriaRole.Button, new() { Name = "Save phase and schedule" });
+        await Assertions.Expect(share).ToHaveValueAsync("0.1");
+
+        await share.FillAsync("0.5");
+        await save.ClickAsync();
+        await Assertions.Expect(tab.Page.GetByText("Saved at")).ToBeVisibleAsync();
+        Assert.Equal(0.5m, (await world.Server.Api.Releases.GetAsync(release.Id.ToString(), Cancel)).PhaseValue);
+        await Assertions.Expect(tab.Page.Locator("dd", new() { HasText = "of the cohort" })).ToContainTextAsync("50");
+
+        // Neither a share (at most 1) nor a number of devices (a whole number from 2): the server says why.
+        await share.FillAsync("1.5");
+        await save.ClickAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("phase_value: must be a fraction from 0 to 1");
+        Assert.Equal(0.5m, (await world.Server.Api.Releases.GetAsync(release.Id.ToString(), Cancel)).PhaseValue);
+
+        await tab.Page.GetByLabel("Devices with any of some tags").CheckAsync();
+        await tab.Page.GetByLabel("Tags, separated by commas").FillAsync("beta, lab");
+        await tab.Page.GetByLabel("Offer it only from a date").CheckAsync();
+        await tab.Page.GetByLabel("From (UTC)").FillAsync("2027-01-15T08:30");
+        await save.ClickAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.Locator("dd", new() { HasText = "devices tagged" })).ToHaveTextAsync("devices tagged beta or lab");
+        var phased = await world.Server.Api.Releases.GetAsync(release.Id.ToString(), Cancel);
+        Assert.Equal("tags", phased.PhaseMode);
+        Assert.Equal(["beta", "lab"], phased.PhaseTags);
+        Assert.Equal(new DateTime(2027, 1, 15, 8, 30, 0, DateTimeKind.Utc), phased.ScheduleDate);
+
+        await tab.Page.GetByLabel("Offer it only from a date").UncheckAsync();
+        await save.ClickAsync();
+        await Assertions.Expect(tab.Page.GetByText("offered now")).ToBeVisibleAsync();
+        Assert.Null((await world.Server.Api.Releases.GetAsync(release.Id.ToString(), Cancel)).ScheduleDate);
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
     public async Task Viewer_SeesTheReleaseButNoHalt_AndAForcedHaltIsRefused()
     {
         var product = $"relv-{Guid.CreateVersion7():N}"[..16];
@@ -58,6 +101,7 @@ public sealed class ReleasesPageTests(ConsoleWorld world)
         await Assertions.Expect(tab.Page.GetByText("0 of 2 devices in the cohort offered it")).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Halt" })).ToHaveCountAsync(0);
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Create release" })).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Save phase and schedule" })).ToHaveCountAsync(0);
 
         // The session's own cookie and CSRF token, sent by hand: the API refuses what the page does not offer.
         var session = await tab.Page.APIRequest.GetAsync("api/v1/session");
