@@ -57,4 +57,57 @@ public sealed class DevicesPageTests(ConsoleWorld world)
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("invalid_search");
         Assert.Empty(tab.Errors);
     }
+
+    [Fact]
+    public async Task BulkActions_TagMoveAndQuarantineTheTickedDevices_AfterSayingWhatWillHappen()
+    {
+        var api = world.Server.Api;
+        var product = $"bulk-{Guid.CreateVersion7():N}"[..16];
+        var prefix = $"b{Guid.CreateVersion7():N}"[..14];
+        var created = await api.Products.CreateAsync(new CreateProductRequest(product), cancellationToken: Cancel);
+        var field = await api.Cohorts.CreateAsync(new CreateCohortRequest("field", created.Id.ToString()), cancellationToken: Cancel);
+        await api.Devices.ImportAsync(new ImportDevicesRequest($"{prefix}-a,,,{product}\n{prefix}-b,,,{product}\n{prefix}-c,,,{product}\n"), Cancel);
+        await using var tab = await ConsoleTab.OpenAsync(world);
+        await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        await tab.Page.GetByLabel("Search", new() { Exact = true }).FillAsync($"identifier-'{prefix}'");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Devices" }).Locator("tbody tr")).ToHaveCountAsync(3);
+
+        await tab.Page.GetByLabel($"Select {prefix}-a").CheckAsync();
+        await tab.Page.GetByLabel($"Select {prefix}-b").CheckAsync();
+        await Assertions.Expect(tab.Page.GetByTestId("bulk-selection")).ToContainTextAsync("2 selected");
+        await tab.Page.GetByLabel("Tags, separated by commas").FillAsync("field, eu");
+        await ApplyAsync(tab, "Add the tags field, eu to these 2 devices?");
+        await Assertions.Expect(tab.Page.GetByText("2 devices matched, 2 changed.")).ToBeVisibleAsync();
+        Assert.Equal(["eu", "field"], (await DeviceAsync(prefix, "a")).Tags.Order());
+        Assert.Empty((await DeviceAsync(prefix, "c")).Tags);
+
+        await tab.Page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Move to a cohort" });
+        await tab.Page.GetByLabel("Cohort", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{product} / field" });
+        await ApplyAsync(tab, $"Move these 2 devices to {product} / field?");
+        await Assertions.Expect(tab.Page.GetByText("2 devices matched, 2 changed.")).ToBeVisibleAsync();
+        Assert.Equal(field.Id, (await DeviceAsync(prefix, "b")).CohortId);
+        Assert.Null((await DeviceAsync(prefix, "c")).CohortId);
+
+        await tab.Page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Quarantine" });
+        await ApplyAsync(tab, "Quarantine these 2 devices? They are offered no updates");
+        var rows = tab.Page.GetByRole(AriaRole.Table, new() { Name = "Devices" }).GetByRole(AriaRole.Row);
+        await Assertions.Expect(rows.Filter(new() { HasText = $"{prefix}-a" })).ToContainTextAsync("quarantined");
+        Assert.True((await DeviceAsync(prefix, "b")).Quarantined);
+        Assert.False((await DeviceAsync(prefix, "c")).Quarantined);
+        Assert.Empty(tab.Errors);
+    }
+
+    /// <summary>Applies the chosen action after checking that the confirmation says what it will do.</summary>
+    private static async Task ApplyAsync(ConsoleTab tab, string question)
+    {
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Apply to 2 selected" }).ClickAsync();
+        var dialog = tab.Page.GetByRole(AriaRole.Alertdialog);
+        await Assertions.Expect(dialog).ToContainTextAsync(question);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Yes, apply" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    private async Task<DeviceResponse> DeviceAsync(string prefix, string suffix) =>
+        (await world.Server.Api.Devices.ListAsync(new Hangar.Client.ListOptions(Search: $"identifier:'{prefix}-{suffix}'"), Cancel)).Data.Single();
 }

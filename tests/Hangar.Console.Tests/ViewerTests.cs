@@ -26,6 +26,8 @@ public sealed class ViewerTests(ConsoleWorld world)
 
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Devices" })).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Import devices from CSV" })).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Change the selected devices" })).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Select all shown" })).ToHaveCountAsync(0);
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = device }).ClickAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Update history" })).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Quarantine" })).ToHaveCountAsync(0);
