@@ -58,6 +58,18 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
         await Assertions.Expect(tab.Page.GetByText("1 of 2 devices in the cohort offered it")).ToBeVisibleAsync();
         await ShootAsync(tab, "console-releases");
 
+        using (var ca = new TestCertificateAuthority($"{product} devices CA"))
+        {
+            var code = await world.Server.Api.CaCertificates.CreateVerificationCodeAsync(Cancel);
+            await world.Server.Api.CaCertificates.CreateAsync(new CreateCaCertificateRequest(ca.Pem, ca.VerificationPem(code.VerificationCode),
+                Jitp: new JitpRequest(product, "stable", ["field"])), cancellationToken: Cancel);
+            await tab.GoAsync("Certificates");
+            await Assertions.Expect(tab.Page.Locator($"tr[data-fingerprint='{ca.Fingerprint}']")).ToContainTextAsync("into");
+            await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get a verification code" }).ClickAsync();
+            await Assertions.Expect(tab.Page.GetByTestId("verification-code")).ToBeVisibleAsync();
+            await ShootAsync(tab, "console-certificates");
+        }
+
         await tab.GoAsync("Members and API keys");
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Members" })).ToContainTextAsync(world.Server.OwnerEmail);
         await ShootAsync(tab, "console-members");
