@@ -17,6 +17,7 @@ public sealed class DeviceDetailPageTests(ConsoleWorld world)
         await world.Server.Api.Devices.ImportAsync(new ImportDevicesRequest($"{identifier},,\"lab,eu\",{product},field\n"), Cancel);
         await using var tab = await ConsoleTab.OpenAsync(world);
         await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        await tab.GoAsync("Devices");
 
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = identifier }).ClickAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = $"Device {identifier}" })).ToBeVisibleAsync();

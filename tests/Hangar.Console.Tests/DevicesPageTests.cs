@@ -15,6 +15,7 @@ public sealed class DevicesPageTests(ConsoleWorld world)
         await world.Server.Api.Products.CreateAsync(new CreateProductRequest(product), cancellationToken: Cancel);
         await using var tab = await ConsoleTab.OpenAsync(world);
         await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        await tab.GoAsync("Devices");
 
         var csv = $"identifier,description,tags,product\n{prefix}-a,first,\"lab,eu\",{product}\n{prefix}-b,second,lab,no-such-product\n";
         await tab.Page.GetByLabel("CSV text").FillAsync(csv);
@@ -44,6 +45,7 @@ public sealed class DevicesPageTests(ConsoleWorld world)
         await world.Server.Api.Devices.ImportAsync(new ImportDevicesRequest($"{prefix}-one,,,{product}\n{prefix}-two,,,{product}\n"), Cancel);
         await using var tab = await ConsoleTab.OpenAsync(world);
         await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        await tab.GoAsync("Devices");
 
         await tab.Page.GetByLabel("Search", new() { Exact = true }).FillAsync($"identifier:'{prefix}-two'");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hangar.Contracts.Access;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Releases;
 using Microsoft.Playwright;
@@ -93,7 +92,7 @@ public sealed class ReleasesPageTests(ConsoleWorld world)
         var product = $"relv-{Guid.CreateVersion7():N}"[..16];
         var (cohort, bundle) = await FleetWithBundleAsync(product);
         var release = await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("autumn", cohort.ToString(), bundle), cancellationToken: Cancel);
-        var (email, password) = await ViewerAsync();
+        var (email, password) = await TestMembers.ViewerAsync(world.Server.Api, "release-viewer");
         await using var tab = await ConsoleTab.OpenAsync(world, $"releases?cohort={release.CohortId}&release={release.Id}");
         await tab.SignInAsync(email, password);
 
@@ -129,13 +128,4 @@ public sealed class ReleasesPageTests(ConsoleWorld world)
 
     private async Task<string> ReleaseIdAsync(Guid cohort) =>
         (await world.Server.Api.Releases.ListAsync(new Hangar.Client.ListOptions(Search: $"cohort_id:'{cohort}'"), Cancel)).Data.Single().Id.ToString();
-
-    private async Task<(string Email, string Password)> ViewerAsync()
-    {
-        var email = $"release-viewer-{Guid.CreateVersion7():N}@example.com";
-        const string password = "viewer password 2";
-        var added = await world.Server.Api.Members.AddAsync(new AddMemberRequest(email, "viewer"), cancellationToken: Cancel);
-        await world.Server.Api.Members.AcceptInvitationAsync(new AcceptInvitationRequest(added.InvitationToken!, password), Cancel);
-        return (email, password);
-    }
 }

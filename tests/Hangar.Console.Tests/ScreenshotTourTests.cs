@@ -1,12 +1,13 @@
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Releases;
+using Hangar.Contracts.Updates;
 using Microsoft.Playwright;
 
 namespace Hangar.Console.Tests;
 
 /// <summary>
 /// Walks the main pages as the owner with some real data, checking each renders without errors, and keeps a
-/// screenshot of each (desktop, and the devices page on a phone) for docs/images/ (scripts/console-docs).
+/// screenshot of each (desktop, and the devices and fleet pages on a phone) for docs/images/ (scripts/console-docs).
 /// </summary>
 public sealed class ScreenshotTourTests(ConsoleWorld world)
 {
@@ -21,14 +22,22 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
         await world.Server.Api.Devices.ImportAsync(new ImportDevicesRequest(
             $"{product}-gw-001,Hall A,\"lab,eu\",{product},stable\n{product}-gw-002,Hall B,eu,{product},stable\n{product}-gw-003,Spare,,{product}\n"), Cancel);
         var bundle = await TestFirmware.SignedBundleAsync(world.Server.Api, $"{product}-rootfs", "aarch64-unknown-linux-gnu");
-        await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("spring", cohort.Id.ToString(), bundle.Id.ToString(), Required: true, Version: "1.0.0"), cancellationToken: Cancel);
+        var spring = await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("spring", cohort.Id.ToString(), bundle.Id.ToString(), Required: true, Version: "1.0.0"), cancellationToken: Cancel);
         await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("summer", cohort.Id.ToString(), bundle.Id.ToString(), Version: "1.1.0", PhaseValue: 0.5m), cancellationToken: Cancel);
+        // One device reports running spring (and is offered summer), so the dashboard has a release to show.
+        await world.Server.Api.Devices.GetUpdateAsync($"{product}-gw-001", new AdminUpdateCheckRequest(Release: spring.Id.ToString(), ReleaseVersion: "1.0.0", Write: true), Cancel);
+        await world.Server.Api.Devices.UpdateAsync($"{product}-gw-003", new UpdateDeviceRequest(Quarantined: true), Cancel);
         await using var tab = await ConsoleTab.OpenAsync(world);
         await tab.Page.SetViewportSizeAsync(1280, 720);
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeEnabledAsync();
         await ShootAsync(tab, "console-sign-in");
         await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
 
+        await Assertions.Expect(tab.Page.GetByTestId("stream-status")).ToContainTextAsync("Live");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Update outcomes per release" })).ToContainTextAsync("summer");
+        await ShootAsync(tab, "console-fleet");
+
+        await tab.GoAsync("Devices");
         await tab.Page.GetByLabel("Search", new() { Exact = true }).FillAsync($"identifier-'{product}'");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Devices" }).Locator("tbody tr")).ToHaveCountAsync(3);
@@ -46,8 +55,20 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
         await tab.GoAsync("Releases");
         await tab.Page.GetByLabel("Cohort", new() { Exact = true }).SelectOptionAsync(cohort.Id.ToString());
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "summer" }).ClickAsync();
-        await Assertions.Expect(tab.Page.GetByText("0 of 2 devices in the cohort offered it")).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByText("1 of 2 devices in the cohort offered it")).ToBeVisibleAsync();
         await ShootAsync(tab, "console-releases");
+
+        using (var ca = new TestCertificateAuthority($"{product} devices CA"))
+        {
+            var code = await world.Server.Api.CaCertificates.CreateVerificationCodeAsync(Cancel);
+            await world.Server.Api.CaCertificates.CreateAsync(new CreateCaCertificateRequest(ca.Pem, ca.VerificationPem(code.VerificationCode),
+                Jitp: new JitpRequest(product, "stable", ["field"])), cancellationToken: Cancel);
+            await tab.GoAsync("Certificates");
+            await Assertions.Expect(tab.Page.Locator($"tr[data-fingerprint='{ca.Fingerprint}']")).ToContainTextAsync("into");
+            await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get a verification code" }).ClickAsync();
+            await Assertions.Expect(tab.Page.GetByTestId("verification-code")).ToBeVisibleAsync();
+            await ShootAsync(tab, "console-certificates");
+        }
 
         await tab.GoAsync("Members and API keys");
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Members" })).ToContainTextAsync(world.Server.OwnerEmail);
@@ -61,6 +82,9 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
         await tab.GoAsync("Devices");
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Devices", Level = 1 })).ToBeVisibleAsync();
         await ShootAsync(tab, "console-devices-phone");
+        await tab.GoAsync("Fleet");
+        await Assertions.Expect(tab.Page.GetByTestId("stream-status")).ToContainTextAsync("Live");
+        await ShootAsync(tab, "console-fleet-phone");
         Assert.Empty(tab.Errors);
     }
 

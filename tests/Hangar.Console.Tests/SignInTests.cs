@@ -7,17 +7,17 @@ namespace Hangar.Console.Tests;
 public sealed class SignInTests(ConsoleWorld world)
 {
     [Fact]
-    public async Task SignIn_AsOwner_OpensTheDevicesPage_AndSurvivesAReload()
+    public async Task SignIn_AsOwner_OpensTheFleetDashboard_AndSurvivesAReload()
     {
         await using var tab = await ConsoleTab.OpenAsync(world);
         await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
 
-        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Devices", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Fleet", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.GetByTestId("role")).ToHaveTextAsync("owner");
-        Assert.EndsWith("/devices", tab.Page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/fleet", tab.Page.Url, StringComparison.Ordinal);
 
         await tab.Page.ReloadAsync();
-        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Devices", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Fleet", Level = 1 })).ToBeVisibleAsync();
 
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Hangar" })).ToBeVisibleAsync();

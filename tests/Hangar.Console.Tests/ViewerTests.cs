@@ -23,6 +23,7 @@ public sealed class ViewerTests(ConsoleWorld world)
         await using var tab = await ConsoleTab.OpenAsync(world);
         await tab.SignInAsync(email, Password);
         await Assertions.Expect(tab.Page.GetByTestId("role")).ToHaveTextAsync("viewer");
+        await tab.GoAsync("Devices");
 
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Devices" })).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Import devices from CSV" })).ToHaveCountAsync(0);
