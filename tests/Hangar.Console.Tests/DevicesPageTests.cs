@@ -29,7 +29,7 @@ public sealed class DevicesPageTests(ConsoleWorld world)
         await tab.Page.GetByLabel("CSV text").FillAsync(csv.Replace("no-such-product", product, StringComparison.Ordinal));
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
-        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported 2 devices");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported 2 devices" })).ToBeVisibleAsync();
         var table = tab.Page.GetByRole(AriaRole.Table, new() { Name = "Devices" });
         await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{prefix}-a" })).ToContainTextAsync("eu");
         await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{prefix}-b" })).ToBeVisibleAsync();
@@ -69,7 +69,7 @@ public sealed class DevicesPageTests(ConsoleWorld world)
         var created = await api.Products.CreateAsync(new CreateProductRequest(product), cancellationToken: Cancel);
         var field = await api.Cohorts.CreateAsync(new CreateCohortRequest("field", created.Id.ToString()), cancellationToken: Cancel);
         await api.Devices.ImportAsync(new ImportDevicesRequest($"{prefix}-a,,,{product}\n{prefix}-b,,,{product}\n{prefix}-c,,,{product}\n"), Cancel);
-        await using var tab = await ConsoleTab.OpenAsync(world);
+        await using var tab = await ConsoleTab.OpenAsync(world, "devices");
         await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
         await tab.Page.GetByLabel("Search", new() { Exact = true }).FillAsync($"identifier-'{prefix}'");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();

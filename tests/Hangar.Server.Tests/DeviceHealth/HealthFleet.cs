@@ -34,21 +34,9 @@ internal sealed class HealthFleet(HealthServer fixture, UpdateFleet fleet)
         var heartbeat = new HeartbeatRequest(fixture.Time.GetUtcNow().UtcDateTime, UptimeSeconds: 60,
             Disks: [new HeartbeatDisk("/data", total, (long)(total * (100 - usedPercent) / 100))]);
         var batch = new TelemetryBatchRequest(Heartbeats: [heartbeat]);
-        // As the agent does: a 503 is transient trouble (a loaded database timing out) and the batch is sent again;
-        // the rules judge heartbeats by their own times, so a retry changes nothing they see.
-        for (var attempt = 1; ; attempt++)
-        {
-            using var response = await TelemetryUploads.PostAsync(device, batch);
-            if (response.StatusCode == HttpStatusCode.Accepted)
-            {
-                return;
-            }
-
-            var body = await response.Content.ReadAsStringAsync(Cancel);
-            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 5,
-                $"heartbeat {attempt} answered {(int)response.StatusCode}: {body}");
-            await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), Cancel);
-        }
+        // The rules judge heartbeats by their own times, so a retry after a transient 503 changes nothing they see.
+        using var response = await TransientRetry.SendAsync(() => TelemetryUploads.PostAsync(device, batch), Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"heartbeat answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancel)}");
     }
 
     /// <summary>What the server does on its timers, in order: store what is queued, roll it up, evaluate the rules.</summary>

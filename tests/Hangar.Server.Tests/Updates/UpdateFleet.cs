@@ -77,9 +77,10 @@ internal sealed class UpdateFleet(ServerFixture fixture, Tenant tenant, ProductR
         return await device.Http.SendAsync(request, Cancel);
     }
 
+    /// <summary>An update check that must be answered 200 (after a transient 503, sent again as the agent does).</summary>
     public static async Task<UpdateCheckResponse> CheckAsync(FleetDevice device, string? release = null, string? bundle = null, string? version = null)
     {
-        using var response = await SendCheckAsync(device, release, bundle, version);
+        using var response = await TransientRetry.SendAsync(() => SendCheckAsync(device, release, bundle, version), Cancel);
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancel)}");
         return (await response.Content.ReadFromJsonAsync<UpdateCheckResponse>(ApiTransport.JsonOptions, Cancel))!;
     }
