@@ -1,3 +1,4 @@
+using Hangar.Console.Shared;
 using Hangar.Contracts.Devices;
 
 namespace Hangar.Console.Certificates;
@@ -34,7 +35,7 @@ public sealed class JitpDraft
     public JitpRequest? ToRequest() => !Enabled ? null : new JitpRequest(
         Product,
         Blank(Cohort),
-        [.. Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        [.. CommaList.Items(Tags)],
         Blank(Target),
         Blank(Description));
 

@@ -17,7 +17,8 @@ internal static class TelemetryBodyReader
 
     public static async Task<TelemetryBatchRequest?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1L, request.ContentLength ?? FirstBufferBytes));
+        // Sized from Content-Length when there is one (at least 1 byte, so doubling always grows), at most one byte past the limit.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? FirstBufferBytes, 1, limit + 1L));
         try
         {
             var filled = 0;
