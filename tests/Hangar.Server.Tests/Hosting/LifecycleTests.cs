@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Hangar.Server.Tests.Hosting;
 
@@ -102,5 +103,41 @@ public abstract class LifecycleTests(DatabaseKind database)
         }
     }
 
-    public sealed class OnPostgres() : LifecycleTests(DatabaseKind.Postgres);
+    public sealed class OnPostgres() : LifecycleTests(DatabaseKind.Postgres)
+    {
+        [Fact]
+        public async Task Stop_ClosesEveryConnectionTheServerOpened()
+        {
+            string connectionString;
+            await using (var server = await HangarTestServer.StartAsync(DatabaseKind.Postgres, cancellationToken: Cancel))
+            {
+                connectionString = server.Settings["Database:ConnectionString"]!;
+                var client = server.CreateClient(server.Bootstrap!.ApiKey);
+                // Requests in parallel, so the server's pool holds several connections when it stops.
+                await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.Users.MeAsync(Cancel)));
+                Assert.True(await ConnectionsToAsync(connectionString) > 0);
+            }
+
+            // A server embedded in a longer-lived process (hundreds of them in a test run) must not leave idle
+            // connections behind for Npgsql's process-wide pool to prune minutes later: max_connections runs out.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            long left;
+            while ((left = await ConnectionsToAsync(connectionString)) > 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(100, Cancel);
+            }
+
+            Assert.Equal(0, left);
+        }
+
+        private static async Task<long> ConnectionsToAsync(string connectionString)
+        {
+            // Not pooled: the probe's own connection would otherwise be one the next probe counts.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync(Cancel);
+            await using var count = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+            return (long)(await count.ExecuteScalarAsync(Cancel))!;
+        }
+    }
 }

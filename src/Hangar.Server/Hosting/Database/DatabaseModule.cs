@@ -4,6 +4,7 @@ using Hangar.Data.Sqlite;
 using Hangar.Data.Tenancy;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hangar.Server.Hosting.Database;
 
@@ -20,6 +21,8 @@ internal static class DatabaseModule
         services.AddScoped<TenantContext>();
         services.AddSingleton(provider => new DatabaseConnection(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             provider.GetRequiredService<IOptions<ServerOptions>>().Value));
+        // Resolved only on PostgreSQL; the container disposes it with the server, closing the pooled connections.
+        services.AddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<DatabaseConnection>().ConnectionString));
         // Built once for every context (a request's context then costs microseconds, not the tens it took to build
         // options per request): everything in them is a singleton, and the save interceptors find the request's
         // state through the context (HangarDbContext.ScopeServices).
@@ -28,7 +31,7 @@ internal static class DatabaseModule
             var connection = provider.GetRequiredService<DatabaseConnection>();
             if (connection.Provider == DatabaseProvider.Postgres)
             {
-                builder.UseHangarPostgres(connection.ConnectionString);
+                builder.UseHangarPostgres(provider.GetRequiredService<NpgsqlDataSource>());
             }
             else
             {
