@@ -31,6 +31,9 @@ public sealed class ApiTransport(HttpClient http)
     public Task<T> PatchAsync<T>(string path, object body, CancellationToken cancellationToken) =>
         SendAsync<T>(WithBody(HttpMethod.Patch, path, body, null), cancellationToken);
 
+    public Task<T> PutAsync<T>(string path, object body, CancellationToken cancellationToken) =>
+        SendAsync<T>(WithBody(HttpMethod.Put, path, body, null), cancellationToken);
+
     public Task PutAsync(string path, object body, CancellationToken cancellationToken) =>
         SendAsync<object?>(WithBody(HttpMethod.Put, path, body, null), cancellationToken);
 

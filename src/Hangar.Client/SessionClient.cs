@@ -21,6 +21,10 @@ public sealed class SessionClient(ApiTransport transport)
     public Task<SessionResponse> GetAsync(CancellationToken cancellationToken = default) =>
         transport.GetAsync<SessionResponse>("api/v1/session", cancellationToken);
 
+    /// <summary>Moves this session to another organization the user belongs to; the answer carries the role held there.</summary>
+    public Task<SessionResponse> SwitchOrganizationAsync(SwitchOrganizationRequest request, CancellationToken cancellationToken = default) =>
+        transport.PutAsync<SessionResponse>("api/v1/session/organization", request, cancellationToken);
+
     public Task SignOutAsync(CancellationToken cancellationToken = default) =>
         transport.DeleteAsync("api/v1/session", cancellationToken);
 }

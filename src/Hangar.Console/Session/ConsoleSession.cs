@@ -73,6 +73,13 @@ internal sealed class ConsoleSession(HangarClient client, IJSRuntime js)
         Changed?.Invoke();
     }
 
+    /// <summary>Moves the session to another of the user's organizations; the role shown becomes the one held there.</summary>
+    public async Task SwitchOrganizationAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        Accept(await Client.Session.SwitchOrganizationAsync(new SwitchOrganizationRequest(organizationId), cancellationToken));
+        Changed?.Invoke();
+    }
+
     public async Task SignOutAsync(CancellationToken cancellationToken = default)
     {
         try

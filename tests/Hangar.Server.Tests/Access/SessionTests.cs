@@ -1,6 +1,8 @@
 using System.Net;
+using Hangar.Client;
 using Hangar.Contracts.Access;
 using Hangar.Contracts.Common;
+using Hangar.Contracts.Devices;
 using Hangar.Server.Tests.Fixtures;
 
 namespace Hangar.Server.Tests.Access;
@@ -127,6 +129,74 @@ public abstract class SessionTests(ServerFixture fixture)
         var again = await Api.ThrowsApiAsync(() => anonymous.Members.AcceptInvitationAsync(new AcceptInvitationRequest(added.InvitationToken!, SessionClients.Password), Cancel));
         Assert.Equal(ErrorCodes.InvalidInvitation, again.Code);
         Assert.Equal("active", (await tenant.Owner.Members.GetAsync(added.Member.Id.ToString(), Cancel)).Status);
+    }
+
+    [Fact]
+    public async Task SwitchOrganization_MovesTheSession_WithTheRoleHeldThere_AndIsAuditedWhereItLands()
+    {
+        var home = await fixture.NewTenantAsync();
+        var other = await fixture.NewTenantAsync();
+        var (email, _) = await SessionClients.InviteAndAcceptAsync(fixture, home, "viewer");
+        // The user exists and has a password: the second organization adds them without an invitation.
+        Assert.Null((await other.Owner.Members.AddAsync(new AddMemberRequest(email, "operator"), cancellationToken: Cancel)).InvitationToken);
+        var product = await other.Owner.Products.CreateAsync(new CreateProductRequest("switch-target"), cancellationToken: Cancel);
+        var session = await SessionClients.SignInAsync(fixture, email);
+        Assert.Equal(home.OrganizationId, (await session.Users.MeAsync(Cancel)).OrganizationId);
+
+        var moved = await session.Session.SwitchOrganizationAsync(new SwitchOrganizationRequest(other.OrganizationId), Cancel);
+
+        Assert.Equal(other.OrganizationId, moved.User.OrganizationId);
+        Assert.Equal("operator", moved.User.Role);
+        var me = await session.Users.MeAsync(Cancel);
+        Assert.Equal((other.OrganizationId, "operator"), (me.OrganizationId, me.Role));
+        // Every later call acts in the organization entered, with the role held there: an operator creates products.
+        Assert.Equal(product.Id, Assert.Single((await session.Products.ListAsync(new ListOptions(), Cancel)).Data).Id);
+        await session.Products.CreateAsync(new CreateProductRequest("made-after-the-switch"), cancellationToken: Cancel);
+        var entry = Assert.Single((await other.Owner.Audit.ListAsync(new ListOptions(Search: "action:'session.switch_organization'"), Cancel)).Data);
+        Assert.Equal((email, "success"), (entry.ActorName, entry.Outcome));
+        Assert.Empty((await home.Owner.Audit.ListAsync(new ListOptions(Search: "action:'session.switch_organization'"), Cancel)).Data);
+
+        // And back, with the viewer role again.
+        var back = await session.Session.SwitchOrganizationAsync(new SwitchOrganizationRequest(home.OrganizationId), Cancel);
+        Assert.Equal((home.OrganizationId, "viewer"), (back.User.OrganizationId, back.User.Role));
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await Api.ThrowsApiAsync(() => session.Products.CreateAsync(new CreateProductRequest("viewer-may-not"), cancellationToken: Cancel))).Status);
+    }
+
+    [Fact]
+    public async Task SwitchOrganization_ToOneTheUserIsNotIn_IsRefusedAlike_AndTheSessionStaysWhereItWas()
+    {
+        var home = await fixture.NewTenantAsync();
+        var stranger = await fixture.NewTenantAsync();
+        var (email, _) = await SessionClients.InviteAndAcceptAsync(fixture, home, "admin");
+        var session = await SessionClients.SignInAsync(fixture, email);
+
+        var notMember = await Api.ThrowsApiAsync(() => session.Session.SwitchOrganizationAsync(new SwitchOrganizationRequest(stranger.OrganizationId), Cancel));
+        var unknown = await Api.ThrowsApiAsync(() => session.Session.SwitchOrganizationAsync(new SwitchOrganizationRequest(Guid.CreateVersion7()), Cancel));
+
+        // An organization one is not in and one that does not exist cannot be told apart.
+        Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed), (notMember.Status, notMember.Code));
+        Assert.Equal((notMember.Status, notMember.Code, notMember.Problem!.Detail), (unknown.Status, unknown.Code, unknown.Problem!.Detail));
+        Assert.Contains("organization_id", notMember.Problem.Errors!.Keys);
+        Assert.Equal(home.OrganizationId, (await session.Users.MeAsync(Cancel)).OrganizationId);
+        // The refusals are audited where the session is, not in the organization it tried to enter.
+        Assert.Equal(2, (await home.Owner.Audit.ListAsync(new ListOptions(Search: "action:'session.switch_organization'"), Cancel)).Data
+            .Count(e => e.Outcome != "success"));
+        Assert.Empty((await stranger.Owner.Audit.ListAsync(new ListOptions(Search: "action:'session.switch_organization'"), Cancel)).Data);
+    }
+
+    [Fact]
+    public async Task SwitchOrganization_WithAnApiKey_IsNotFound_AndWithoutTheCsrfToken_IsRefused()
+    {
+        var tenant = await fixture.NewTenantAsync();
+        var byKey = await Api.ThrowsApiAsync(() => tenant.Owner.Session.SwitchOrganizationAsync(new SwitchOrganizationRequest(tenant.OrganizationId), Cancel));
+        Assert.Equal(HttpStatusCode.NotFound, byKey.Status);
+
+        var (email, _) = await SessionClients.InviteAndAcceptAsync(fixture, tenant, "viewer");
+        var session = await SessionClients.SignInAsync(fixture, email);
+        session.Transport.Http.DefaultRequestHeaders.Remove(HangarHeaders.CsrfToken);
+        var forged = await Api.ThrowsApiAsync(() => session.Session.SwitchOrganizationAsync(new SwitchOrganizationRequest(tenant.OrganizationId), Cancel));
+        Assert.Equal(ErrorCodes.AntiforgeryFailed, forged.Code);
     }
 
     public sealed class OnSqlite(SqliteServer fixture) : SessionTests(fixture);

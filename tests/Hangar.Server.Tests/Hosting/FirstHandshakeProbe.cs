@@ -43,13 +43,25 @@ internal sealed class FirstHandshakeProbe(IServer server, IHostApplicationLifeti
         while (true)
         {
             lifetime.ApplicationStopping.ThrowIfCancellationRequested();
-            if (server.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray().Select(a => new Uri(a))
-                    .FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps && a.Port != 0) is { } bound)
+            if (Addresses().Select(a => new Uri(a)).FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps && a.Port != 0) is { } bound)
             {
                 return bound;
             }
 
             await Task.Yield();
+        }
+    }
+
+    private string[] Addresses()
+    {
+        try
+        {
+            return server.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+        }
+        catch (Exception torn) when (torn is ArgumentException or InvalidOperationException)
+        {
+            // Kestrel fills the collection (not thread-safe) while it binds: a copy taken mid-way is torn; look again.
+            return [];
         }
     }
 }

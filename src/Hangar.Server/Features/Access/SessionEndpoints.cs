@@ -27,6 +27,10 @@ internal static class SessionEndpoints
         group.MapPost("", SignInAsync).Anonymous().Audited("session.create").RequireRateLimiting(RateLimitPolicies.SignIn).CarriesSecret()
             .WithSummary("Sign in").WithDescription("Sets the session cookie. Send the returned csrf_token in X-CSRF-Token on every change.");
         group.MapGet("", GetAsync).Requires(Permission.SelfRead).CarriesSecret().WithSummary("The current console session");
+        group.MapPut("/organization", SwitchOrganizationAsync).Requires(Permission.SelfManage).Audited("session.switch_organization").CarriesSecret()
+            .WithSummary("Switch the session's organization")
+            .WithDescription("Moves the console session to another organization the user belongs to, with the role held there. " +
+                "The switch is audited in the organization entered; a refused one in the organization the session is in.");
         group.MapDelete("", SignOutAsync).Requires(Permission.SelfManage).Audited("session.delete").WithSummary("Sign out");
     }
 
@@ -116,6 +120,33 @@ internal static class SessionEndpoints
 
         var session = await db.UserSessions.AsNoTracking().SingleAsync(s => s.Id == caller.CredentialId, cancellationToken);
         return TypedResults.Ok(new SessionResponse(await CurrentUserQuery.LoadAsync(db, caller, cancellationToken), session.CsrfToken, session.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SwitchOrganizationAsync(
+        SwitchOrganizationRequest request, HttpContext http, HangarDbContext db, AuditScope audit, CancellationToken cancellationToken)
+    {
+        var caller = http.RequireCaller();
+        if (caller.Kind != CallerKind.Session)
+        {
+            // An API key belongs to one organization for good; only a signed-in user moves between them.
+            return Problems.NotFound("A console session (this request used an API key)");
+        }
+
+        var membership = await db.Memberships.IgnoreQueryFilters([TenantFilter.Name]).AsNoTracking()
+            .SingleOrDefaultAsync(m => m.UserId == caller.UserId && m.OrganizationId == request.OrganizationId, cancellationToken);
+        if (membership is null)
+        {
+            // The same answer for an organization that does not exist: membership is all the caller may learn.
+            return Problems.Validation("organization_id", "You are not a member of this organization.");
+        }
+
+        var session = await db.UserSessions.SingleAsync(s => s.Id == caller.CredentialId, cancellationToken);
+        session.OrganizationId = membership.OrganizationId;
+        audit.Actor(membership.OrganizationId, caller.UserId, caller.UserEmail, caller.ActorType);
+        audit.Resource(ResourceTypes.User, caller.UserId);
+        await db.SaveChangesAsync(cancellationToken);
+        var moved = caller with { OrganizationId = membership.OrganizationId, Role = membership.Role };
+        return TypedResults.Ok(new SessionResponse(await CurrentUserQuery.LoadAsync(db, moved, cancellationToken), session.CsrfToken, session.ExpiresAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(
