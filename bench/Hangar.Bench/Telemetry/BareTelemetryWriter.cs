@@ -8,7 +8,7 @@ namespace Hangar.Bench.Telemetry;
 /// <c>telemetry_points</c> table with the server's connection settings, by nothing but a prepared INSERT rebound per
 /// row, one transaction per batch — what SQLite allows on this disk, without HTTP, TLS, JSON, validation or a queue.
 /// Rows go in the order the server writes them: a device's batch at a time (its 20 series, time by time), devices in
-/// turn. (Until 2026-12-06 the rows cycled through all 800 series one row each, so every insert landed on another
+/// turn, each device's times moving forward batch after batch (<see cref="BatchBodies"/>). (Until 2026-12-06 the rows cycled through all 800 series one row each, so every insert landed on another
 /// page of the <c>(series_id, time)</c> index and the baseline cost more CPU per row than the whole server.)
 /// </summary>
 internal static class BareTelemetryWriter
@@ -37,7 +37,9 @@ internal static class BareTelemetryWriter
             {
                 var (deviceBatch, point) = (written / pointsPerDeviceBatch, (int)(written % pointsPerDeviceBatch));
                 seriesId.Value = devices[(int)(deviceBatch % devices.Count)][point % namesPerDevice];
-                time.Value = now - 250_000 + (point / namesPerDevice * 1000);
+                // Each device batch after the device's previous one, 100 ms per instant, as the driver's batches are.
+                var deviceRound = deviceBatch / devices.Count;
+                time.Value = now + (deviceRound * (pointsPerDeviceBatch / namesPerDevice) + point / namesPerDevice) * (long)BatchBodies.Spacing.TotalMilliseconds;
                 value.Value = written % 1000 / 10.0;
                 insert.ExecuteNonQuery();
             }

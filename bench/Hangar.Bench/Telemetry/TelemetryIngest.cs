@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json;
-using Hangar.Contracts.Telemetry;
 using Hangar.Testing.Pki;
 
 namespace Hangar.Bench.Telemetry;
@@ -18,8 +14,8 @@ namespace Hangar.Bench.Telemetry;
 internal static class TelemetryIngest
 {
     private const int Devices = 40;
-    private const int Names = 20;
-    private const int TimesPerName = 250;
+    private const int Names = BatchBodies.Names;
+    private const int TimesPerName = BatchBodies.Instants;
 
     /// <summary>The server writer's largest transaction (Telemetry:WriteBatchPoints' default), used by the baseline too.</summary>
     private const int WriteBatchPoints = 20_000;
@@ -39,16 +35,17 @@ internal static class TelemetryIngest
             var certificates = await BenchDevices.RegisterAsync(owner, TestPki.Root("CN=Bench Telemetry CA"), Devices, "telemetry");
             var clients = certificates.Select(c => DeviceHttp.Create(server, c)).ToList();
             using var written = new WrittenPoints();
-            var body = Body(TimeProvider.System.GetUtcNow().UtcDateTime);
-            Console.WriteLine($"telemetry: {Environment.ProcessorCount} cores, {Devices} devices, batches of {Names * TimesPerName} points ({body.Length / 1024} KiB), " +
+            // A day's room behind the clock (Telemetry:MaxPastSeconds): 20 hours of batches per device before they near it.
+            var bodies = new BatchBodies(Devices, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-20));
+            Console.WriteLine($"telemetry: {Environment.ProcessorCount} cores, {Devices} devices, batches of {Names * TimesPerName} points ({bodies.Length / 1024} KiB), " +
                 $"{workers} senders, {duration.TotalSeconds:0} s per round, {rounds} rounds, SQLite in {server.DataDirectory}");
 
             // Warm-up: JIT, connections, series creation (the first batch of each device creates its 20 series).
-            await DriveAsync(clients, body, workers, TimeSpan.FromSeconds(5), written);
+            await DriveAsync(clients, bodies, workers, TimeSpan.FromSeconds(5), written);
             var ratios = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
-                var result = await DriveAsync(clients, body, workers, duration, written);
+                var result = await DriveAsync(clients, bodies, workers, duration, written);
                 var (baseline, baselineCpu) = await BareTelemetryWriter.MeasureAsync(Path.Combine(server.DataDirectory, "hangar.db"), Math.Max(result.Written, 100_000),
                     WriteBatchPoints, Names * TimesPerName, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
                 ratios.Add(result.WrittenPerSecond / baseline);
@@ -63,7 +60,7 @@ internal static class TelemetryIngest
         }
     }
 
-    private static async Task<IngestResult> DriveAsync(List<HttpClient> clients, byte[] body, int workers, TimeSpan duration, WrittenPoints written)
+    private static async Task<IngestResult> DriveAsync(List<HttpClient> clients, BatchBodies bodies, int workers, TimeSpan duration, WrittenPoints written)
     {
         long accepted = 0, queueFull = 0, failed = 0;
         var (before, cpu) = (written.Total, CpuClock.Self());
@@ -72,9 +69,10 @@ internal static class TelemetryIngest
         {
             for (var next = worker; clock.Elapsed < duration; next += workers)
             {
-                using var content = new ByteArrayContent(body);
+                var device = next % clients.Count;
+                using var content = new ByteArrayContent(bodies.Next(device));
                 content.Headers.ContentType = new("application/json");
-                using var response = await clients[next % clients.Count].PostAsync("/device/v1/telemetry", content);
+                using var response = await clients[device].PostAsync("/device/v1/telemetry", content);
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
                     Interlocked.Add(ref accepted, Names * TimesPerName);
@@ -95,21 +93,5 @@ internal static class TelemetryIngest
         // What was accepted is written shortly after: wait for the queue to drain so the next round starts empty.
         var drained = await written.WaitForAsync(before + accepted, TimeSpan.FromMinutes(2));
         return new IngestResult(accepted, inWindow, queueFull, failed, elapsed, clock.Elapsed - elapsed, drained, CpuClock.Self() - cpu);
-    }
-
-    /// <summary>One batch, sent by every device (series are per device): 20 names × 250 seconds ending now.</summary>
-    private static byte[] Body(DateTime now)
-    {
-        var metrics = new List<MetricPointRequest>(Names * TimesPerName);
-        for (var t = 0; t < TimesPerName; t++)
-        {
-            for (var n = 0; n < Names; n++)
-            {
-                metrics.Add(new MetricPointRequest(string.Create(CultureInfo.InvariantCulture, $"bench.metric_{n:00}"), (t * 7 + n) % 100 / 3.0,
-                    now.AddSeconds(t - TimesPerName)));
-            }
-        }
-
-        return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new TelemetryBatchRequest(metrics), Hangar.Contracts.HangarJsonContext.Default.TelemetryBatchRequest));
     }
 }

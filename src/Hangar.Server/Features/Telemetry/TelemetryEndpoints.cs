@@ -39,6 +39,11 @@ internal static class TelemetryEndpoints
                 "Send the batch as application/json.");
         }
 
+        if (intake.ShedWhenFull() is { } shed)
+        {
+            return Refuse(http, shed);
+        }
+
         var batch = await TelemetryBodyReader.ReadAsync(http.Request, limit, cancellationToken);
         if (batch is null)
         {
@@ -47,11 +52,16 @@ internal static class TelemetryEndpoints
 
         var identity = http.Features.Get<DeviceIdentity>()!;
         var (accepted, refusal) = await intake.AcceptAsync(identity.OrganizationId, identity.DeviceId, batch, cancellationToken);
-        if (refusal?.RetryAfter is { } wait)
+        return refusal is null ? TypedResults.Accepted((string?)null, accepted!) : Refuse(http, refusal);
+    }
+
+    private static ProblemHttpResult Refuse(HttpContext http, TelemetryRefusal refusal)
+    {
+        if (refusal.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return refusal is null ? TypedResults.Accepted((string?)null, accepted!) : refusal.ToProblem();
+        return refusal.ToProblem();
     }
 }

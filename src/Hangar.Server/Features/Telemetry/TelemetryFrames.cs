@@ -24,6 +24,11 @@ internal sealed class TelemetryFrames(TelemetryIntake intake, IOptions<Telemetry
                 $"A telemetry batch is at most {limit} bytes: send smaller batches more often."));
         }
 
+        if (intake.ShedWhenFull() is { } shed)
+        {
+            return Refused(frame.Id, shed);
+        }
+
         var batch = Read(frame.Data, out var fault);
         if (batch is null)
         {

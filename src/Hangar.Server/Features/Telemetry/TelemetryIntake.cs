@@ -27,6 +27,13 @@ internal sealed class TelemetryIntake(
             AutoReplenishment = true,
         }));
 
+    /// <summary>
+    /// Refuses a batch before it is read or parsed when the queue has no room for a largest one
+    /// (<c>Telemetry:MaxPointsPerBatch</c>): an overloaded node then spends nothing on batches it would drop, and its
+    /// CPU goes to the writer that makes room. A smaller batch that might still have fit is refused too, and retried.
+    /// </summary>
+    public TelemetryRefusal? ShedWhenFull() => queue.Sheds(options.Value.MaxPointsPerBatch) ? QueueFull() : null;
+
     public async Task<(TelemetryBatchResponse? Accepted, TelemetryRefusal? Refusal)> AcceptAsync(
         Guid organizationId, Guid deviceId, TelemetryBatchRequest batch, CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ namespace Hangar.Server.Features.Telemetry;
 /// This node's bounded queue between the intake and the writer, counted in points (a batch of 5,000 weighs more than
 /// a heartbeat). A batch that does not fit is refused whole (the device retries after Retry-After) and counted as
 /// dropped. Meter <c>Hangar.Server.Telemetry</c>: <c>hangar.telemetry.queue.depth</c> (points waiting),
-/// <c>hangar.telemetry.dropped</c> (points refused for a full queue), <c>hangar.telemetry.written</c>.
+/// <c>hangar.telemetry.dropped</c> (points refused for a full queue), <c>hangar.telemetry.shed</c> (batches refused
+/// unread, the queue too full for a largest one), <c>hangar.telemetry.written</c>.
 /// </summary>
 internal sealed class TelemetryQueue
 {
@@ -18,6 +19,7 @@ internal sealed class TelemetryQueue
     private readonly int _capacity;
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _written;
+    private readonly Counter<long> _shed;
     private long _depth;
 
     public TelemetryQueue(IOptions<TelemetryOptions> options, IMeterFactory meters)
@@ -26,6 +28,8 @@ internal sealed class TelemetryQueue
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("hangar.telemetry.queue.depth", () => Depth, "{point}", "Telemetry points accepted and not yet written, on this node.");
         _dropped = meter.CreateCounter<long>("hangar.telemetry.dropped", "{point}", "Telemetry points refused because the write queue was full.");
+        _shed = meter.CreateCounter<long>("hangar.telemetry.shed", "{batch}",
+            "Telemetry batches refused before they were read: the write queue had no room for a largest batch.");
         _written = meter.CreateCounter<long>("hangar.telemetry.written", "{point}", "Telemetry points written to the database.");
     }
 
@@ -60,6 +64,22 @@ internal sealed class TelemetryQueue
         Interlocked.Add(ref _depth, -weight);
         _dropped.Add(work.Points.Length);
         return false;
+    }
+
+    /// <summary>
+    /// Whether a batch should be refused before it is read: the queue holds something and has less room than a batch of
+    /// <paramref name="largestBatch"/> points. Counted as shed when so.
+    /// </summary>
+    public bool Sheds(int largestBatch)
+    {
+        var depth = Depth;
+        if (depth == 0 || depth + largestBatch <= _capacity)
+        {
+            return false;
+        }
+
+        _shed.Add(1);
+        return true;
     }
 
     /// <summary>The writer stored these batches: their room is free again.</summary>
