@@ -42,6 +42,7 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
         _directory = directory;
         _process = process;
         Address = new Uri(AdminLine().Match(output).Groups[1].Value + "/");
+        DeviceAddress = new Uri(DeviceLine().Match(output).Groups[1].Value + "/");
         OwnerEmail = OwnerEmailLine().Match(output).Groups[1].Value;
         OwnerPassword = OwnerPasswordLine().Match(output).Groups[1].Value;
         _http = HangarClient.CreateHttpClient(Address, ApiKeyLine().Match(output).Groups[1].Value);
@@ -55,6 +56,12 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
     public static bool Published => Environment.GetEnvironmentVariable("HANGAR_TEST_CONSOLE_SERVER") is { Length: > 0 };
 
     public Uri Address { get; }
+
+    /// <summary>The device listener (mutual TLS), where test devices send telemetry and hold their control socket.</summary>
+    public Uri DeviceAddress { get; }
+
+    /// <summary>The CA the server generated for its device listener's certificate, which devices trust.</summary>
+    public string ServerCaPath => Path.Combine(_directory, "data", "tls", "server-ca.crt");
 
     public string OwnerEmail { get; }
 
@@ -85,6 +92,9 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex AdminLine();
+
+    [GeneratedRegex(@"Now listening on: (https://127\.0\.0\.1:\d+)")]
+    private static partial Regex DeviceLine();
 
     [GeneratedRegex(@"owner email:\s+(\S+)")]
     private static partial Regex OwnerEmailLine();

@@ -39,6 +39,18 @@ internal sealed class TestCertificateAuthority : IDisposable
         return signed.ExportCertificatePem();
     }
 
+    /// <summary>A device's client certificate (with its key) for <paramref name="commonName"/>, signed with this CA's key.</summary>
+    public X509Certificate2 DeviceCertificate(string commonName)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var now = TimeProvider.System.GetUtcNow();
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var signed = request.Create(Certificate.SubjectName, X509SignatureGenerator.CreateForECDsa(_key), now.AddMinutes(-5), now.AddDays(1),
+            RandomNumberGenerator.GetBytes(8));
+        return signed.CopyWithPrivateKey(key);
+    }
+
     public void Dispose()
     {
         Certificate.Dispose();

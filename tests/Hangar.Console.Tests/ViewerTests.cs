@@ -32,6 +32,8 @@ public sealed class ViewerTests(ConsoleWorld world)
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = device }).ClickAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Update history" })).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Quarantine" })).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Tunnels" })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Open tunnel" })).ToHaveCountAsync(0);
 
         await tab.GoAsync("Products and cohorts");
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Products" })).ToBeVisibleAsync();
