@@ -3,6 +3,7 @@ using Hangar.Console;
 using Hangar.Console.Session;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Microsoft.AspNetCore.Components.WebAssembly.Services;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
@@ -14,5 +15,6 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddSingleton(_ => new HangarClient(
     new HttpClient(new HttpClientHandler(), disposeHandler: true) { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) }));
 builder.Services.AddSingleton<ConsoleSession>();
+builder.Services.AddSingleton<LazyAssemblyLoader>();
 
 await builder.Build().RunAsync();

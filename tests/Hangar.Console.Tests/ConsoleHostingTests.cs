@@ -27,6 +27,27 @@ public sealed partial class ConsoleHostingTests(ConsoleWorld world)
         Assert.Contains("_framework/blazor.webassembly", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every page the navigation links to can be opened by its address (a reload, a bookmark): none shares its path with
+    /// a server route of the admin listener, such as Prometheus' <c>/metrics</c>, which would answer instead.
+    /// </summary>
+    [Fact]
+    public async Task EveryNavigationLink_OpensTheConsoleWhenRequestedDirectly()
+    {
+        await using var tab = await ConsoleTab.OpenAsync(world);
+        await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        var links = await tab.Page.GetByRole(Microsoft.Playwright.AriaRole.Navigation, new() { Name = "Console" }).Locator("a")
+            .EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))");
+        using var http = Client();
+
+        Assert.Contains("tunnels", links);
+        foreach (var link in links)
+        {
+            using var response = await http.GetAsync(link, Cancel);
+            Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html", $"/{link} answered {(int)response.StatusCode} {response.Content.Headers.ContentType}");
+        }
+    }
+
     [Theory]
     [InlineData("api/v1/no-such-thing")]
     [InlineData("api/v1/products/x/y/z")]

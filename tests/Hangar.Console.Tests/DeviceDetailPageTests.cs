@@ -85,7 +85,7 @@ public sealed class DeviceDetailPageTests(ConsoleWorld world)
         Assert.Empty((await world.Server.Api.Tunnels.ListAsync(new(Search: $"device_id:'{device.Device.Id}'"), Cancel)).Data);
 
         await device.ConnectAsync();
-        await WaitUntilOnlineAsync(device);
+        await device.WaitUntilOnlineAsync();
         await tab.Page.GetByLabel("Port on the device").FillAsync("2222");
         await tab.Page.GetByLabel("Closes after").SelectOptionAsync("15");
         await open.ClickAsync();
@@ -116,13 +116,4 @@ public sealed class DeviceDetailPageTests(ConsoleWorld world)
     }
 
     private static string Shown(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task WaitUntilOnlineAsync(TestDevice device)
-    {
-        for (var attempt = 0; !(await world.Server.Api.Devices.GetAsync(device.Device.Id.ToString(), Cancel)).Presence.Online; attempt++)
-        {
-            Assert.True(attempt < 300, "the device's control socket never showed as online");
-            await Task.Delay(100, Cancel);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Releases;
+using Hangar.Contracts.Telemetry;
+using Hangar.Contracts.Tunnels;
 using Hangar.Contracts.Updates;
 using Microsoft.Playwright;
 
@@ -70,6 +72,29 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
             await ShootAsync(tab, "console-certificates");
         }
 
+        // Two devices with certificates send heartbeats; one holds its control socket and gets an SSH tunnel.
+        await using var north = await ReportingDeviceAsync(product, "gw-010", cohort.Id, load: 0.42);
+        var canary = await world.Server.Api.Cohorts.CreateAsync(new CreateCohortRequest("canary", product), cancellationToken: Cancel);
+        await using var south = await ReportingDeviceAsync(product, "gw-011", canary.Id, load: 1.3);
+        await north.ConnectAsync();
+        await north.WaitUntilOnlineAsync();
+        await world.Server.Api.Tunnels.CreateAsync(new CreateTunnelRequest(north.Device.Id.ToString(), 22, 3600, ["203.0.113.0/24"]), Cancel);
+        for (var attempt = 0; (await world.Server.Api.Telemetry.FleetMetricsAsync("heartbeat.load1", "cohort", cancellationToken: Cancel))
+            .Groups.Count(g => g.Key == cohort.Id.ToString() || g.Key == canary.Id.ToString()) != 2; attempt++)
+        {
+            Assert.True(attempt < 300, "the heartbeats never reached the rollups");
+            await Task.Delay(100, Cancel);
+        }
+
+        await tab.GoAsync("Metrics");
+        await tab.Page.GetByLabel("per", new() { Exact = true }).SelectOptionAsync("cohort");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Value per group" })).ToContainTextAsync("canary");
+        await ShootAsync(tab, "console-metrics");
+        await tab.GoAsync("Tunnels");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Tunnels" }).Locator("tbody tr").First.GetByTestId("tunnel-state")).ToHaveTextAsync("open");
+        await ShootAsync(tab, "console-tunnels");
+
         await tab.GoAsync("Members and API keys");
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Table, new() { Name = "Members" })).ToContainTextAsync(world.Server.OwnerEmail);
         await ShootAsync(tab, "console-members");
@@ -86,6 +111,15 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
         await Assertions.Expect(tab.Page.GetByTestId("stream-status")).ToContainTextAsync("Live");
         await ShootAsync(tab, "console-fleet-phone");
         Assert.Empty(tab.Errors);
+    }
+
+    private async Task<TestDevice> ReportingDeviceAsync(string product, string name, Guid cohort, double load)
+    {
+        var device = await TestDevice.RegisterAsync(world.Server, $"{product}-{name}", product);
+        await world.Server.Api.Devices.UpdateAsync(device.Device.Id.ToString(), new UpdateDeviceRequest(CohortId: cohort.ToString()), Cancel);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        await device.SendTelemetryAsync(new TelemetryBatchRequest([], [new HeartbeatRequest(now.AddMinutes(-1), Load1: load, AgentVersion: "1.4.0")]));
+        return device;
     }
 
     private static async Task ShootAsync(ConsoleTab tab, string name) =>

@@ -55,6 +55,17 @@ internal sealed class TestDevice : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Waits until the server shows the control socket as online (presence is written moments after it opens).</summary>
+    public async Task WaitUntilOnlineAsync()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        for (var attempt = 0; !(await Server.Api.Devices.GetAsync(Device.Id.ToString(), cancel)).Presence.Online; attempt++)
+        {
+            Assert.True(attempt < 300, "the device's control socket never showed as online");
+            await Task.Delay(100, cancel);
+        }
+    }
+
     /// <summary>Opens the control socket and answers on it until disposed.</summary>
     public async Task ConnectAsync()
     {

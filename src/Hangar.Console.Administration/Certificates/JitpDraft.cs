@@ -1,7 +1,7 @@
 using Hangar.Console.Shared;
 using Hangar.Contracts.Devices;
 
-namespace Hangar.Console.Certificates;
+namespace Hangar.Console.Administration.Certificates;
 
 /// <summary>
 /// The just-in-time provisioning settings as a form edits them (tags as one comma-separated line). Public: it is a

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Hangar.Console.Fleet;
+namespace Hangar.Console.Shared;
 
 /// <summary>SVG lengths and coordinates in invariant form (a decimal comma would not parse).</summary>
 internal static class SvgLength
