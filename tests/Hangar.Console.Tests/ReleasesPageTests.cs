@@ -116,6 +116,44 @@ public sealed class ReleasesPageTests(ConsoleWorld world)
         Assert.Empty(tab.Errors);
     }
 
+    [Fact]
+    public async Task Rollout_FollowsADeviceAsItChecksDownloadsAndInstalls_WithoutAReload_UntilHalted()
+    {
+        var product = $"liv-{Guid.CreateVersion7():N}"[..16];
+        var (cohort, bundle) = await FleetWithBundleAsync(product);
+        await using var device = await TestDevice.RegisterAsync(world.Server, $"{product}-unit", product);
+        await world.Server.Api.Devices.UpdateAsync(device.Device.Id.ToString(), new UpdateDeviceRequest(CohortId: cohort.ToString()), Cancel);
+        var bundleId = (await world.Server.Api.Bundles.ListAsync(new Hangar.Client.ListOptions(Search: $"name:'{bundle}'"), Cancel)).Data.Single().Id;
+        var release = await world.Server.Api.Releases.CreateAsync(new CreateReleaseRequest("spring", cohort.ToString(), bundleId.ToString(), Version: "1.0.0", VersionRequirement: "< 1.0.0"), cancellationToken: Cancel);
+        await using var tab = await ConsoleTab.OpenAsync(world);
+        await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        await tab.GoAsync("Releases");
+        await tab.Page.GetByLabel("Cohort", new() { Exact = true }).SelectOptionAsync(cohort.ToString());
+        await tab.Page.GetByRole(AriaRole.Link, new() { Name = "spring" }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByText("0 of 3 devices in the cohort offered it")).ToBeVisibleAsync();
+        // Survives only as long as the document does: a reload would lose it.
+        await tab.Page.EvaluateAsync("() => window.stillTheSamePage = true");
+
+        var offer = await device.CheckForUpdateAsync("0.9.0");
+        Assert.True(offer.Status == "update", $"{offer.Status}: {offer.Reason}");
+        await Assertions.Expect(tab.Page.GetByText("1 of 3 devices in the cohort offered it")).ToBeVisibleAsync();
+        await device.ReportAsync(release.Id, "downloading", progress: 40);
+        await Assertions.Expect(tab.Page.GetByTestId("state-downloading")).ToHaveTextAsync("1");
+        await device.ReportAsync(release.Id, "installing");
+        await Assertions.Expect(tab.Page.GetByTestId("state-installing")).ToHaveTextAsync("1");
+        await Assertions.Expect(tab.Page.GetByTestId("state-downloading")).ToHaveCountAsync(0);
+
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Halt" }).ClickAsync();
+        var dialog = tab.Page.GetByRole(AriaRole.Alertdialog);
+        await dialog.GetByLabel("Reason (kept on the release and in its event)").FillAsync("watching a bad install");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Yes, halt" }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByTestId("release-state")).ToHaveTextAsync("halted");
+        // Halted, the release is offered no more: the next check of the device gets nothing new.
+        Assert.NotEqual("update", (await device.CheckForUpdateAsync("0.9.0")).Status);
+        Assert.True(await tab.Page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
+        Assert.Empty(tab.Errors);
+    }
+
     /// <summary>A product with a cohort "stable" of two devices, and a signed bundle: the cohort's id and the bundle's name.</summary>
     private async Task<(Guid Cohort, string Bundle)> FleetWithBundleAsync(string product)
     {

@@ -4,9 +4,11 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Hangar.Contracts;
+using Hangar.Contracts.Common;
 using Hangar.Contracts.Control;
 using Hangar.Contracts.Devices;
 using Hangar.Contracts.Telemetry;
+using Hangar.Contracts.Updates;
 
 namespace Hangar.Console.Tests;
 
@@ -52,6 +54,25 @@ internal sealed class TestDevice : IAsyncDisposable
     {
         using var response = await _http.PostAsync("device/v1/telemetry",
             JsonContent.Create(batch, HangarDeviceJsonContext.Default.TelemetryBatchRequest), TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The update check as hangar-agent makes it (<c>GET /device/v1/update</c>), reporting the version it runs.</summary>
+    public async Task<UpdateCheckResponse> CheckForUpdateAsync(string runningVersion)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "device/v1/update");
+        request.Headers.Add(HangarHeaders.DeviceReleaseVersion, runningVersion);
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (await response.Content.ReadFromJsonAsync(HangarDeviceJsonContext.Default.UpdateCheckResponse, TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>A progress report on an offered release, as the agent sends while it downloads and installs.</summary>
+    public async Task ReportAsync(Guid release, string state, int? progress = null)
+    {
+        using var response = await _http.PostAsync("device/v1/update/status", JsonContent.Create(
+            new UpdateStatusRequest(Guid.CreateVersion7(), state, release.ToString(), Progress: progress), HangarDeviceJsonContext.Default.UpdateStatusRequest),
+            TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
