@@ -7,7 +7,7 @@ namespace Hangar.Console.Tests;
 internal static class ArtifactFiles
 {
     // .../tests/Hangar.Console.Tests/bin/<Configuration>/net10.0/
-    private static string RepositoryRoot => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+    public static string RepositoryRoot => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
 
     public static string PathFor(string name)
     {

@@ -21,7 +21,8 @@ public sealed class MetricsPageTests(ConsoleWorld world)
         await ReportAsync(product, 1, north.Id, metric, 10);
         await ReportAsync(product, 2, north.Id, metric, 20);
         await ReportAsync(product, 3, south.Id, metric, 40);
-        await WaitForRollupsAsync(metric, devices: 3);
+        var productId = (await world.Server.Api.Products.GetAsync(product, Cancel)).Id;
+        await Rollups.WaitForAsync(world.Server, metric, "product", productId.ToString(), devices: 3);
         await using var tab = await ConsoleTab.OpenAsync(world);
         var fetched = new ConcurrentQueue<string>();
         tab.Page.Request += (_, request) => fetched.Enqueue(request.Url);
@@ -77,15 +78,5 @@ public sealed class MetricsPageTests(ConsoleWorld world)
         await world.Server.Api.Devices.UpdateAsync(device.Device.Id.ToString(), new UpdateDeviceRequest(CohortId: cohort.ToString()), Cancel);
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         await device.SendTelemetryAsync(new TelemetryBatchRequest([new MetricPointRequest(metric, value, now.AddMinutes(-2))], []));
-    }
-
-    /// <summary>Points reach the rollups the fleet query reads through the server's write queue, moments after they were accepted.</summary>
-    private async Task WaitForRollupsAsync(string metric, int devices)
-    {
-        for (var attempt = 0; (await world.Server.Api.Telemetry.FleetMetricsAsync(metric, "product", cancellationToken: Cancel)).Groups.Sum(g => g.Devices) < devices; attempt++)
-        {
-            Assert.True(attempt < 300, $"{metric} never reached the rollups of {devices} devices");
-            await Task.Delay(100, Cancel);
-        }
     }
 }

@@ -79,13 +79,8 @@ public sealed class ScreenshotTourTests(ConsoleWorld world)
         await north.ConnectAsync();
         await north.WaitUntilOnlineAsync();
         await world.Server.Api.Tunnels.CreateAsync(new CreateTunnelRequest(north.Device.Id.ToString(), 22, 3600, ["203.0.113.0/24"]), Cancel);
-        for (var attempt = 0; (await world.Server.Api.Telemetry.FleetMetricsAsync("heartbeat.load1", "cohort", cancellationToken: Cancel))
-            .Groups.Count(g => g.Key == cohort.Id.ToString() || g.Key == canary.Id.ToString()) != 2; attempt++)
-        {
-            Assert.True(attempt < 300, "the heartbeats never reached the rollups");
-            await Task.Delay(100, Cancel);
-        }
-
+        await Rollups.WaitForAsync(world.Server, "heartbeat.load1", "cohort", cohort.Id.ToString(), devices: 1);
+        await Rollups.WaitForAsync(world.Server, "heartbeat.load1", "cohort", canary.Id.ToString(), devices: 1);
         await tab.GoAsync("Metrics");
         await tab.Page.GetByLabel("per", new() { Exact = true }).SelectOptionAsync("cohort");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
