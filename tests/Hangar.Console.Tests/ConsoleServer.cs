@@ -28,6 +28,9 @@ internal sealed partial class ConsoleServer : IAsyncDisposable
         // The webhooks page's deliveries go to a receiver on loopback, over plain http.
         ["HANGAR_Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",
         ["HANGAR_Webhooks__RequireHttps"] = "false",
+        // Fleet metrics read rollups: made every second, not every 30 s after a 10 s settle, so pages show them promptly.
+        ["HANGAR_Telemetry__RollupIntervalSeconds"] = "1",
+        ["HANGAR_Telemetry__RollupSettleSeconds"] = "1",
     };
 
     /// <summary>The smallest part (but the last) this server accepts: 1 MiB, the console's smallest part size.</summary>

@@ -62,6 +62,26 @@ public sealed class MetricsPageTests(ConsoleWorld world)
     }
 
     [Fact]
+    public async Task APageWhoseAssemblyCannotBeFetched_StopsTheConsoleWithAReload_ThatOpensThePage()
+    {
+        await using var tab = await ConsoleTab.OpenAsync(world);
+        await tab.SignInAsync(world.Server.OwnerEmail, world.Server.OwnerPassword);
+        // As when the connection drops, or the server was updated under the page and no longer has the file.
+        await tab.Page.RouteAsync("**/_framework/Hangar.Console.Observability*", route => route.AbortAsync());
+
+        await tab.GoAsync("Metrics");
+        var stopped = tab.Page.Locator("#blazor-error-ui");
+        await Assertions.Expect(stopped).ToBeVisibleAsync();
+        await Assertions.Expect(stopped).ToContainTextAsync("could not fetch part of itself from the server");
+
+        await tab.Page.UnrouteAllAsync();
+        await stopped.GetByRole(AriaRole.Link, new() { Name = "Reload" }).ClickAsync();
+        await tab.WaitForStartAsync();
+        // Reloaded where it was going, signed in still.
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Metrics", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AWrongQuery_ShowsTheApisProblem()
     {
         await using var tab = await ConsoleTab.OpenAsync(world, "fleet-metrics?name=heartbeat.load1&agg=median");
