@@ -8,11 +8,18 @@ public abstract class HostingTests(ServerFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// The database component, not the overall status: the server is shared by every test of the assembly, and another
+    /// test's webhook to an unreachable receiver may leave deliveries lagging, which degrades it for a while (seen in CI).
+    /// </summary>
     [Fact]
     public async Task Healthz_DatabaseReachable_AnswersOk()
     {
         var health = await fixture.Server.CreateClient(null).HealthAsync(Cancel);
-        Assert.Equal("ok", health.Status);
+
+        Assert.Equal("ok", health.Checks?.Database);
+        Assert.Equal("healthy", Assert.Single(health.Components!, component => component.Name == "database").Status);
+        Assert.NotEqual("unhealthy", health.Status);
     }
 
     [Fact]
