@@ -90,6 +90,13 @@ public sealed class MetricsPageTests(ConsoleWorld world)
         var problem = tab.Page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(problem).ToContainTextAsync("validation_failed");
         await Assertions.Expect(problem).ToContainTextAsync("agg");
+
+        // A window the form does not offer falls back to the last hour instead of stopping the console.
+        await tab.Page.GotoAsync("fleet-metrics?name=heartbeat.load1&hours=1000000000");
+        await tab.WaitForStartAsync();
+        await Assertions.Expect(tab.Page.GetByLabel("over the last")).ToHaveValueAsync("1");
+        await Assertions.Expect(tab.Page.GetByTestId("metrics-caption")).ToBeVisibleAsync();
+        Assert.Empty(tab.Errors);
     }
 
     private async Task ReportAsync(string product, int unit, Guid cohort, string metric, double value)
