@@ -22,6 +22,23 @@ public sealed class BlobStorageOptions
     public bool SyncParts { get; set; }
 
     /// <summary>
+    /// Whether staged parts are written, and read back by the running hash, around the page cache (Linux
+    /// <c>O_DIRECT</c>) where the file system supports it. Each byte of an upload is written once and read once moments
+    /// later, so the cache gains nothing, and filling it with fresh pages costs more CPU than the hashing (on virtual
+    /// machines especially). Off: parts go through the page cache, as on other systems.
+    /// </summary>
+    public bool DirectIo { get; set; } = true;
+
+    /// <summary>
+    /// Memory, across all uploads, for received parts waiting for their upload's running hash: a part's blocks are kept
+    /// as they were received, so the hash takes them from memory instead of reading the part back from disk. Parts are
+    /// sent a few at a time, so each upload holds about as many parts as it sends at once, minus one. Beyond this, parts
+    /// are read back from disk; 0 always reads them back.
+    /// </summary>
+    [Range(0, 4L * 1024 * 1024 * 1024)]
+    public long RunningHashMemoryBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Free space the store keeps: a part is refused (507) unless this much stays free after it, and health reports the
     /// store degraded below it. Headroom for the manifests, the database and logs on the same disk.
     /// </summary>

@@ -18,8 +18,9 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
     private readonly string _uploads;
     private readonly TemporaryFiles _temporaryFiles;
     private readonly DiskSpace _space;
-    private readonly int _bufferBytes;
+    private readonly AlignedBufferPool _buffers;
     private readonly bool _syncParts;
+    private readonly bool _directIo;
     private readonly Dictionary<string, UploadDigest> _digests = new(StringComparer.Ordinal);
 
     public FileSystemBlobStore(IOptions<BlobStorageOptions> options, TimeProvider? time = null)
@@ -29,8 +30,9 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         _temporaryFiles = new TemporaryFiles(Path.Combine(root, "tmp"));
         _space = new DiskSpace(root, options.Value.MinFreeBytes);
         _objects = new StoredObjects(Path.Combine(root, "objects"), () => _temporaryFiles.NewDeletionPath(), time ?? TimeProvider.System);
-        _bufferBytes = options.Value.BufferBytes;
+        _buffers = new AlignedBufferPool(options.Value.BufferBytes, options.Value.RunningHashMemoryBytes);
         _syncParts = options.Value.SyncParts;
+        _directIo = options.Value.DirectIo;
         foreach (var directory in new[] { _objects.Root, _uploads, _temporaryFiles.Directory })
         {
             Directory.CreateDirectory(directory);
@@ -53,17 +55,18 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
 
         // The temporary file stays open (locked) until it has been renamed into place, so no sweeping server takes it.
         await using var file = CreateTemporaryFile(out var temporary);
+        ReceivedBlocks? received = new(_buffers);
         try
         {
-            // Unsynced parts are synced when they become an object; starting their writeback now means the disk
-            // writes them while the upload goes on, and that sync has little left to wait for.
-            var result = await HashedCopy.CopyAsync(content, file, expectedSize, expectedSha256, _bufferBytes, writeBehind: !_syncParts, cancellationToken);
+            // Unsynced parts are synced when they become an object; starting the writeback of what was buffered now means
+            // the disk writes it while the upload goes on, and that sync has little left to wait for.
+            var result = await HashedCopy.CopyAsync(
+                content, file.SafeFileHandle, expectedSize, expectedSha256, _buffers, _directIo, writeBehind: !_syncParts, received, cancellationToken);
             if (!result.Succeeded)
             {
                 return result;
             }
 
-            await file.FlushAsync(cancellationToken);
             if (_syncParts)
             {
                 file.Flush(flushToDisk: true);
@@ -86,7 +89,8 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
                 FileSync.FlushDirectory(directory);
             }
 
-            Digest(uploadId).Arrived(new UploadDigest.PartFile(index, result.Size, result.Sha256, path));
+            Digest(uploadId).Arrived(new UploadDigest.PartFile(index, result.Size, result.Sha256, path), received);
+            received = null;
             return result;
         }
         catch (IOException exception) when (OutOfSpace.Is(exception))
@@ -96,6 +100,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         }
         finally
         {
+            received?.Dispose();
             File.Delete(temporary);
         }
     }
@@ -220,7 +225,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         {
             if (!_digests.TryGetValue(uploadId, out var digest))
             {
-                digest = new UploadDigest(_bufferBytes);
+                digest = new UploadDigest(_buffers, _directIo);
                 _digests.Add(uploadId, digest);
             }
 

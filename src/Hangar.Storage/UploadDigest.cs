@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 
 namespace Hangar.Storage;
 
@@ -10,13 +10,17 @@ namespace Hangar.Storage;
 /// completion only the parts not read yet are left. Part files are named by their content's SHA-256 and never
 /// rewritten, so what was read is what the object will be made of; a part re-sent with other content after it was read
 /// makes the hash start over. The state lives in this process only: a completion on another node, or after a restart,
-/// reads every part, through the same <see cref="FinishAsync"/>.
+/// reads every part, through the same <see cref="FinishAsync"/>. A part that arrives with its blocks still in memory
+/// (<see cref="ReceivedBlocks"/>) is hashed from them, and its file is not read at all; the others are read, with
+/// <c>direct</c> around the page cache (<see cref="DirectIo"/>) as the store wrote them, each block read while the one
+/// before is hashed.
 /// </summary>
-internal sealed class UploadDigest(int bufferBytes) : IDisposable
+internal sealed class UploadDigest(AlignedBufferPool buffers, bool direct) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, PartFile> _arrived = [];
     private readonly List<PartFile> _consumed = [];
+    private readonly Dictionary<int, (PartFile Part, ReceivedBlocks Blocks)> _inMemory = [];
     private IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Task _pass = Task.CompletedTask;
     private bool _reading;
@@ -27,14 +31,32 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
     /// <summary>A staged part file whose content has <see cref="Sha256"/>.</summary>
     public sealed record PartFile(int Index, long Size, string Sha256, string Path);
 
-    /// <summary>Part <paramref name="part"/> is staged (first or again): hashing goes on, or starts over if it had read another version.</summary>
-    public void Arrived(PartFile part)
+    /// <summary>
+    /// Part <paramref name="part"/> is staged (first or again): hashing goes on, or starts over if it had read another
+    /// version. <paramref name="blocks"/>, the part's content as received, is taken over (and used if it is whole).
+    /// </summary>
+    public void Arrived(PartFile part, ReceivedBlocks? blocks = null)
     {
         lock (_gate)
         {
             if (_disposed)
             {
+                blocks?.Dispose();
                 return;
+            }
+
+            if (_inMemory.Remove(part.Index, out var older))
+            {
+                older.Blocks.Dispose();
+            }
+
+            if (blocks?.Whole(part.Size) is not null)
+            {
+                _inMemory[part.Index] = (part, blocks);
+            }
+            else
+            {
+                blocks?.Dispose();
             }
 
             _arrived[part.Index] = part;
@@ -108,6 +130,12 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
         lock (_gate)
         {
             _disposed = true;
+            foreach (var (_, blocks) in _inMemory.Values)
+            {
+                blocks.Dispose();
+            }
+
+            _inMemory.Clear();
             if (!_reading)
             {
                 _hash.Dispose();
@@ -127,7 +155,7 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
         if (_arrived.ContainsKey(_consumed.Count + 1))
         {
             _reading = true;
-            _pass = Task.Run(Read);
+            _pass = Task.Run(ReadAsync);
         }
     }
 
@@ -144,14 +172,15 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
     }
 
     /// <summary>Reads consecutive parts into the hash until the next one has not arrived. One pass per upload at a time; it owns the hash while it runs.</summary>
-    private void Read()
+    private async Task ReadAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(bufferBytes);
+        Memory<byte>[] blocks = [buffers.Rent(), buffers.Rent()];
         try
         {
             while (true)
             {
                 PartFile? next;
+                ReceivedBlocks? received = null;
                 lock (_gate)
                 {
                     if (_disposed)
@@ -168,16 +197,40 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
                         _reading = false;
                         return;
                     }
+
+                    // Taken out, so a re-sent part's arrival cannot return these blocks while they are hashed.
+                    if (_inMemory.Remove(next.Index, out var kept))
+                    {
+                        received = kept.Part == next ? kept.Blocks : null;
+                        if (received is null)
+                        {
+                            kept.Blocks.Dispose();
+                        }
+                    }
                 }
 
                 Exception? error = null;
                 try
                 {
-                    Append(_hash, next, buffer);
+                    if (received?.Whole(next.Size) is { } inMemory)
+                    {
+                        foreach (var block in inMemory)
+                        {
+                            _hash.AppendData(block.Span);
+                        }
+                    }
+                    else
+                    {
+                        await AppendAsync(_hash, next, blocks, direct);
+                    }
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
                     error = exception;
+                }
+                finally
+                {
+                    received?.Dispose();
                 }
 
                 lock (_gate)
@@ -213,22 +266,45 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            buffers.Return(blocks[0]);
+            buffers.Return(blocks[1]);
         }
     }
 
-    private static void Append(IncrementalHash hash, PartFile part, byte[] buffer)
+    /// <summary>Hashes the part's file, reading the next block while the last one is hashed; refuses a file that is not its recorded size.</summary>
+    private static async Task AppendAsync(IncrementalHash hash, PartFile part, Memory<byte>[] blocks, bool direct)
     {
         using var file = File.OpenHandle(part.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        direct = direct && DirectIo.TryEnable(file);
+        var current = 0;
         long offset = 0;
-        int read;
-        while (offset <= part.Size && (read = RandomAccess.Read(file, buffer, offset)) > 0)
+        var reading = ReadBlockAsync(file, blocks[current], offset, ref direct);
+        try
         {
-            offset += read;
-            if (offset <= part.Size)
+            while (offset <= part.Size)
             {
-                hash.AppendData(buffer, 0, read);
+                var read = await reading;
+                if (read == 0)
+                {
+                    break;
+                }
+
+                var block = blocks[current][..read];
+                offset += read;
+                if (offset > part.Size)
+                {
+                    break;
+                }
+
+                current = 1 - current;
+                reading = ReadBlockAsync(file, blocks[current], offset, ref direct);
+                hash.AppendData(block.Span);
             }
+        }
+        finally
+        {
+            // The buffers are reused only once no read still fills them.
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         if (offset != part.Size)
@@ -236,5 +312,17 @@ internal sealed class UploadDigest(int bufferBytes) : IDisposable
             var actual = offset > part.Size ? "more" : offset.ToString(CultureInfo.InvariantCulture);
             throw new InvalidDataException($"{part.Path} has {actual} bytes, not the {part.Size} recorded.");
         }
+    }
+
+    /// <summary>A read at <paramref name="offset"/>; direct only from an aligned offset (a short read before it ended the direct run).</summary>
+    private static Task<int> ReadBlockAsync(SafeFileHandle file, Memory<byte> block, long offset, ref bool direct)
+    {
+        if (direct && !DirectIo.IsAligned(offset, block.Length))
+        {
+            DirectIo.Disable(file);
+            direct = false;
+        }
+
+        return RandomAccess.ReadAsync(file, block, offset).AsTask();
     }
 }
