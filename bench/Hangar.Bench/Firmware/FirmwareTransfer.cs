@@ -80,6 +80,14 @@ internal static partial class FirmwareTransfer
             throw new InvalidOperationException($"the upload ended {binary.State}: {binary.LastError}");
         }
 
+        // After signable the server reads the object once more for its SHA-1 and MD5 (for DDI devices), which also puts
+        // it in the page cache (its parts were written around it): the download starts after that, so both downloads
+        // read cached files, and that pass does not compete with the one measured.
+        while ((await client.Binaries.GetAsync(binary.Id.ToString())).Sha1 is null)
+        {
+            await Task.Delay(50);
+        }
+
         var url = await client.Binaries.GetDownloadUrlAsync(binary.Id.ToString());
         server.ResetPeakMemory();
         var hangar = await CurlAsync(url.Url);
