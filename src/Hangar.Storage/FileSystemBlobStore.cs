@@ -21,6 +21,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
     private readonly AlignedBufferPool _buffers;
     private readonly bool _syncParts;
     private readonly bool _directIo;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, UploadDigest> _digests = new(StringComparer.Ordinal);
 
     public FileSystemBlobStore(IOptions<BlobStorageOptions> options, TimeProvider? time = null)
@@ -29,7 +30,8 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         _uploads = Path.Combine(root, "uploads");
         _temporaryFiles = new TemporaryFiles(Path.Combine(root, "tmp"));
         _space = new DiskSpace(root, options.Value.MinFreeBytes);
-        _objects = new StoredObjects(Path.Combine(root, "objects"), () => _temporaryFiles.NewDeletionPath(), time ?? TimeProvider.System);
+        _time = time ?? TimeProvider.System;
+        _objects = new StoredObjects(Path.Combine(root, "objects"), () => _temporaryFiles.NewDeletionPath(), _time);
         _buffers = new AlignedBufferPool(options.Value.BufferBytes, options.Value.RunningHashMemoryBytes);
         _syncParts = options.Value.SyncParts;
         _directIo = options.Value.DirectIo;
@@ -225,7 +227,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IDisposable
         {
             if (!_digests.TryGetValue(uploadId, out var digest))
             {
-                digest = new UploadDigest(_buffers, _directIo);
+                digest = new UploadDigest(_buffers, _directIo, _time);
                 _digests.Add(uploadId, digest);
             }
 

@@ -13,10 +13,13 @@ namespace Hangar.Storage;
 /// reads every part, through the same <see cref="FinishAsync"/>. A part that arrives with its blocks still in memory
 /// (<see cref="ReceivedBlocks"/>) is hashed from them, and its file is not read at all; the others are read, with
 /// <c>direct</c> around the page cache (<see cref="DirectIo"/>) as the store wrote them, each block read while the one
-/// before is hashed.
+/// before is hashed. Blocks kept for a part that waits for an earlier one go back to the pool once no part has arrived
+/// for <see cref="KeptBlocksLifetime"/> (an upload abandoned halfway must not hold the budget until it is collected).
 /// </summary>
-internal sealed class UploadDigest(AlignedBufferPool buffers, bool direct) : IDisposable
+internal sealed class UploadDigest(AlignedBufferPool buffers, bool direct, TimeProvider time) : IDisposable
 {
+    public static readonly TimeSpan KeptBlocksLifetime = TimeSpan.FromSeconds(60);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<int, PartFile> _arrived = [];
     private readonly List<PartFile> _consumed = [];
@@ -27,6 +30,7 @@ internal sealed class UploadDigest(AlignedBufferPool buffers, bool direct) : IDi
     private bool _restart;
     private bool _disposed;
     private (PartFile Part, Exception Error)? _failure;
+    private ITimer? _keptExpiry;
 
     /// <summary>A staged part file whose content has <see cref="Sha256"/>.</summary>
     public sealed record PartFile(int Index, long Size, string Sha256, string Path);
@@ -50,9 +54,12 @@ internal sealed class UploadDigest(AlignedBufferPool buffers, bool direct) : IDi
                 older.Blocks.Dispose();
             }
 
-            if (blocks?.Whole(part.Size) is not null)
+            // Kept only for a part still to be hashed: an identical part sent again after it was hashed is not read again.
+            if (blocks?.Whole(part.Size) is not null && (part.Index > _consumed.Count || _restart || _consumed[part.Index - 1] != part))
             {
                 _inMemory[part.Index] = (part, blocks);
+                _keptExpiry ??= time.CreateTimer(_ => ReleaseKept(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _keptExpiry.Change(KeptBlocksLifetime, Timeout.InfiniteTimeSpan);
             }
             else
             {
@@ -130,17 +137,32 @@ internal sealed class UploadDigest(AlignedBufferPool buffers, bool direct) : IDi
         lock (_gate)
         {
             _disposed = true;
-            foreach (var (_, blocks) in _inMemory.Values)
-            {
-                blocks.Dispose();
-            }
-
-            _inMemory.Clear();
+            _keptExpiry?.Dispose();
+            ReleaseKeptLocked();
             if (!_reading)
             {
                 _hash.Dispose();
             }
         }
+    }
+
+    private void ReleaseKept()
+    {
+        lock (_gate)
+        {
+            ReleaseKeptLocked();
+        }
+    }
+
+    /// <summary>Gives every kept block back; the parts they belonged to are read from their files when their turn comes.</summary>
+    private void ReleaseKeptLocked()
+    {
+        foreach (var (_, blocks) in _inMemory.Values)
+        {
+            blocks.Dispose();
+        }
+
+        _inMemory.Clear();
     }
 
     private void StartPassLocked()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using static Hangar.Storage.Tests.FileSystemBlobStoreTests;
 
 namespace Hangar.Storage.Tests;
@@ -20,7 +21,7 @@ public sealed class RunningHashMemoryTests : IDisposable
         var content = Bytes(2 * Block + 7, 1);
         // No file at this path: the digest cannot have read one.
         var part = new UploadDigest.PartFile(1, content.Length, Sha(content), Path.Combine(_root, "absent.part"));
-        using (var digest = new UploadDigest(pool, direct: true))
+        using (var digest = new UploadDigest(pool, direct: true, TimeProvider.System))
         {
             digest.Arrived(part, Kept(pool, content));
 
@@ -47,7 +48,7 @@ public sealed class RunningHashMemoryTests : IDisposable
         var path = Path.Combine(_root, "1.part");
         await File.WriteAllBytesAsync(path, content, Cancel);
         var part = new UploadDigest.PartFile(1, content.Length, Sha(content), path);
-        using var digest = new UploadDigest(pool, direct: true);
+        using var digest = new UploadDigest(pool, direct: true, TimeProvider.System);
         digest.Arrived(part, received);
         Assert.Equal(Sha(content), await digest.FinishAsync([part], Cancel));
     }
@@ -59,7 +60,7 @@ public sealed class RunningHashMemoryTests : IDisposable
         var first = Bytes(Block + 1, 3);
         var (head, tail) = (Bytes(2 * Block, 5), Bytes(Block, 6));
         var earlier = new UploadDigest.PartFile(2, tail.Length, Sha(tail), Path.Combine(_root, "absent-a.part"));
-        using (var digest = new UploadDigest(pool, direct: false))
+        using (var digest = new UploadDigest(pool, direct: false, TimeProvider.System))
         {
             // Part 2 waits for part 1, so its blocks are still kept when it is sent again.
             digest.Arrived(earlier, Kept(pool, tail));
@@ -80,13 +81,37 @@ public sealed class RunningHashMemoryTests : IDisposable
     public void DisposedWithPartsKept_ReturnsTheirBlocks()
     {
         var pool = new AlignedBufferPool(Block, heldBytes: 8 * Block);
-        using (var digest = new UploadDigest(pool, direct: false))
+        using (var digest = new UploadDigest(pool, direct: false, TimeProvider.System))
         {
             var content = Bytes(3 * Block, 7);
             digest.Arrived(new UploadDigest.PartFile(5, content.Length, Sha(content), Path.Combine(_root, "absent.part")), Kept(pool, content));
             Assert.Equal(3, pool.Held);
         }
 
+        Assert.Equal(0, pool.Held);
+    }
+
+    [Fact]
+    public async Task KeptBlocksOfAPartThatWaits_GoBackAfterTheirLifetime_AndThePartIsThenReadFromItsFile()
+    {
+        var time = new FakeTimeProvider();
+        var pool = new AlignedBufferPool(Block, heldBytes: 8 * Block);
+        var (head, tail) = (Bytes(Block, 8), Bytes(2 * Block, 9));
+        var path = Path.Combine(_root, "2.part");
+        await File.WriteAllBytesAsync(path, tail, Cancel);
+        var second = new UploadDigest.PartFile(2, tail.Length, Sha(tail), path);
+        using var digest = new UploadDigest(pool, direct: true, time);
+
+        // Part 1 is missing (its sender gave up, say): part 2 cannot be hashed yet and would hold the budget.
+        digest.Arrived(second, Kept(pool, tail));
+        time.Advance(UploadDigest.KeptBlocksLifetime - TimeSpan.FromSeconds(1));
+        Assert.Equal(2, pool.Held);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, pool.Held);
+
+        var first = new UploadDigest.PartFile(1, head.Length, Sha(head), Path.Combine(_root, "absent.part"));
+        digest.Arrived(first, Kept(pool, head));
+        Assert.Equal(Sha([.. head, .. tail]), await digest.FinishAsync([first, second], Cancel));
         Assert.Equal(0, pool.Held);
     }
 
