@@ -19,20 +19,22 @@ public sealed class DirectPartIoTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Theory]
-    [InlineData(true, 64L * 1024 * 1024, false)]
-    [InlineData(true, 64L * 1024 * 1024, true)]
-    [InlineData(true, 0L, false)]
-    [InlineData(true, 2L * Block, false)]
-    [InlineData(false, 64L * 1024 * 1024, false)]
-    [InlineData(false, 0L, true)]
-    public async Task PartsOfWholeBlocksAndATail_AreStoredExactly(bool directIo, long runningHashMemory, bool completedAfterARestart)
+    [InlineData(true, 64L * 1024 * 1024, false, false)]
+    [InlineData(true, 64L * 1024 * 1024, true, false)]
+    [InlineData(true, 0L, false, false)]
+    [InlineData(true, 2L * Block, false, false)]
+    [InlineData(false, 64L * 1024 * 1024, false, false)]
+    [InlineData(false, 0L, true, false)]
+    [InlineData(true, 64L * 1024 * 1024, true, true)]
+    [InlineData(false, 64L * 1024 * 1024, false, true)]
+    public async Task PartsOfWholeBlocksAndATail_AreStoredExactly(bool directIo, long runningHashMemory, bool completedAfterARestart, bool syncParts)
     {
         // Several blocks per part (the buffer is one block), a last part with a tail that is no whole block, and a part
         // smaller than a block.
         var parts = new[] { Bytes(5 * Block, 1), Bytes(3 * Block + 123, 2), Bytes(100, 3) };
         var whole = parts.SelectMany(part => part).ToArray();
         var staged = new List<StagedPart>();
-        using (var store = NewStore(directIo, runningHashMemory))
+        using (var store = NewStore(directIo, runningHashMemory, syncParts))
         {
             for (var index = 1; index <= parts.Length; index++)
             {
@@ -48,7 +50,7 @@ public sealed class DirectPartIoTests : IDisposable
             }
         }
 
-        using var restarted = NewStore(directIo, runningHashMemory);
+        using var restarted = NewStore(directIo, runningHashMemory, syncParts);
         await CompleteAndCheckAsync(restarted);
 
         async Task CompleteAndCheckAsync(FileSystemBlobStore store)
@@ -96,6 +98,9 @@ public sealed class DirectPartIoTests : IDisposable
         Assert.False(DirectIo.IsEnabled(file));
     }
 
-    private FileSystemBlobStore NewStore(bool directIo, long runningHashMemory) =>
-        new(Options.Create(new BlobStorageOptions { Root = _root, BufferBytes = Block, DirectIo = directIo, RunningHashMemoryBytes = runningHashMemory }));
+    private FileSystemBlobStore NewStore(bool directIo, long runningHashMemory, bool syncParts = false) =>
+        new(Options.Create(new BlobStorageOptions
+        {
+            Root = _root, BufferBytes = Block, DirectIo = directIo, RunningHashMemoryBytes = runningHashMemory, SyncParts = syncParts,
+        }));
 }
