@@ -101,6 +101,10 @@ public sealed class DirectPartIoTests : IDisposable
     private FileSystemBlobStore NewStore(bool directIo, long runningHashMemory, bool syncParts = false) =>
         new(Options.Create(new BlobStorageOptions
         {
-            Root = _root, BufferBytes = Block, DirectIo = directIo, RunningHashMemoryBytes = runningHashMemory, SyncParts = syncParts,
+            Root = _root,
+            BufferBytes = Block,
+            DirectIo = directIo,
+            RunningHashMemoryBytes = runningHashMemory,
+            SyncParts = syncParts,
         }));
 }
