@@ -73,6 +73,28 @@ public abstract class TunnelTests(ClockServer fixture)
     }
 
     [Fact]
+    public async Task ClosedBeforeTheAgentsAcceptArrives_StaysClosed_AndNeverOpens()
+    {
+        var (tenant, device, leaf) = await DeviceAsync("t-late-ack");
+        await using var agent = await DeviceSocket.ConnectAsync(fixture.Server, leaf, Cancel);
+        await agent.ReceiveAsync(Cancel);
+
+        var created = await tenant.Owner.Tunnels.CreateAsync(new CreateTunnelRequest(device.Id.ToString(), 8080), Cancel);
+        var open = await agent.ReceiveAsync(Cancel);
+        await tenant.Owner.Tunnels.CloseAsync(created.Tunnel.Id.ToString(), Cancel);
+        Assert.Equal(ControlFrameTypes.TunnelClose, (await agent.ReceiveAsync(Cancel)).Type);
+        await agent.SendTextAsync(Frame(new ControlFrame(ControlFrameTypes.Ack, open.Id)), Cancel);
+        // A frame sent after the ack and answered proves the server has handled the ack.
+        await agent.SendTextAsync(Frame(new ControlFrame(ControlFrameTypes.Ping, Guid.CreateVersion7())), Cancel);
+        Assert.Equal(ControlFrameTypes.Pong, (await agent.ReceiveAsync(Cancel)).Type);
+
+        var tunnel = await tenant.Owner.Tunnels.GetAsync(created.Tunnel.Id.ToString(), Cancel);
+        Assert.Equal(("closed", "user"), (tunnel.State, tunnel.CloseReason));
+        Assert.DoesNotContain((await tenant.Owner.Events.ListAsync(new ListOptions(Search: "type:'tunnel.opened'"), Cancel)).Data,
+            e => e.ResourceId == created.Tunnel.Id);
+    }
+
+    [Fact]
     public async Task Token_RefusedForAnotherTunnel_AndAfterClose_AndAfterRotation()
     {
         var (tenant, device, leaf) = await DeviceAsync("t-token");

@@ -20,19 +20,22 @@ internal sealed class TunnelLifecycle(IServiceScopeFactory scopes, TunnelRelay r
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HangarDbContext>();
-        var tunnel = await Tunnels(db).SingleOrDefaultAsync(t => t.Id == tunnelId && t.DeviceId == deviceId && t.State == TunnelState.Requested);
-        if (tunnel is null)
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // One conditional statement, not a read then a save: a close committed between the two (the user closing the
+        // tunnel as the agent's answer arrives) would be overwritten by "open", leaving a closed tunnel open.
+        var opened = await Tunnels(db).Where(t => t.Id == tunnelId && t.DeviceId == deviceId && t.State == TunnelState.Requested)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.State, TunnelState.Open).SetProperty(x => x.OpenedAt, now).SetProperty(x => x.UpdatedAt, now));
+        if (opened == 0)
         {
             return;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        tunnel.State = TunnelState.Open;
-        tunnel.OpenedAt = now;
-        tunnel.UpdatedAt = now;
+        var tunnel = await Tunnels(db).AsNoTracking().SingleAsync(t => t.Id == tunnelId);
         scope.ServiceProvider.GetRequiredService<EventRecorder>().Record(EventTypes.TunnelOpened, ResourceTypes.Tunnel, tunnel.Id,
             new TunnelEventData(tunnel.DeviceId, tunnel.DevicePort, tunnel.ExpiresAt), tunnel.OrganizationId);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         logger.LogInformation("Tunnel {TunnelId} to port {Port} of device {DeviceId} is open", tunnel.Id, tunnel.DevicePort, deviceId);
     }
 
