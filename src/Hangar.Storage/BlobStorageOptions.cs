@@ -14,10 +14,10 @@ public sealed class BlobStorageOptions
     public int BufferBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// Whether staged parts are fsynced. Off by default: the join re-hashes every byte, so a part lost or damaged by a
-    /// power cut is found there (the upload is then asked for again), and unsynced parts that are joined and deleted
-    /// within the kernel's writeback delay never reach the disk at all, halving the disk writes of an upload. Objects
-    /// are always synced. Turn it on to keep staged parts through power loss.
+    /// Whether staged parts are fsynced as they arrive. Off by default: they are fsynced when they become the object, and
+    /// a part lost or damaged by a power cut before that is found when the completion (in a restarted process, which
+    /// reads every part) hashes it or checks its size; the upload is then asked for again. Objects are always synced.
+    /// Turn it on to keep staged parts through power loss.
     /// </summary>
     public bool SyncParts { get; set; }
 

@@ -8,13 +8,12 @@ namespace Hangar.Storage;
 /// </summary>
 internal sealed class ReceivedBlocks(AlignedBufferPool pool) : IDisposable
 {
-    private readonly List<ReadOnlyMemory<byte>> _blocks = [];
-    private readonly List<Memory<byte>> _buffers = [];
+    private readonly List<(Memory<byte> Buffer, int Length)> _kept = [];
     private bool _refused;
 
     /// <summary>The kept blocks, in order, when they are the whole of <paramref name="size"/> bytes; otherwise null.</summary>
-    public IReadOnlyList<ReadOnlyMemory<byte>>? Whole(long size) =>
-        !_refused && _blocks.Sum(block => (long)block.Length) == size ? _blocks : null;
+    public IEnumerable<ReadOnlyMemory<byte>>? Whole(long size) =>
+        !_refused && _kept.Sum(block => (long)block.Length) == size ? _kept.Select(block => (ReadOnlyMemory<byte>)block.Buffer[..block.Length]) : null;
 
     /// <summary>
     /// Keeps the first <paramref name="length"/> bytes of <paramref name="buffer"/>, taking it over (true), or refuses
@@ -29,8 +28,7 @@ internal sealed class ReceivedBlocks(AlignedBufferPool pool) : IDisposable
             return false;
         }
 
-        _buffers.Add(buffer);
-        _blocks.Add(buffer[..length]);
+        _kept.Add((buffer, length));
         return true;
     }
 
@@ -38,12 +36,11 @@ internal sealed class ReceivedBlocks(AlignedBufferPool pool) : IDisposable
 
     private void ReleaseAll()
     {
-        foreach (var buffer in _buffers)
+        foreach (var (buffer, _) in _kept)
         {
             pool.ReleaseHeld(buffer);
         }
 
-        _buffers.Clear();
-        _blocks.Clear();
+        _kept.Clear();
     }
 }

@@ -6,15 +6,15 @@ namespace Hangar.Storage;
 
 /// <summary>
 /// The SHA-256 of an upload's content, computed while its parts arrive: as soon as parts 1..k are staged, a background
-/// pass reads them (from the page cache, moments after they were written) in order into one running hash, so that on
-/// completion only the parts not read yet are left. Part files are named by their content's SHA-256 and never
-/// rewritten, so what was read is what the object will be made of; a part re-sent with other content after it was read
-/// makes the hash start over. The state lives in this process only: a completion on another node, or after a restart,
-/// reads every part, through the same <see cref="FinishAsync"/>. A part that arrives with its blocks still in memory
-/// (<see cref="ReceivedBlocks"/>) is hashed from them, and its file is not read at all; the others are read, with
-/// <c>direct</c> around the page cache (<see cref="DirectIo"/>) as the store wrote them, each block read while the one
-/// before is hashed. Blocks kept for a part that waits for an earlier one go back to the pool once no part has arrived
-/// for <see cref="KeptBlocksLifetime"/> (an upload abandoned halfway must not hold the budget until it is collected).
+/// pass hashes them in order into one running hash, so that on completion only the parts not hashed yet are left. A
+/// part that arrives with its blocks still in memory (<see cref="ReceivedBlocks"/>: the very buffers written to its
+/// file) is hashed from them and its file is not read; the others are read from their files, with <c>direct</c> around
+/// the page cache (<see cref="DirectIo"/>) as the store wrote them, each block read while the one before is hashed. Part
+/// files are named by their content's SHA-256 and never rewritten, so what was hashed is what the object will be made
+/// of; a part re-sent with other content after it was hashed makes the hash start over. The state lives in this process
+/// only: a completion on another node, or after a restart, reads every part, through the same <see cref="FinishAsync"/>.
+/// Blocks kept for a part that waits for an earlier one go back to the pool once no part has arrived for
+/// <see cref="KeptBlocksLifetime"/> (an upload abandoned halfway must not hold the budget until it is collected).
 /// </summary>
 internal sealed class UploadDigest(AlignedBufferPool buffers, bool direct, TimeProvider time) : IDisposable
 {
